@@ -1,0 +1,204 @@
+//! Where budgets are summed: totals per body, group and plan, declared-versus-computed checks,
+//! and the breakdowns by district, agency and funding source that pages and data files publish.
+//! Only leaf lines carry money (an item split into parts is counted through its parts); lines
+//! without an amount are counted as unknown, never as 0.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Budget, BudgetLine, Funding, Plan, Site};
+use crate::vn_number::format;
+
+/// A sum of leaf lines: the money known, and how many lines had no amount.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Sum {
+    pub amount: Decimal,
+    pub lines: usize,
+    pub unknown: usize,
+}
+
+impl Sum {
+    fn add(&mut self, line: &BudgetLine) {
+        self.lines += 1;
+        match line.amount {
+            Some(a) => self.amount += a,
+            None => self.unknown += 1,
+        }
+    }
+}
+
+/// A total the document declares, next to what its items add up to.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalCheck {
+    /// Id of what is totalled: the plan, a group, a body, or `<plan>-kp-nguon-ctx-nst` for a
+    /// funding source.
+    pub scope_id: String,
+    pub label: String,
+    pub declared: Decimal,
+    pub computed: Decimal,
+    /// `computed − declared`: positive when the items add up to more than the document says.
+    pub difference: Decimal,
+    pub unknown_lines: usize,
+    pub source: crate::model::SourceRef,
+}
+
+impl Budget {
+    pub fn leaves(&self) -> impl Iterator<Item = &BudgetLine> {
+        self.lines.iter().filter(|l| l.is_leaf())
+    }
+
+    pub fn total(&self) -> Sum {
+        let mut s = Sum::default();
+        self.leaves().for_each(|l| s.add(l));
+        s
+    }
+
+    /// Sums of leaves grouped by a key, in key order.
+    pub fn sum_by<K: Ord>(&self, key: impl Fn(&BudgetLine) -> Option<K>) -> BTreeMap<K, Sum> {
+        let mut out: BTreeMap<K, Sum> = BTreeMap::new();
+        for l in self.leaves() {
+            if let Some(k) = key(l) {
+                out.entry(k).or_default().add(l);
+            }
+        }
+        out
+    }
+
+    pub fn body_sum(&self, body: usize) -> Sum {
+        let mut s = Sum::default();
+        self.leaves()
+            .filter(|l| l.body == Some(body))
+            .for_each(|l| s.add(l));
+        s
+    }
+
+    pub fn group_sum(&self, group: usize) -> Sum {
+        let mut s = Sum::default();
+        self.leaves()
+            .filter(|l| l.group == Some(group))
+            .for_each(|l| s.add(l));
+        s
+    }
+
+    pub fn funding_sum(&self, funding: Funding) -> Sum {
+        let mut s = Sum::default();
+        self.leaves()
+            .filter(|l| l.funding.is_some_and(|f| matches_funding(f, funding)))
+            .for_each(|l| s.add(l));
+        s
+    }
+}
+
+/// A declared total "CTX, NST" covers lines with exactly that funding; a declared total for a
+/// budget alone ("NSNN") covers every line of that budget.
+fn matches_funding(line: Funding, declared: Funding) -> bool {
+    (declared.spending.is_none() || line.spending == declared.spending)
+        && (declared.budget.is_none() || line.budget == declared.budget)
+}
+
+/// Every declared total of a plan's budget with the sum of its items, in document order:
+/// bodies, then groups, then plan-level totals.
+pub fn total_checks(plan: &Plan) -> Vec<TotalCheck> {
+    let Some(b) = &plan.budget else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut push = |scope_id: String,
+                    label: String,
+                    declared: Decimal,
+                    sum: Sum,
+                    source: &crate::model::SourceRef| {
+        out.push(TotalCheck {
+            scope_id,
+            label,
+            declared,
+            computed: sum.amount,
+            difference: sum.amount - declared,
+            unknown_lines: sum.unknown,
+            source: source.clone(),
+        })
+    };
+    for (i, body) in b.bodies.iter().enumerate() {
+        if let Some(d) = body.declared_total {
+            push(
+                body.id.clone(),
+                format!("{} {}", body.number, body.title),
+                d,
+                b.body_sum(i),
+                &body.source,
+            );
+        }
+    }
+    for (i, g) in b.groups.iter().enumerate() {
+        if let Some(d) = g.declared_total {
+            push(
+                g.id.clone(),
+                format!("{} {}", g.number, g.title),
+                d,
+                b.group_sum(i),
+                &g.source,
+            );
+        }
+    }
+    for d in &b.declared {
+        match d.funding {
+            Some(f) => push(
+                format!("{}-kp-nguon-{}", plan.id, crate::slug::slugify(&f.code())),
+                d.label.clone(),
+                d.amount,
+                b.funding_sum(f),
+                &d.source,
+            ),
+            None => push(
+                plan.id.clone(),
+                d.label.clone(),
+                d.amount,
+                b.total(),
+                &d.source,
+            ),
+        }
+    }
+    out
+}
+
+/// Declared totals that differ from their items are warnings: the real documents have them, and
+/// both figures are published. `check --strict` makes them errors.
+pub fn check_declared_totals(site: &Site, diags: &mut Diagnostics) {
+    for plan in &site.plans {
+        for c in total_checks(plan) {
+            if c.difference.is_zero() {
+                continue;
+            }
+            let unknown = if c.unknown_lines > 0 {
+                format!(" ({} dòng không ghi số tiền)", c.unknown_lines)
+            } else {
+                String::new()
+            };
+            let direction = if c.difference.is_sign_positive() {
+                "lớn hơn"
+            } else {
+                "nhỏ hơn"
+            };
+            diags.push(
+                Diagnostic::warning(
+                    "declared-total-differs",
+                    format!(
+                        "{}: tổng văn bản ghi {} nhưng các mục cộng lại {}{unknown} — {} {} triệu đồng",
+                        c.label.trim(),
+                        format(c.declared),
+                        format(c.computed),
+                        direction,
+                        format(c.difference.abs())
+                    ),
+                )
+                .hint(format!(
+                    "cả hai con số và chênh lệch sẽ được công bố; nguồn: {} dòng {}. Không sửa số liệu gốc cho khớp",
+                    c.source.document, c.source.line
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The content files exactly as written, typed with serde. Every table is closed
+//! (`deny_unknown_fields`). Values that need checking against the source text (amounts, ids that
+//! must resolve, dates) keep their span so that problems point at the offending characters.
+//! `docs/content-format.md` is the user-facing description of these types.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A value whose exact spelling matters: amounts (read exactly from the source characters, never
+/// through a float), dates and references.
+pub type S<T> = Spanned<T>;
+
+/// A number as written in TOML. Integers and floats are re-read from their source characters as
+/// exact decimals; strings are refused with a hint (`"1.400"` → write `1400`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawNumber {
+    Integer(i64),
+    Float(f64),
+    Text(String),
+    Other(toml::Value),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteFile {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub base_url: S<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    pub publisher: Option<S<String>>,
+    pub province: Option<S<String>>,
+    #[serde(default = "default_licence")]
+    pub licence: String,
+    #[serde(default = "default_licence_url")]
+    pub licence_url: String,
+}
+
+fn default_language() -> String {
+    "vi".into()
+}
+fn default_licence() -> String {
+    "CC-BY-4.0".into()
+}
+fn default_licence_url() -> String {
+    "https://creativecommons.org/licenses/by/4.0/".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: S<String>,
+    pub name: String,
+    #[serde(default)]
+    pub order: i64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: S<String>,
+    pub file: S<String>,
+    pub title: String,
+    pub date: Option<S<String>>,
+    pub issuer: Option<S<String>>,
+    #[serde(default)]
+    pub origin: String,
+    #[serde(default)]
+    pub licence: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: S<String>,
+    pub name: String,
+    #[serde(default)]
+    pub short_name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub kind: S<String>,
+    pub parent: Option<S<String>>,
+    #[serde(default)]
+    pub code: String,
+    pub valid_from: Option<S<String>>,
+    pub valid_to: Option<S<String>>,
+    #[serde(default)]
+    pub successors: Vec<S<String>>,
+    #[serde(default)]
+    pub note: String,
+    pub source: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFrontMatter {
+    pub number: Option<String>,
+    pub title: String,
+    pub issuer: S<String>,
+    pub level: S<String>,
+    pub issued: Option<S<String>>,
+    #[serde(default)]
+    pub period: String,
+    #[serde(default)]
+    pub signer: String,
+    #[serde(default)]
+    pub signer_title: String,
+    pub document: Option<S<String>>,
+    #[serde(default)]
+    pub implements: Vec<S<String>>,
+    #[serde(default)]
+    pub replaces: Vec<S<String>>,
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    pub status: Option<S<String>>,
+    pub cited_in: Option<S<String>>,
+    #[serde(default)]
+    pub summary: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub number: String,
+    pub id: Option<S<String>>,
+    pub area: S<String>,
+    pub text: String,
+    pub measure: S<String>,
+    #[serde(default)]
+    pub lead: Vec<S<String>>,
+    #[serde(default)]
+    pub coordinating: Vec<S<String>>,
+    pub line: S<i64>,
+    #[serde(default)]
+    pub interpretation: String,
+    #[serde(default)]
+    pub goal: Vec<Goal>,
+    #[serde(default)]
+    pub value: Vec<TargetValue>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub level: Option<S<String>>,
+    #[serde(default)]
+    pub subject: String,
+    pub comparator: Option<S<String>>,
+    pub value: Option<S<RawNumber>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetValue {
+    pub kind: S<String>,
+    pub level: Option<S<String>>,
+    #[serde(default)]
+    pub subject: String,
+    pub value: Option<S<RawNumber>>,
+    #[serde(default)]
+    pub text: String,
+    pub year: Option<S<i64>>,
+    pub as_of: Option<S<String>>,
+    pub source: S<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// `budget.toml` without its nested arrays, which are read entry by entry (see `load`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetHeader {
+    pub place: Option<S<String>>,
+    #[serde(default)]
+    pub declared: Vec<Declared>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declared {
+    pub label: String,
+    pub funding: Option<S<String>>,
+    pub amount: S<RawNumber>,
+    pub line: S<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub number: String,
+    pub id: Option<S<String>>,
+    pub title: String,
+    pub declared_total: Option<S<RawNumber>>,
+    pub line: S<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub number: String,
+    pub id: Option<S<String>>,
+    pub unit: S<String>,
+    #[serde(default)]
+    pub title: String,
+    pub place: Option<S<String>>,
+    pub declared_total: Option<S<RawNumber>>,
+    pub line: S<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub number: Option<String>,
+    pub id: Option<S<String>>,
+    pub title: String,
+    pub amount: Option<S<RawNumber>>,
+    pub funding: Option<S<String>>,
+    #[serde(default)]
+    pub period: String,
+    pub lead: Option<S<String>>,
+    #[serde(default)]
+    pub coordinating: Vec<S<String>>,
+    pub place: Option<S<String>>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    pub line: S<i64>,
+    #[serde(default)]
+    pub interpretation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub number: Option<String>,
+    pub id: Option<S<String>>,
+    pub area: S<String>,
+    pub title: String,
+    #[serde(default)]
+    pub lead: Vec<S<String>>,
+    #[serde(default)]
+    pub coordinating: Vec<S<String>>,
+    pub timeframe: Option<S<String>>,
+    #[serde(default)]
+    pub timeframe_text: String,
+    pub line: S<i64>,
+    #[serde(default)]
+    pub interpretation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFrontMatter {
+    pub title: String,
+    pub number: Option<String>,
+    pub issuer: S<String>,
+    pub as_of: S<String>,
+    pub document: S<String>,
+    #[serde(default)]
+    pub plans: Vec<S<String>>,
+    #[serde(default)]
+    pub summary: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskResult {
+    pub task: S<String>,
+    pub status: Option<S<String>>,
+    pub text: String,
+    #[serde(default)]
+    pub evidence: String,
+    pub line: S<i64>,
+    #[serde(default)]
+    pub interpretation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    pub target: S<String>,
+    pub level: Option<S<String>>,
+    #[serde(default)]
+    pub subject: String,
+    pub value: Option<S<RawNumber>>,
+    #[serde(default)]
+    pub text: String,
+    pub line: S<i64>,
+    #[serde(default)]
+    pub note: String,
+}

@@ -1,0 +1,19 @@
+//! minhbach ("minh bạch" = transparency) publishes provincial plans — targets, budgets, tasks
+//! and progress — as a static website and an open-data package.
+//!
+//! The pipeline is visible in the modules: [`content`] loads and checks the content directory
+//! into the [`model`]; [`budget`] sums money; [`render`] turns the model into pages;
+//! [`output`] is the one place that writes files, atomically.
+
+pub mod budget;
+pub mod build;
+pub mod content;
+pub mod dates;
+pub mod diagnostics;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod slug;
+pub mod source;
+pub mod suggest;
+pub mod vn_number;

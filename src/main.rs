@@ -1,0 +1,82 @@
+//! `minhbach`: publish provincial plans as a static site. The library does the work; this file
+//! only reads the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use minhbach::build::{self, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "minhbach",
+    version,
+    about = "Công bố kế hoạch, chỉ tiêu, kinh phí và tiến độ thành trang web tĩnh và gói dữ liệu mở"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Đọc và kiểm tra toàn bộ nội dung, báo mọi lỗi cùng lúc (không ghi gì ra đĩa).
+    Check {
+        /// Thư mục nội dung.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Coi cảnh báo (ví dụ tổng văn bản ghi khác tổng các mục) là lỗi.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Kiểm tra rồi xuất trang web vào thư mục đầu ra (mặc định `public/`).
+    Build {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Thư mục đầu ra; được thay thế trọn vẹn khi dựng xong.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (opts, out) = match cli.command {
+        Command::Check { content, strict } => (Options { content, strict }, None),
+        Command::Build {
+            content,
+            out,
+            strict,
+        } => (Options { content, strict }, Some(out)),
+    };
+    let checked = build::check(&opts);
+    let report = checked.diagnostics.render();
+    eprint!("{report}");
+    if !checked.ok {
+        if opts.strict && !checked.diagnostics.has_errors() {
+            eprintln!("Có cảnh báo và đang dùng --strict: dừng lại.");
+        }
+        if out.is_some() {
+            eprintln!("Không dựng trang: hãy sửa các lỗi trên. Thư mục đầu ra được giữ nguyên.");
+        }
+        return ExitCode::from(1);
+    }
+    let Some(out) = out else {
+        eprintln!("Nội dung hợp lệ.");
+        return ExitCode::SUCCESS;
+    };
+    let site = checked.site.expect("ok implies a site");
+    match build::build(&site, &opts.content, &out) {
+        Ok(n) => {
+            eprintln!("Đã dựng {n} tệp vào `{}`.", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lỗi: {e:#}");
+            eprintln!("Thư mục đầu ra được giữ nguyên.");
+            ExitCode::from(1)
+        }
+    }
+}

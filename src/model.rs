@@ -1,0 +1,697 @@
+//! The resolved content model: every reference checked, every id global, every amount an exact
+//! decimal. Renderers and the data package read only these types.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::dates::{PartialDate, Timeframe};
+
+/// A line of a source document: where a number or a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub document: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: String,
+    pub publisher: Option<String>,
+    pub province: Option<String>,
+    pub licence: String,
+    pub licence_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    pub order: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: String,
+    pub file: String,
+    pub title: String,
+    pub date: Option<PartialDate>,
+    pub issuer: Option<String>,
+    pub origin: String,
+    pub licence: String,
+    /// The verbatim text, split into lines (index 0 = line 1).
+    #[serde(skip)]
+    pub lines: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitKind {
+    Province,
+    City,
+    Town,
+    District,
+    Commune,
+    Ward,
+    SpecialZone,
+    PeopleCommittee,
+    Department,
+    Agency,
+    Office,
+    PartyBody,
+    Association,
+    School,
+    Collective,
+}
+
+impl UnitKind {
+    pub const ALL: [(&'static str, UnitKind); 15] = [
+        ("province", UnitKind::Province),
+        ("city", UnitKind::City),
+        ("town", UnitKind::Town),
+        ("district", UnitKind::District),
+        ("commune", UnitKind::Commune),
+        ("ward", UnitKind::Ward),
+        ("special-zone", UnitKind::SpecialZone),
+        ("people-committee", UnitKind::PeopleCommittee),
+        ("department", UnitKind::Department),
+        ("agency", UnitKind::Agency),
+        ("office", UnitKind::Office),
+        ("party-body", UnitKind::PartyBody),
+        ("association", UnitKind::Association),
+        ("school", UnitKind::School),
+        ("collective", UnitKind::Collective),
+    ];
+
+    pub fn parse(s: &str) -> Option<UnitKind> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, k)| k == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("")
+    }
+
+    /// Vietnamese name of the kind, for pages.
+    pub fn vietnamese(&self) -> &'static str {
+        match self {
+            UnitKind::Province => "Tỉnh",
+            UnitKind::City => "Thành phố (cấp huyện)",
+            UnitKind::Town => "Thị xã",
+            UnitKind::District => "Huyện",
+            UnitKind::Commune => "Xã",
+            UnitKind::Ward => "Phường",
+            UnitKind::SpecialZone => "Đặc khu",
+            UnitKind::PeopleCommittee => "Ủy ban nhân dân",
+            UnitKind::Department => "Sở, ban, ngành",
+            UnitKind::Agency => "Cơ quan nhà nước",
+            UnitKind::Office => "Phòng, ban, bộ phận",
+            UnitKind::PartyBody => "Cơ quan Đảng",
+            UnitKind::Association => "Hội, đoàn thể",
+            UnitKind::School => "Trường học",
+            UnitKind::Collective => "Nhóm cơ quan (cách gọi chung)",
+        }
+    }
+
+    /// District-level territories of the pre-2025 three-level local government.
+    pub fn is_district_level(&self) -> bool {
+        matches!(self, UnitKind::City | UnitKind::Town | UnitKind::District)
+    }
+
+    pub fn is_territory(&self) -> bool {
+        matches!(
+            self,
+            UnitKind::Province
+                | UnitKind::City
+                | UnitKind::Town
+                | UnitKind::District
+                | UnitKind::Commune
+                | UnitKind::Ward
+                | UnitKind::SpecialZone
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub aliases: Vec<String>,
+    pub kind: UnitKind,
+    pub parent: Option<String>,
+    pub code: String,
+    pub valid_from: Option<PartialDate>,
+    pub valid_to: Option<PartialDate>,
+    pub successors: Vec<String>,
+    /// Units whose `successors` name this one.
+    pub predecessors: Vec<String>,
+    pub children: Vec<String>,
+    pub note: String,
+    pub source: Option<SourceRef>,
+}
+
+impl Unit {
+    /// The name to show in tables: the short name documents use, else the official name.
+    pub fn label(&self) -> &str {
+        if self.short_name.is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanStatus {
+    Published,
+    Cited,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanLevel {
+    Central,
+    Province,
+    Department,
+    District,
+    Commune,
+    Party,
+}
+
+impl PlanLevel {
+    pub fn parse(s: &str) -> Option<PlanLevel> {
+        Some(match s {
+            "central" => PlanLevel::Central,
+            "province" => PlanLevel::Province,
+            "department" => PlanLevel::Department,
+            "district" => PlanLevel::District,
+            "commune" => PlanLevel::Commune,
+            "party" => PlanLevel::Party,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PlanLevel::Central => "central",
+            PlanLevel::Province => "province",
+            PlanLevel::Department => "department",
+            PlanLevel::District => "district",
+            PlanLevel::Commune => "commune",
+            PlanLevel::Party => "party",
+        }
+    }
+    pub fn vietnamese(&self) -> &'static str {
+        match self {
+            PlanLevel::Central => "Trung ương",
+            PlanLevel::Province => "Cấp tỉnh",
+            PlanLevel::Department => "Cấp sở, ngành",
+            PlanLevel::District => "Cấp huyện",
+            PlanLevel::Commune => "Cấp xã",
+            PlanLevel::Party => "Cơ quan Đảng",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub issuer: String,
+    pub level: PlanLevel,
+    pub issued: Option<PartialDate>,
+    pub period: String,
+    pub signer: String,
+    pub signer_title: String,
+    pub document: Option<String>,
+    pub implements: Vec<String>,
+    pub replaces: Vec<String>,
+    pub implemented_by: Vec<String>,
+    pub replaced_by: Vec<String>,
+    pub legal_bases: Vec<String>,
+    pub status: PlanStatus,
+    pub cited_in: Option<SourceRef>,
+    pub summary: String,
+    pub body_markdown: String,
+    pub targets: Vec<Target>,
+    pub budget: Option<Budget>,
+    pub tasks: Vec<Task>,
+}
+
+impl Plan {
+    /// The document whose line numbers this plan's entries cite.
+    pub fn source_document(&self) -> Option<&str> {
+        self.document
+            .as_deref()
+            .or(self.cited_in.as_ref().map(|c| c.document.as_str()))
+    }
+
+    /// How the plan is named in running text: its number, else its title.
+    pub fn label(&self) -> String {
+        match &self.number {
+            Some(n) => format!("Kế hoạch {n}"),
+            None => self.title.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    Percent,
+    Count,
+    Milestone,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum GovLevel {
+    All,
+    Province,
+    District,
+    Commune,
+}
+
+impl GovLevel {
+    pub fn parse(s: &str) -> Option<GovLevel> {
+        Some(match s {
+            "all" => GovLevel::All,
+            "province" => GovLevel::Province,
+            "district" => GovLevel::District,
+            "commune" => GovLevel::Commune,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            GovLevel::All => "all",
+            GovLevel::Province => "province",
+            GovLevel::District => "district",
+            GovLevel::Commune => "commune",
+        }
+    }
+    pub fn vietnamese(&self) -> &'static str {
+        match self {
+            GovLevel::All => "Chung",
+            GovLevel::Province => "Cấp tỉnh",
+            GovLevel::District => "Cấp huyện",
+            GovLevel::Commune => "Cấp xã",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Comparator {
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = ">")]
+    MoreThan,
+    #[serde(rename = "=")]
+    Exactly,
+    #[serde(rename = "<=")]
+    AtMost,
+    #[serde(rename = "<")]
+    LessThan,
+}
+
+impl Comparator {
+    pub fn parse(s: &str) -> Option<Comparator> {
+        Some(match s {
+            ">=" | "≥" => Comparator::AtLeast,
+            ">" => Comparator::MoreThan,
+            "=" => Comparator::Exactly,
+            "<=" | "≤" => Comparator::AtMost,
+            "<" => Comparator::LessThan,
+            _ => return None,
+        })
+    }
+    pub fn symbol(&self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "≥",
+            Comparator::MoreThan => ">",
+            Comparator::Exactly => "=",
+            Comparator::AtMost => "≤",
+            Comparator::LessThan => "<",
+        }
+    }
+    pub fn ascii(&self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::MoreThan => ">",
+            Comparator::Exactly => "=",
+            Comparator::AtMost => "<=",
+            Comparator::LessThan => "<",
+        }
+    }
+    pub fn vietnamese(&self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "ít nhất",
+            Comparator::MoreThan => "trên",
+            Comparator::Exactly => "đúng",
+            Comparator::AtMost => "tối đa",
+            Comparator::LessThan => "dưới",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    pub level: GovLevel,
+    pub subject: String,
+    pub comparator: Option<Comparator>,
+    pub value: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    Baseline,
+    Actual,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetValue {
+    pub kind: ValueKind,
+    pub level: GovLevel,
+    pub subject: String,
+    pub value: Option<Decimal>,
+    pub text: String,
+    pub year: Option<i64>,
+    pub as_of: Option<PartialDate>,
+    pub source: SourceRef,
+    pub note: String,
+    /// The report that states an actual value, if it came from one.
+    pub report: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub id: String,
+    pub plan: String,
+    pub number: String,
+    pub area: String,
+    pub text: String,
+    pub measure: Measure,
+    pub lead: Vec<String>,
+    pub coordinating: Vec<String>,
+    pub source: SourceRef,
+    pub interpretation: String,
+    pub goals: Vec<Goal>,
+    pub values: Vec<TargetValue>,
+}
+
+/// Chi thường xuyên (recurrent) or chi đầu tư (investment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Spending {
+    #[serde(rename = "CTX")]
+    Recurrent,
+    #[serde(rename = "CĐT")]
+    Investment,
+}
+
+/// Which budget pays: provincial (NST), district (NSH) or the state budget generally (NSNN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum BudgetSource {
+    #[serde(rename = "NST")]
+    Provincial,
+    #[serde(rename = "NSH")]
+    District,
+    #[serde(rename = "NSNN")]
+    State,
+}
+
+impl Spending {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Spending::Recurrent => "CTX",
+            Spending::Investment => "CĐT",
+        }
+    }
+    pub fn vietnamese(&self) -> &'static str {
+        match self {
+            Spending::Recurrent => "Chi thường xuyên",
+            Spending::Investment => "Chi đầu tư",
+        }
+    }
+}
+
+impl BudgetSource {
+    pub fn code(&self) -> &'static str {
+        match self {
+            BudgetSource::Provincial => "NST",
+            BudgetSource::District => "NSH",
+            BudgetSource::State => "NSNN",
+        }
+    }
+    pub fn vietnamese(&self) -> &'static str {
+        match self {
+            BudgetSource::Provincial => "ngân sách tỉnh",
+            BudgetSource::District => "ngân sách huyện",
+            BudgetSource::State => "ngân sách nhà nước",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Funding {
+    pub spending: Option<Spending>,
+    pub budget: Option<BudgetSource>,
+}
+
+impl Funding {
+    /// `"CTX, NST"`, `"CĐT, NST"`, `"NSNN"` … as documents print them.
+    pub fn parse(text: &str) -> Option<Funding> {
+        let mut f = Funding {
+            spending: None,
+            budget: None,
+        };
+        for token in text
+            .split([',', ';', ' '])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            match token.to_uppercase().as_str() {
+                "CTX" if f.spending.is_none() => f.spending = Some(Spending::Recurrent),
+                "CĐT" | "CDT" if f.spending.is_none() => f.spending = Some(Spending::Investment),
+                "NST" if f.budget.is_none() => f.budget = Some(BudgetSource::Provincial),
+                "NSH" if f.budget.is_none() => f.budget = Some(BudgetSource::District),
+                "NSNN" if f.budget.is_none() => f.budget = Some(BudgetSource::State),
+                _ => return None,
+            }
+        }
+        (f.spending.is_some() || f.budget.is_some()).then_some(f)
+    }
+
+    pub fn code(&self) -> String {
+        match (self.spending, self.budget) {
+            (Some(s), Some(b)) => format!("{}, {}", s.code(), b.code()),
+            (Some(s), None) => s.code().into(),
+            (None, Some(b)) => b.code().into(),
+            (None, None) => String::new(),
+        }
+    }
+
+    pub fn vietnamese(&self) -> String {
+        match (self.spending, self.budget) {
+            (Some(s), Some(b)) => format!("{}, {}", s.vietnamese(), b.vietnamese()),
+            (Some(s), None) => format!("{} (nguồn ngân sách không ghi)", s.vietnamese()),
+            (None, Some(b)) => {
+                let mut t = b.vietnamese().to_string();
+                if let Some(first) = t.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                format!("{t} (loại chi không ghi)")
+            }
+            (None, None) => "Không ghi nguồn".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Declared {
+    pub label: String,
+    pub funding: Option<Funding>,
+    pub amount: Decimal,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetGroup {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub declared_total: Option<Decimal>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetBody {
+    pub id: String,
+    pub group: Option<usize>,
+    pub number: String,
+    pub unit: String,
+    pub title: String,
+    pub place: Option<String>,
+    pub declared_total: Option<Decimal>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetLine {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: String,
+    /// `None`: the document leaves the amount empty (unknown, never 0).
+    pub amount: Option<Decimal>,
+    pub funding: Option<Funding>,
+    pub period: String,
+    pub lead: String,
+    pub coordinating: Vec<String>,
+    pub place: Option<String>,
+    pub note: String,
+    pub legal_basis: Vec<String>,
+    pub interpretation: String,
+    pub source: SourceRef,
+    pub group: Option<usize>,
+    pub body: Option<usize>,
+    /// Index (in `Budget::lines`) of the item this part splits.
+    pub parent: Option<usize>,
+    /// True when the line is split into parts: its money is counted through them.
+    pub has_parts: bool,
+}
+
+impl BudgetLine {
+    /// Leaves carry the money: an item without parts, or a part.
+    pub fn is_leaf(&self) -> bool {
+        !self.has_parts
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Budget {
+    pub place: Option<String>,
+    pub declared: Vec<Declared>,
+    pub groups: Vec<BudgetGroup>,
+    pub bodies: Vec<BudgetBody>,
+    pub lines: Vec<BudgetLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub id: String,
+    pub plan: String,
+    pub number: Option<String>,
+    pub area: String,
+    pub title: String,
+    pub lead: Vec<String>,
+    pub coordinating: Vec<String>,
+    pub timeframe: Option<Timeframe>,
+    pub timeframe_text: String,
+    pub source: SourceRef,
+    pub interpretation: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatedStatus {
+    Done,
+    InProgress,
+    NotStarted,
+}
+
+impl StatedStatus {
+    pub fn parse(s: &str) -> Option<StatedStatus> {
+        Some(match s {
+            "done" => StatedStatus::Done,
+            "in-progress" => StatedStatus::InProgress,
+            "not-started" => StatedStatus::NotStarted,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            StatedStatus::Done => "done",
+            StatedStatus::InProgress => "in-progress",
+            StatedStatus::NotStarted => "not-started",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskResult {
+    pub task: String,
+    pub status: Option<StatedStatus>,
+    pub text: String,
+    pub evidence: String,
+    pub source: SourceRef,
+    pub interpretation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub id: String,
+    pub title: String,
+    pub number: Option<String>,
+    pub issuer: String,
+    pub as_of: PartialDate,
+    pub document: String,
+    pub plans: Vec<String>,
+    pub summary: String,
+    pub body_markdown: String,
+    pub results: Vec<TaskResult>,
+}
+
+/// The whole site, with id lookups.
+#[derive(Debug, Default)]
+pub struct Site {
+    pub config: Option<SiteConfig>,
+    pub areas: Vec<Area>,
+    pub documents: Vec<Document>,
+    pub units: Vec<Unit>,
+    pub plans: Vec<Plan>,
+    pub reports: Vec<Report>,
+    pub unit_index: HashMap<String, usize>,
+    pub plan_index: HashMap<String, usize>,
+    pub document_index: HashMap<String, usize>,
+    pub area_index: HashMap<String, usize>,
+}
+
+impl Site {
+    pub fn config(&self) -> &SiteConfig {
+        self.config
+            .as_ref()
+            .expect("site config is checked during loading")
+    }
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.unit_index.get(id).map(|&i| &self.units[i])
+    }
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plan_index.get(id).map(|&i| &self.plans[i])
+    }
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.document_index.get(id).map(|&i| &self.documents[i])
+    }
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.area_index.get(id).map(|&i| &self.areas[i])
+    }
+    /// The district-level unit (huyện, thị xã, thành phố) a place lies in, or the place itself.
+    pub fn district_of(&self, place: &str) -> Option<&Unit> {
+        let mut current = self.unit(place)?;
+        for _ in 0..16 {
+            if current.kind.is_district_level() {
+                return Some(current);
+            }
+            current = self.unit(current.parent.as_deref()?)?;
+        }
+        None
+    }
+}

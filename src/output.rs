@@ -1,0 +1,263 @@
+//! The one place that writes the published site. A build is written into a fresh sibling
+//! directory and swapped in at the end, so a failed or killed build leaves the previous output
+//! exactly as it was. Every path comes from ids checked to be slugs; `OutputFiles::add` checks
+//! again so that nothing can be written outside the output directory.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// Name of the marker file that identifies a directory as minhbach output (safe to replace).
+pub const MARKER: &str = ".minhbach-build";
+
+/// Files of a build, by relative path, kept in memory until they are all rendered.
+#[derive(Debug, Default)]
+pub struct OutputFiles {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl OutputFiles {
+    pub fn new() -> OutputFiles {
+        OutputFiles::default()
+    }
+
+    /// Adds a file; refuses paths that could leave the output directory.
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Result<()> {
+        let path = path.into();
+        check_relative_path(&path)?;
+        if self.files.insert(path.clone(), bytes.into()).is_some() {
+            bail!("two pages would be written to the same file `{path}`");
+        }
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+}
+
+/// A relative, forward-slash path of plain segments: no `..`, no absolute or drive paths, no
+/// backslashes, NUL or control characters.
+pub fn check_relative_path(path: &str) -> Result<()> {
+    let bad = path.is_empty()
+        || path.starts_with('/')
+        || path.contains('\\')
+        || path.chars().any(|c| c.is_control())
+        || path
+            .split('/')
+            .any(|seg| seg.is_empty() || seg == "." || seg == "..")
+        || Path::new(path)
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)));
+    if bad {
+        bail!("refusing to write outside the output directory: `{path}`");
+    }
+    Ok(())
+}
+
+/// Checks that `out` may be replaced by a build: not `/`, the home directory, the content
+/// directory, the project root or any of their ancestors, and — if it exists and is not empty —
+/// a previous minhbach build (it has the marker file).
+pub fn check_output_dir(out: &Path, content: &Path, project_root: &Path) -> Result<()> {
+    let abs = absolute(out)?;
+    let mut forbidden = vec![
+        PathBuf::from("/"),
+        absolute(content)?,
+        absolute(project_root)?,
+    ];
+    if let Some(home) = std::env::var_os("HOME") {
+        forbidden.push(absolute(Path::new(&home))?);
+    }
+    for f in &forbidden {
+        if &abs == f || f.starts_with(&abs) {
+            bail!(
+                "refusing to use `{}` as the output directory: it is (or contains) {}; choose an empty or new directory such as `public/`",
+                out.display(),
+                f.display()
+            );
+        }
+    }
+    if abs.starts_with(absolute(content)?) {
+        bail!(
+            "refusing to write the site inside the content directory `{}`",
+            content.display()
+        );
+    }
+    if abs.exists() {
+        if !abs.is_dir() {
+            bail!("`{}` exists and is not a directory", out.display());
+        }
+        let non_empty = fs::read_dir(&abs)?.next().is_some();
+        if non_empty && !abs.join(MARKER).exists() {
+            bail!(
+                "refusing to replace `{}`: it is not empty and was not made by minhbach (no `{MARKER}` file); choose another directory or empty it",
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn absolute(p: &Path) -> Result<PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
+    // Normalise `.` and `..` lexically: the directory may not exist yet.
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(fs::canonicalize(&out).unwrap_or(out))
+}
+
+/// Writes `files` (plus `static_dir`, copied as is) into a temporary sibling of `out`, then swaps
+/// it in. Temporary directories left by a killed build are removed first.
+pub fn write_site(out: &Path, files: &OutputFiles, static_dir: Option<&Path>) -> Result<()> {
+    let out = absolute(out)?;
+    let parent = out
+        .parent()
+        .context("output directory has no parent")?
+        .to_path_buf();
+    let name = out
+        .file_name()
+        .context("output directory has no name")?
+        .to_string_lossy()
+        .into_owned();
+    fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    remove_stale_temporaries(&parent, &name);
+
+    let tmp = parent.join(format!(".{name}.minhbach-tmp-{}", std::process::id()));
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp)?;
+    }
+    fs::create_dir(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    let result = (|| -> Result<()> {
+        if let Some(dir) = static_dir.filter(|d| d.is_dir()) {
+            copy_static(dir, &tmp)?;
+        }
+        for (path, bytes) in &files.files {
+            let dest = tmp.join(path);
+            if let Some(p) = dest.parent() {
+                fs::create_dir_all(p)?;
+            }
+            let mut f =
+                fs::File::create(&dest).with_context(|| format!("writing {}", dest.display()))?;
+            f.write_all(bytes)?;
+        }
+        fs::write(tmp.join(MARKER), "minhbach\n")?;
+        sync_dir(&tmp);
+        swap_in(&tmp, &out)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn remove_stale_temporaries(parent: &Path, name: &str) {
+    let prefixes = [
+        format!(".{name}.minhbach-tmp-"),
+        format!(".{name}.minhbach-old-"),
+    ];
+    if let Ok(entries) = fs::read_dir(parent) {
+        for e in entries.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if prefixes.iter().any(|p| n.starts_with(p.as_str())) {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
+fn copy_static(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = entry?;
+        let rel = entry.path().strip_prefix(from)?;
+        if rel.as_os_str().is_empty() {
+            continue;
+        }
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest)?;
+        } else if entry.file_type().is_file() {
+            fs::copy(entry.path(), &dest)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(f) = fs::File::open(dir) {
+        let _ = f.sync_all();
+    }
+}
+
+/// Replaces `out` by `tmp`. With no previous output this is one rename. Otherwise the old output
+/// is moved aside and the new one renamed into place; the window in which `out` is missing is two
+/// renames long, and the old output survives in `.NAME.minhbach-old-*` until the swap is done.
+fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
+    if !out.exists() {
+        fs::rename(tmp, out)
+            .with_context(|| format!("moving the new site to {}", out.display()))?;
+        return Ok(());
+    }
+    let name = out.file_name().unwrap().to_string_lossy();
+    let old = out.with_file_name(format!(".{name}.minhbach-old-{}", std::process::id()));
+    fs::rename(out, &old)
+        .with_context(|| format!("moving the old site aside: {}", out.display()))?;
+    if let Err(e) = fs::rename(tmp, out) {
+        let _ = fs::rename(&old, out);
+        return Err(e).with_context(|| format!("moving the new site to {}", out.display()));
+    }
+    fs::remove_dir_all(&old).ok();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_output_directory_are_refused() {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "a\\b",
+            "",
+            "a//b",
+            "./a",
+            "a/\0",
+        ] {
+            assert!(check_relative_path(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_relative_path("ke-hoach/kh-223/index.html").is_ok());
+    }
+}

@@ -1,0 +1,42 @@
+//! Markdown narrative to safe HTML: CommonMark with tables and footnotes, then sanitised with
+//! ammonia so raw HTML in content can never carry script, event handlers, iframes or forms.
+
+use pulldown_cmark::{Options, Parser, html};
+
+pub fn to_safe_html(markdown: &str) -> String {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(markdown, options);
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, parser);
+    ammonia::Builder::default()
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .add_generic_attributes(["id"])
+        .clean(&unsafe_html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_and_event_handlers_do_not_survive() {
+        let html = to_safe_html(
+            "Hi <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <iframe src=x></iframe><form></form>",
+        );
+        for bad in ["<script", "onerror", "javascript:", "<iframe", "<form"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+    }
+
+    #[test]
+    fn tables_and_footnotes_render() {
+        let html = to_safe_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Note\n");
+        assert!(html.contains("<table>"));
+        assert!(html.contains("Note"));
+    }
+}

@@ -1,0 +1,689 @@
+//! Stage 3: render the checked model into pages (Tera templates, in parallel). Templates get
+//! view data that is already formatted for Vietnamese readers — money as `1.400`, unknown as
+//! "chưa có số liệu" — so no template does arithmetic on money.
+
+pub mod markdown;
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::budget::{self, Sum};
+use crate::model::*;
+use crate::output::OutputFiles;
+use crate::vn_number;
+
+/// Shown wherever a document gives no number. Never 0.
+pub const UNKNOWN: &str = "chưa có số liệu";
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("plans.html", include_str!("../../templates/plans.html")),
+    ("plan.html", include_str!("../../templates/plan.html")),
+    ("units.html", include_str!("../../templates/units.html")),
+    ("unit.html", include_str!("../../templates/unit.html")),
+    ("report.html", include_str!("../../templates/report.html")),
+    ("source.html", include_str!("../../templates/source.html")),
+];
+
+const STYLE: &str = include_str!("../../static/style.css");
+
+/// Loads the built-in templates, letting files of the same name in `override_dir` replace them.
+pub fn templates(override_dir: Option<&Path>) -> Result<tera::Tera> {
+    let mut list: Vec<(String, String)> = TEMPLATES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    if let Some(dir) = override_dir.filter(|d| d.is_dir()) {
+        for (name, text) in list.iter_mut() {
+            let p = dir.join(&*name);
+            if p.is_file() {
+                *text = std::fs::read_to_string(&p)
+                    .with_context(|| format!("reading template {}", p.display()))?;
+            }
+        }
+    }
+    let mut t = tera::Tera::default();
+    t.autoescape_on(vec![".html"]);
+    t.add_raw_templates(list).context("parsing templates")?;
+    Ok(t)
+}
+
+pub fn money(v: Option<Decimal>) -> String {
+    v.map(vn_number::format)
+        .unwrap_or_else(|| UNKNOWN.to_string())
+}
+
+/// Relative path from a page at `depth` directories below the root back to the root.
+fn root(depth: usize) -> String {
+    if depth == 0 {
+        "./".into()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+pub fn plan_href(id: &str) -> String {
+    format!("ke-hoach/{id}/")
+}
+pub fn unit_href(id: &str) -> String {
+    format!("don-vi/{id}/")
+}
+pub fn report_href(id: &str) -> String {
+    format!("bao-cao/{id}/")
+}
+pub fn source_href(s: &SourceRef) -> String {
+    format!("nguon/{}/#L{}", s.document, s.line)
+}
+
+struct Ctx<'a> {
+    site: &'a Site,
+}
+
+impl Ctx<'_> {
+    fn unit(&self, id: &str) -> Value {
+        match self.site.unit(id) {
+            Some(u) => {
+                json!({"id": u.id, "name": u.name, "label": u.label(), "href": unit_href(&u.id)})
+            }
+            None => json!({"id": id, "name": id, "label": id, "href": Value::Null}),
+        }
+    }
+
+    fn units(&self, ids: &[String]) -> Value {
+        Value::Array(ids.iter().map(|i| self.unit(i)).collect())
+    }
+
+    fn source(&self, s: &SourceRef) -> Value {
+        let doc = self.site.document(&s.document);
+        json!({
+            "href": source_href(s),
+            "line": s.line,
+            "document": s.document,
+            "title": doc.map(|d| d.title.as_str()).unwrap_or(""),
+        })
+    }
+
+    fn plan_ref(&self, id: &str) -> Value {
+        match self.site.plan(id) {
+            Some(p) => {
+                json!({"id": p.id, "label": p.label(), "title": p.title, "href": plan_href(&p.id), "cited": p.status == PlanStatus::Cited})
+            }
+            None => json!({"id": id, "label": id, "title": id, "href": Value::Null, "cited": true}),
+        }
+    }
+
+    fn plan_summary(&self, p: &Plan) -> Value {
+        let total = p.budget.as_ref().map(|b| b.total());
+        json!({
+            "id": p.id,
+            "href": plan_href(&p.id),
+            "label": p.label(),
+            "number": p.number,
+            "title": p.title,
+            "issuer": self.unit(&p.issuer),
+            "level": p.level.vietnamese(),
+            "issued": p.issued.map(|d| d.vietnamese()),
+            "cited": p.status == PlanStatus::Cited,
+            "summary": p.summary,
+            "targets": p.targets.len(),
+            "tasks": p.tasks.len(),
+            "budget_lines": p.budget.as_ref().map(|b| b.leaves().count()).unwrap_or(0),
+            "budget_total": total.map(|s| vn_number::format(s.amount)),
+            "budget_total_human": total.map(|s| vn_number::format_million_vnd_human(s.amount)),
+            "budget_unknown": total.map(|s| s.unknown).unwrap_or(0),
+        })
+    }
+
+    fn goal(&self, t: &Target, g: &Goal) -> Value {
+        let unit = if t.measure == Measure::Percent {
+            "%"
+        } else {
+            ""
+        };
+        let value = match g.value {
+            Some(v) => format!(
+                "{}{}{unit}",
+                g.comparator
+                    .map(|c| format!("{} ", c.symbol()))
+                    .unwrap_or_default(),
+                vn_number::format(v)
+            ),
+            None => "Mốc hoàn thành".into(),
+        };
+        json!({
+            "level": g.level.vietnamese(),
+            "is_all": g.level == GovLevel::All,
+            "subject": g.subject,
+            "value": value,
+            "comparator_words": g.comparator.map(|c| c.vietnamese()),
+        })
+    }
+
+    fn target(&self, t: &Target) -> Value {
+        let area = self
+            .site
+            .area(&t.area)
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        let unit = if t.measure == Measure::Percent {
+            "%"
+        } else {
+            ""
+        };
+        let values: Vec<Value> = t
+            .values
+            .iter()
+            .map(|v| {
+                json!({
+                    "kind": match v.kind { ValueKind::Baseline => "Số liệu ban đầu", ValueKind::Actual => "Kết quả" },
+                    "level": v.level.vietnamese(),
+                    "is_all": v.level == GovLevel::All,
+                    "subject": v.subject,
+                    "value": v.value.map(|x| format!("{}{unit}", vn_number::format(x))),
+                    "text": v.text,
+                    "year": v.year,
+                    "as_of": v.as_of.map(|d| d.vietnamese()),
+                    "note": v.note,
+                    "source": self.source(&v.source),
+                })
+            })
+            .collect();
+        json!({
+            "id": t.id,
+            "number": t.number,
+            "area": area,
+            "text": t.text,
+            "measure": match t.measure { Measure::Percent => "Tỷ lệ (%)", Measure::Count => "Số lượng", Measure::Milestone => "Mốc hoàn thành" },
+            "goals": t.goals.iter().map(|g| self.goal(t, g)).collect::<Vec<_>>(),
+            "lead": self.units(&t.lead),
+            "coordinating": self.units(&t.coordinating),
+            "values": values,
+            "source": self.source(&t.source),
+            "interpretation": t.interpretation,
+        })
+    }
+
+    fn task(&self, t: &Task) -> Value {
+        let area = self
+            .site
+            .area(&t.area)
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        json!({
+            "id": t.id,
+            "number": t.number,
+            "area": area,
+            "title": t.title,
+            "lead": self.units(&t.lead),
+            "coordinating": self.units(&t.coordinating),
+            "timeframe": t.timeframe.map(|tf| tf.vietnamese()),
+            "timeframe_text": t.timeframe_text,
+            "source": self.source(&t.source),
+            "interpretation": t.interpretation,
+        })
+    }
+
+    fn line(&self, b: &Budget, l: &BudgetLine) -> Value {
+        json!({
+            "id": l.id,
+            "number": l.number,
+            "title": l.title,
+            "amount": money(l.amount),
+            "known": l.amount.is_some(),
+            "funding": l.funding.map(|f| f.code()),
+            "funding_words": l.funding.map(|f| f.vietnamese()),
+            "period": l.period,
+            "lead": self.unit(&l.lead),
+            "place": l.place.as_deref().map(|p| self.unit(p)),
+            "note": l.note,
+            "legal_basis": l.legal_basis,
+            "interpretation": l.interpretation,
+            "is_part": l.parent.is_some(),
+            "has_parts": l.has_parts,
+            "source": self.source(&l.source),
+            "body": l.body.map(|i| b.bodies[i].id.clone()),
+        })
+    }
+
+    fn budget(&self, p: &Plan) -> Value {
+        let Some(b) = &p.budget else {
+            return Value::Null;
+        };
+        let checks = budget::total_checks(p);
+        let check_of = |scope: &str| checks.iter().find(|c| c.scope_id == scope);
+        let sum_view = |s: Sum| json!({"amount": vn_number::format(s.amount), "unknown": s.unknown, "lines": s.lines});
+        let diff_view = |declared: Option<Decimal>, computed: Sum| -> Value {
+            match declared {
+                Some(d) => json!({
+                    "declared": vn_number::format(d),
+                    "computed": vn_number::format(computed.amount),
+                    "difference": vn_number::format(computed.amount - d),
+                    "differs": computed.amount != d,
+                }),
+                None => Value::Null,
+            }
+        };
+        let lines_of = |body: Option<usize>, group: Option<usize>| -> Vec<Value> {
+            b.lines
+                .iter()
+                .filter(|l| l.body == body && l.group == group)
+                .map(|l| self.line(b, l))
+                .collect()
+        };
+        let groups: Vec<Value> = b
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(gi, g)| {
+                let bodies: Vec<Value> = b
+                    .bodies
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, body)| body.group == Some(gi))
+                    .map(|(bi, body)| {
+                        json!({
+                            "id": body.id,
+                            "number": body.number,
+                            "title": body.title,
+                            "unit": self.unit(&body.unit),
+                            "sum": sum_view(b.body_sum(bi)),
+                            "check": diff_view(body.declared_total, b.body_sum(bi)),
+                            "source": self.source(&body.source),
+                            "lines": lines_of(Some(bi), Some(gi)),
+                        })
+                    })
+                    .collect();
+                json!({
+                    "id": g.id,
+                    "number": g.number,
+                    "title": g.title,
+                    "sum": sum_view(b.group_sum(gi)),
+                    "check": diff_view(g.declared_total, b.group_sum(gi)),
+                    "source": self.source(&g.source),
+                    "bodies": bodies,
+                    "lines": lines_of(None, Some(gi)),
+                })
+            })
+            .collect();
+        let declared: Vec<Value> = b
+            .declared
+            .iter()
+            .map(|d| {
+                let scope = match d.funding {
+                    Some(f) => format!("{}-kp-nguon-{}", p.id, crate::slug::slugify(&f.code())),
+                    None => p.id.clone(),
+                };
+                let c = checks
+                    .iter()
+                    .find(|c| c.scope_id == scope && c.source == d.source);
+                json!({
+                    "label": d.label,
+                    "funding": d.funding.map(|f| f.vietnamese()),
+                    "declared": vn_number::format(d.amount),
+                    "computed": c.map(|c| vn_number::format(c.computed)),
+                    "difference": c.map(|c| vn_number::format(c.difference)),
+                    "differs": c.map(|c| !c.difference.is_zero()).unwrap_or(false),
+                    "source": self.source(&d.source),
+                })
+            })
+            .collect();
+        let _ = check_of;
+        let by_funding: Vec<Value> = b
+            .sum_by(|l| Some(l.funding.map(|f| f.code()).unwrap_or_default()))
+            .into_iter()
+            .map(|(k, s)| json!({"funding": if k.is_empty() { "Không ghi nguồn".to_string() } else { k }, "sum": sum_view(s)}))
+            .collect();
+        json!({
+            "total": sum_view(b.total()),
+            "total_human": vn_number::format_million_vnd_human(b.total().amount),
+            "declared": declared,
+            "groups": groups,
+            "lines": lines_of(None, None),
+            "by_funding": by_funding,
+            "differences": checks.iter().filter(|c| !c.difference.is_zero()).count(),
+        })
+    }
+}
+
+fn base_context(site: &Site, depth: usize, title: &str, path: &str) -> tera::Context {
+    let mut c = tera::Context::new();
+    c.insert("site", site.config());
+    c.insert("root", &root(depth));
+    c.insert("page_title", title);
+    c.insert("path", path);
+    c.insert("unknown", UNKNOWN);
+    c
+}
+
+/// A page to render: template, output path, depth and its data.
+struct Page {
+    template: &'static str,
+    path: String,
+    context: tera::Context,
+}
+
+/// Renders every page of the site.
+pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
+    let ctx = Ctx { site };
+    let mut pages: Vec<Page> = Vec::new();
+
+    // Home.
+    let published: Vec<&Plan> = site
+        .plans
+        .iter()
+        .filter(|p| p.status == PlanStatus::Published)
+        .collect();
+    let mut home = base_context(site, 0, &site.config().title, "index.html");
+    home.insert(
+        "plans",
+        &published
+            .iter()
+            .map(|p| ctx.plan_summary(p))
+            .collect::<Vec<_>>(),
+    );
+    home.insert(
+        "target_count",
+        &published.iter().map(|p| p.targets.len()).sum::<usize>(),
+    );
+    home.insert(
+        "task_count",
+        &site.plans.iter().map(|p| p.tasks.len()).sum::<usize>(),
+    );
+    home.insert("plan_count", &published.len());
+    home.insert("reports", &site.reports.iter().map(|r| json!({"title": r.title, "href": report_href(&r.id), "as_of": r.as_of.vietnamese()})).collect::<Vec<_>>());
+    pages.push(Page {
+        template: "index.html",
+        path: "index.html".into(),
+        context: home,
+    });
+
+    // Plans.
+    let mut list = base_context(site, 1, "Các kế hoạch", "ke-hoach/index.html");
+    list.insert(
+        "plans",
+        &site
+            .plans
+            .iter()
+            .map(|p| ctx.plan_summary(p))
+            .collect::<Vec<_>>(),
+    );
+    pages.push(Page {
+        template: "plans.html",
+        path: "ke-hoach/index.html".into(),
+        context: list,
+    });
+    for p in &site.plans {
+        let path = format!("{}index.html", plan_href(&p.id));
+        let mut c = base_context(site, 2, &p.title, &path);
+        let mut v = ctx.plan_summary(p);
+        v["signer"] = json!(p.signer);
+        v["signer_title"] = json!(p.signer_title);
+        v["period"] = json!(p.period);
+        v["legal_bases"] = json!(p.legal_bases);
+        v["implements"] = json!(
+            p.implements
+                .iter()
+                .map(|i| ctx.plan_ref(i))
+                .collect::<Vec<_>>()
+        );
+        v["replaces"] = json!(
+            p.replaces
+                .iter()
+                .map(|i| ctx.plan_ref(i))
+                .collect::<Vec<_>>()
+        );
+        v["implemented_by"] = json!(
+            p.implemented_by
+                .iter()
+                .map(|i| ctx.plan_ref(i))
+                .collect::<Vec<_>>()
+        );
+        v["replaced_by"] = json!(
+            p.replaced_by
+                .iter()
+                .map(|i| ctx.plan_ref(i))
+                .collect::<Vec<_>>()
+        );
+        v["document"] = json!(
+            p.document
+                .as_deref()
+                .and_then(|d| site.document(d))
+                .map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)}))
+        );
+        v["cited_in"] = json!(p.cited_in.as_ref().map(|s| ctx.source(s)));
+        v["body_html"] = json!(markdown::to_safe_html(&p.body_markdown));
+        c.insert("plan", &v);
+        c.insert(
+            "targets",
+            &p.targets.iter().map(|t| ctx.target(t)).collect::<Vec<_>>(),
+        );
+        c.insert(
+            "tasks",
+            &p.tasks.iter().map(|t| ctx.task(t)).collect::<Vec<_>>(),
+        );
+        c.insert("budget", &ctx.budget(p));
+        pages.push(Page {
+            template: "plan.html",
+            path,
+            context: c,
+        });
+    }
+
+    // Units.
+    let mut units: Vec<&Unit> = site.units.iter().collect();
+    units.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
+    let mut ul = base_context(site, 1, "Các đơn vị", "don-vi/index.html");
+    let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
+    for u in &units {
+        let v = json!({"href": unit_href(&u.id), "name": u.name, "code": u.code, "defunct": u.valid_to.is_some()});
+        match kinds.last_mut() {
+            Some((k, list)) if *k == u.kind => list.push(v),
+            _ => kinds.push((u.kind, vec![v])),
+        }
+    }
+    ul.insert(
+        "kinds",
+        &kinds
+            .iter()
+            .map(|(k, l)| json!({"kind": k.vietnamese(), "units": l}))
+            .collect::<Vec<_>>(),
+    );
+    pages.push(Page {
+        template: "units.html",
+        path: "don-vi/index.html".into(),
+        context: ul,
+    });
+
+    let unit_pages: Vec<Page> = site.units.par_iter().map(|u| unit_page(&ctx, u)).collect();
+    pages.extend(unit_pages);
+
+    // Reports.
+    for r in &site.reports {
+        let path = format!("{}index.html", report_href(&r.id));
+        let mut c = base_context(site, 2, &r.title, &path);
+        let results: Vec<Value> = r
+            .results
+            .iter()
+            .map(|res| {
+                let task = site
+                    .plans
+                    .iter()
+                    .flat_map(|p| &p.tasks)
+                    .find(|t| t.id == res.task);
+                json!({
+                    "task": task.map(|t| ctx.task(t)),
+                    "plan": task.map(|t| ctx.plan_ref(&t.plan)),
+                    "status": res.status.map(|s| s.as_str()),
+                    "text": res.text,
+                    "evidence": res.evidence,
+                    "interpretation": res.interpretation,
+                    "source": ctx.source(&res.source),
+                })
+            })
+            .collect();
+        c.insert("report", &json!({
+            "title": r.title,
+            "number": r.number,
+            "issuer": ctx.unit(&r.issuer),
+            "as_of": r.as_of.vietnamese(),
+            "plans": r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>(),
+            "document": site.document(&r.document).map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)})),
+            "body_html": markdown::to_safe_html(&r.body_markdown),
+            "results": results,
+        }));
+        pages.push(Page {
+            template: "report.html",
+            path,
+            context: c,
+        });
+    }
+
+    // Source documents, line by line, so that every cited line has an anchor.
+    for d in &site.documents {
+        let path = format!("nguon/{}/index.html", d.id);
+        let mut c = base_context(site, 2, &d.title, &path);
+        c.insert(
+            "document",
+            &json!({
+                "title": d.title,
+                "date": d.date.map(|x| x.vietnamese()),
+                "origin": d.origin,
+                "licence": d.licence,
+                "file": d.file,
+                "lines": d.lines,
+            }),
+        );
+        pages.push(Page {
+            template: "source.html",
+            path,
+            context: c,
+        });
+    }
+
+    let rendered: Vec<Result<(String, String)>> = pages
+        .into_par_iter()
+        .map(|p| {
+            tera.render(p.template, &p.context)
+                .map(|html| (p.path.clone(), html))
+                .map_err(|e| anyhow::anyhow!("rendering {}: {}", p.path, tera_error_chain(&e)))
+        })
+        .collect();
+    let mut files = OutputFiles::new();
+    for r in rendered {
+        let (path, html) = r?;
+        files.add(path, html)?;
+    }
+    files.add("style.css", STYLE)?;
+    Ok(files)
+}
+
+fn unit_page(ctx: &Ctx, u: &Unit) -> Page {
+    let site = ctx.site;
+    let path = format!("{}index.html", unit_href(&u.id));
+    let mut c = base_context(site, 2, &u.name, &path);
+    let mut lines = Vec::new();
+    let mut leads = Vec::new();
+    let mut tasks = Vec::new();
+    let mut plans = Vec::new();
+    for p in &site.plans {
+        if p.issuer == u.id {
+            plans.push(ctx.plan_summary(p));
+        }
+        for t in &p.targets {
+            if t.lead.contains(&u.id) || t.coordinating.contains(&u.id) {
+                let mut v = ctx.target(t);
+                v["plan"] = ctx.plan_ref(&p.id);
+                v["role"] = json!(if t.lead.contains(&u.id) {
+                    "Chủ trì"
+                } else {
+                    "Phối hợp"
+                });
+                leads.push(v);
+            }
+        }
+        for t in &p.tasks {
+            if t.lead.contains(&u.id) || t.coordinating.contains(&u.id) {
+                let mut v = ctx.task(t);
+                v["plan"] = ctx.plan_ref(&p.id);
+                v["role"] = json!(if t.lead.contains(&u.id) {
+                    "Chủ trì"
+                } else {
+                    "Phối hợp"
+                });
+                tasks.push(v);
+            }
+        }
+        if let Some(b) = &p.budget {
+            for l in b.leaves() {
+                let body_unit = l.body.map(|i| b.bodies[i].unit.as_str());
+                if l.lead == u.id
+                    || l.place.as_deref() == Some(u.id.as_str())
+                    || body_unit == Some(u.id.as_str())
+                {
+                    let mut v = ctx.line(b, l);
+                    v["plan"] = ctx.plan_ref(&p.id);
+                    v["raw_amount"] = json!(l.amount);
+                    lines.push(v);
+                }
+            }
+        }
+    }
+    let mut total = Decimal::ZERO;
+    let mut unknown = 0;
+    for l in &lines {
+        match l["raw_amount"]
+            .as_str()
+            .and_then(|s| s.parse::<Decimal>().ok())
+        {
+            Some(a) => total += a,
+            None => unknown += 1,
+        }
+    }
+    c.insert(
+        "unit",
+        &json!({
+            "id": u.id,
+            "name": u.name,
+            "short_name": u.short_name,
+            "aliases": u.aliases,
+            "kind": u.kind.vietnamese(),
+            "code": u.code,
+            "parent": u.parent.as_deref().map(|p| ctx.unit(p)),
+            "children": ctx.units(&u.children),
+            "valid_from": u.valid_from.map(|d| d.vietnamese()),
+            "valid_to": u.valid_to.map(|d| d.vietnamese()),
+            "successors": ctx.units(&u.successors),
+            "predecessors": ctx.units(&u.predecessors),
+            "note": u.note,
+            "source": u.source.as_ref().map(|s| ctx.source(s)),
+        }),
+    );
+    c.insert("plans", &plans);
+    c.insert("targets", &leads);
+    c.insert("tasks", &tasks);
+    c.insert("lines", &lines);
+    c.insert("lines_total", &vn_number::format(total));
+    c.insert("lines_unknown", &unknown);
+    Page {
+        template: "unit.html",
+        path,
+        context: c,
+    }
+}
+
+fn tera_error_chain(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
