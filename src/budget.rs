@@ -194,6 +194,7 @@ pub fn check_declared_totals(site: &Site, diags: &mut Diagnostics) {
                         format(c.difference.abs())
                     ),
                 )
+                .at_opt(site.document(&c.source.document).and_then(|d| d.location(c.source.line)))
                 .hint(format!(
                     "cả hai con số và chênh lệch sẽ được công bố; nguồn: {} dòng {}. Không sửa số liệu gốc cho khớp",
                     c.source.document, c.source.line

@@ -46,6 +46,23 @@ pub struct Document {
     /// The verbatim text, split into lines (index 0 = line 1).
     #[serde(skip)]
     pub lines: Vec<String>,
+    /// Where the text was read from, as shown in diagnostics.
+    #[serde(skip)]
+    pub path: String,
+}
+
+impl Document {
+    /// The location of a cited line, for diagnostics that concern the document itself.
+    pub fn location(&self, line: usize) -> Option<crate::source::Location> {
+        let text = self.lines.get(line.checked_sub(1)?)?;
+        Some(crate::source::Location {
+            file: self.path.clone(),
+            line,
+            column: 1,
+            line_text: text.clone(),
+            width: text.chars().count().max(1),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]

@@ -86,6 +86,11 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
             continue;
         }
         let file_name = d.value.file.get_ref();
+        let path = raw
+            .document_texts
+            .get(file_name.as_str())
+            .map(|f| f.display.clone())
+            .unwrap_or_default();
         let lines = match raw.document_texts.get(file_name.as_str()) {
             Some(f) => f
                 .text
@@ -113,6 +118,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
                 origin: d.value.origin.clone(),
                 licence: d.value.licence.clone(),
                 lines,
+                path,
             },
         );
     }

@@ -50,8 +50,26 @@ pub fn templates(override_dir: Option<&Path>) -> Result<tera::Tera> {
     }
     let mut t = tera::Tera::default();
     t.autoescape_on(vec![".html"]);
+    t.set_escape_fn(escape_html);
     t.add_raw_templates(list).context("parsing templates")?;
     Ok(t)
+}
+
+/// Escapes the five characters that matter in HTML text and attributes. Tera's default also
+/// escapes `/`, which makes every link and date (`01/07/2025`) unreadable in the source.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn money(v: Option<Decimal>) -> String {

@@ -1,0 +1,206 @@
+//! The bundled Quảng Ngãi content, checked against figures read off the source documents.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::str::FromStr;
+
+use minhbach::budget::total_checks;
+use minhbach::content::read_site;
+use minhbach::model::{Plan, Site};
+use rust_decimal::Decimal;
+
+fn content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+fn site() -> Site {
+    let (site, diags) = read_site(&content());
+    assert!(!diags.has_errors(), "{}", diags.render());
+    site.expect("site")
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn plan<'a>(site: &'a Site, id: &str) -> &'a Plan {
+    site.plan(id).unwrap_or_else(|| panic!("plan {id}"))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("minhbach-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn build_into(out: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(["build", "--content"])
+        .arg(content())
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn bundled_content_has_no_errors_and_only_the_documents_own_total_mismatches() {
+    let (_, diags) = read_site(&content());
+    assert_eq!(diags.error_count(), 0, "{}", diags.render());
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert!(
+        codes.iter().all(|c| *c == "declared-total-differs"),
+        "{}",
+        diags.render()
+    );
+    assert_eq!(diags.warning_count(), 5, "{}", diags.render());
+}
+
+#[test]
+fn district_totals_match_plan_223() {
+    let site = site();
+    let b = plan(&site, "kh-223-ubnd-2024").budget.as_ref().unwrap();
+    let expected: BTreeMap<&str, &str> = [
+        ("tp-quang-ngai", "7200"),
+        ("tx-duc-pho", "2000"),
+        ("huyen-binh-son", "10090"),
+        ("huyen-son-tinh", "5090"),
+        ("huyen-tu-nghia", "4420"),
+        ("huyen-mo-duc", "5000"),
+        ("huyen-ba-to", "3510"),
+        ("huyen-minh-long", "6970"),
+        ("huyen-nghia-hanh", "3460"),
+        ("huyen-son-ha", "5020"),
+        ("huyen-son-tay", "4500"),
+        ("huyen-tra-bong", "7510"),
+        ("huyen-ly-son", "6779"),
+    ]
+    .into_iter()
+    .collect();
+    let by_place = b.sum_by(|l| l.place.clone());
+    for (district, amount) in &expected {
+        assert_eq!(by_place[*district].amount, d(amount), "{district}");
+        let body = b.bodies.iter().find(|x| x.unit == *district).unwrap();
+        assert_eq!(body.declared_total, Some(d(amount)), "{district} declared");
+    }
+    let sum: Decimal = expected.values().map(|a| d(a)).sum();
+    assert_eq!(sum, d("71549"));
+    // Trà Bồng 12.8 has no amount in the document: unknown, not zero.
+    assert_eq!(by_place["huyen-tra-bong"].unknown, 1);
+}
+
+#[test]
+fn number_of_targets_per_plan_matches_the_annexes() {
+    let site = site();
+    assert_eq!(plan(&site, "kh-223-ubnd-2024").targets.len(), 22);
+    assert_eq!(plan(&site, "kh-snv-cds-2025").targets.len(), 14);
+    assert_eq!(plan(&site, "kh-02-ubnd-tinh-thien-2025").targets.len(), 16);
+    assert_eq!(plan(&site, "kh-02-bcdtw-2025").tasks.len(), 9);
+    // Target 8 of plan 223 splits by government level: 90 / 80 / 60 %.
+    let t8 = plan(&site, "kh-223-ubnd-2024")
+        .targets
+        .iter()
+        .find(|t| t.number == "8")
+        .unwrap();
+    let values: Vec<Decimal> = t8.goals.iter().filter_map(|g| g.value).collect();
+    assert_eq!(values, vec![d("90"), d("80"), d("60")]);
+}
+
+#[test]
+fn group_three_of_plan_223_declares_500_million_less_than_its_items() {
+    let site = site();
+    let checks = total_checks(plan(&site, "kh-223-ubnd-2024"));
+    let g3 = checks
+        .iter()
+        .find(|c| c.scope_id == "kh-223-ubnd-2024-kp-iii")
+        .unwrap();
+    assert_eq!(
+        (g3.declared, g3.computed, g3.difference),
+        (d("244939.5"), d("245439.5"), d("500"))
+    );
+    let grand = checks.iter().find(|c| c.source.line == 1224).unwrap();
+    assert_eq!(
+        (grand.declared, grand.computed),
+        (d("325189"), d("325688.5"))
+    );
+}
+
+#[test]
+fn department_plans_add_up_to_their_declared_totals() {
+    let site = site();
+    for (id, total) in [
+        ("kh-snv-cds-2025", "16478"),
+        ("kh-skhcn-cds-2025", "52538"),
+        ("kh-02-ubnd-tinh-thien-2025", "40"),
+    ] {
+        let b = plan(&site, id).budget.as_ref().unwrap();
+        assert_eq!(b.total().amount, d(total), "{id}");
+        assert!(
+            total_checks(plan(&site, id))
+                .iter()
+                .all(|c| c.difference.is_zero()),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn the_built_site_shows_document_figures_in_vietnamese_notation() {
+    let out = temp_dir("figures");
+    build_into(&out);
+    let page = std::fs::read_to_string(out.join("ke-hoach/kh-223-ubnd-2024/index.html")).unwrap();
+    for figure in [
+        "71.549",
+        "244.939,5",
+        "245.439,5",
+        "325.188,5",
+        "331,5",
+        "chưa có số liệu",
+    ] {
+        assert!(page.contains(figure), "plan page lacks {figure}");
+    }
+    let binh_son = std::fs::read_to_string(out.join("don-vi/huyen-binh-son/index.html")).unwrap();
+    assert!(binh_son.contains("10.090"));
+    assert!(
+        binh_son.contains("01/07/2025"),
+        "district abolition date shown"
+    );
+    let source = std::fs::read_to_string(out.join("nguon/kh-223-ubnd-2024/index.html")).unwrap();
+    assert!(source.contains("id=\"L765\""));
+    assert!(out.join(minhbach::output::MARKER).exists());
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn the_same_content_builds_to_the_same_bytes() {
+    let (a, b) = (temp_dir("repro-a"), temp_dir("repro-b"));
+    build_into(&a);
+    build_into(&b);
+    let files = |root: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (fa, fb) = (files(&a), files(&b));
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (k, v) in &fa {
+        assert!(v == &fb[k], "{} differs between builds", k.display());
+    }
+    std::fs::remove_dir_all(&a).unwrap();
+    std::fs::remove_dir_all(&b).unwrap();
+}
