@@ -1473,8 +1473,9 @@ impl BudgetCtx<'_> {
 fn check_global_ids(raw: &RawContent, site: &Site, diags: &mut Diagnostics) {
     let mut targets = HashSet::new();
     let mut tasks = HashSet::new();
+    let raw_plans: HashMap<&str, &RawPlan> = raw.plans.iter().map(|p| (p.id.as_str(), p)).collect();
     for p in &site.plans {
-        let file = raw.plans.iter().find(|r| r.id == p.id);
+        let file = raw_plans.get(p.id.as_str());
         for t in &p.targets {
             if !targets.insert(t.id.as_str()) {
                 let loc = file

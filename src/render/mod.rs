@@ -518,10 +518,21 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
         context: ul,
     });
 
-    let unit_pages: Vec<Page> = site.units.par_iter().map(|u| unit_page(&ctx, u)).collect();
+    let mentions = unit_mentions(site);
+    let unit_pages: Vec<Page> = site
+        .units
+        .par_iter()
+        .map(|u| unit_page(&ctx, u, mentions.get(u.id.as_str())))
+        .collect();
     pages.extend(unit_pages);
 
     // Reports.
+    let task_index: std::collections::HashMap<&str, &Task> = site
+        .plans
+        .iter()
+        .flat_map(|p| &p.tasks)
+        .map(|t| (t.id.as_str(), t))
+        .collect();
     for r in &site.reports {
         let path = format!("{}index.html", report_href(&r.id));
         let mut c = base_context(site, 2, &r.title, &path);
@@ -529,11 +540,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
             .results
             .iter()
             .map(|res| {
-                let task = site
-                    .plans
-                    .iter()
-                    .flat_map(|p| &p.tasks)
-                    .find(|t| t.id == res.task);
+                let task = task_index.get(res.task.as_str()).copied();
                 json!({
                     "task": task.map(|t| ctx.task(t)),
                     "plan": task.map(|t| ctx.plan_ref(&t.plan)),
@@ -601,68 +608,113 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
     Ok(files)
 }
 
-fn unit_page(ctx: &Ctx, u: &Unit) -> Page {
-    let site = ctx.site;
-    let path = format!("{}index.html", unit_href(&u.id));
-    let mut c = base_context(site, 2, &u.name, &path);
-    let mut lines = Vec::new();
-    let mut leads = Vec::new();
-    let mut tasks = Vec::new();
-    let mut plans = Vec::new();
-    for p in &site.plans {
-        if p.issuer == u.id {
-            plans.push(ctx.plan_summary(p));
-        }
-        for t in &p.targets {
-            if t.lead.contains(&u.id) || t.coordinating.contains(&u.id) {
-                let mut v = ctx.target(t);
-                v["plan"] = ctx.plan_ref(&p.id);
-                v["role"] = json!(if t.lead.contains(&u.id) {
-                    "Chủ trì"
-                } else {
-                    "Phối hợp"
-                });
-                leads.push(v);
+/// Everything that mentions each unit, gathered in one pass over all plans so that unit pages
+/// cost O(mentions), not O(units × plans).
+#[derive(Default)]
+struct Mentions {
+    plans: Vec<usize>,
+    targets: Vec<(usize, usize)>,
+    tasks: Vec<(usize, usize)>,
+    lines: Vec<(usize, usize)>,
+}
+
+fn unit_mentions(site: &Site) -> std::collections::HashMap<&str, Mentions> {
+    use std::collections::{HashMap, HashSet};
+    let mut m: HashMap<&str, Mentions> = HashMap::new();
+    for (pi, p) in site.plans.iter().enumerate() {
+        m.entry(p.issuer.as_str()).or_default().plans.push(pi);
+        for (ti, t) in p.targets.iter().enumerate() {
+            let mut seen = HashSet::new();
+            for u in t.lead.iter().chain(&t.coordinating) {
+                if seen.insert(u.as_str()) {
+                    m.entry(u.as_str()).or_default().targets.push((pi, ti));
+                }
             }
         }
-        for t in &p.tasks {
-            if t.lead.contains(&u.id) || t.coordinating.contains(&u.id) {
-                let mut v = ctx.task(t);
-                v["plan"] = ctx.plan_ref(&p.id);
-                v["role"] = json!(if t.lead.contains(&u.id) {
-                    "Chủ trì"
-                } else {
-                    "Phối hợp"
-                });
-                tasks.push(v);
+        for (ti, t) in p.tasks.iter().enumerate() {
+            let mut seen = HashSet::new();
+            for u in t.lead.iter().chain(&t.coordinating) {
+                if seen.insert(u.as_str()) {
+                    m.entry(u.as_str()).or_default().tasks.push((pi, ti));
+                }
             }
         }
         if let Some(b) = &p.budget {
-            for l in b.leaves() {
+            for (li, l) in b.lines.iter().enumerate().filter(|(_, l)| l.is_leaf()) {
                 let body_unit = l.body.map(|i| b.bodies[i].unit.as_str());
-                if l.lead == u.id
-                    || l.place.as_deref() == Some(u.id.as_str())
-                    || body_unit == Some(u.id.as_str())
+                let mut seen = HashSet::new();
+                for u in [Some(l.lead.as_str()), l.place.as_deref(), body_unit]
+                    .into_iter()
+                    .flatten()
                 {
-                    let mut v = ctx.line(b, l);
-                    v["plan"] = ctx.plan_ref(&p.id);
-                    v["raw_amount"] = json!(l.amount);
-                    lines.push(v);
+                    if seen.insert(u) {
+                        m.entry(u).or_default().lines.push((pi, li));
+                    }
                 }
             }
         }
     }
+    m
+}
+
+fn unit_page(ctx: &Ctx, u: &Unit, mentions: Option<&Mentions>) -> Page {
+    let site = ctx.site;
+    let path = format!("{}index.html", unit_href(&u.id));
+    let mut c = base_context(site, 2, &u.name, &path);
+    let empty = Mentions::default();
+    let m = mentions.unwrap_or(&empty);
+    let role = |lead: &[String]| {
+        if lead.contains(&u.id) {
+            "Chủ trì"
+        } else {
+            "Phối hợp"
+        }
+    };
+    let plans: Vec<Value> = m
+        .plans
+        .iter()
+        .map(|&pi| ctx.plan_summary(&site.plans[pi]))
+        .collect();
+    let leads: Vec<Value> = m
+        .targets
+        .iter()
+        .map(|&(pi, ti)| {
+            let t = &site.plans[pi].targets[ti];
+            let mut v = ctx.target(t);
+            v["plan"] = ctx.plan_ref(&t.plan);
+            v["role"] = json!(role(&t.lead));
+            v
+        })
+        .collect();
+    let tasks: Vec<Value> = m
+        .tasks
+        .iter()
+        .map(|&(pi, ti)| {
+            let t = &site.plans[pi].tasks[ti];
+            let mut v = ctx.task(t);
+            v["plan"] = ctx.plan_ref(&t.plan);
+            v["role"] = json!(role(&t.lead));
+            v
+        })
+        .collect();
     let mut total = Decimal::ZERO;
     let mut unknown = 0;
-    for l in &lines {
-        match l["raw_amount"]
-            .as_str()
-            .and_then(|s| s.parse::<Decimal>().ok())
-        {
-            Some(a) => total += a,
-            None => unknown += 1,
-        }
-    }
+    let lines: Vec<Value> = m
+        .lines
+        .iter()
+        .map(|&(pi, li)| {
+            let p = &site.plans[pi];
+            let b = p.budget.as_ref().expect("indexed lines belong to a budget");
+            let l = &b.lines[li];
+            match l.amount {
+                Some(a) => total += a,
+                None => unknown += 1,
+            }
+            let mut v = ctx.line(b, l);
+            v["plan"] = ctx.plan_ref(&p.id);
+            v
+        })
+        .collect();
     c.insert(
         "unit",
         &json!({
