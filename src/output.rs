@@ -29,7 +29,7 @@ impl OutputFiles {
         let path = path.into();
         check_relative_path(&path)?;
         if self.files.insert(path.clone(), bytes.into()).is_some() {
-            bail!("two pages would be written to the same file `{path}`");
+            bail!("hai trang sẽ ghi đè cùng một tệp `{path}`");
         }
         Ok(())
     }
@@ -65,7 +65,7 @@ pub fn check_relative_path(path: &str) -> Result<()> {
             .components()
             .any(|c| !matches!(c, Component::Normal(_)));
     if bad {
-        bail!("refusing to write outside the output directory: `{path}`");
+        bail!("từ chối ghi ra ngoài thư mục đầu ra: `{path}`");
     }
     Ok(())
 }
@@ -86,7 +86,7 @@ pub fn check_output_dir(out: &Path, content: &Path, project_root: &Path) -> Resu
     for f in &forbidden {
         if &abs == f || f.starts_with(&abs) {
             bail!(
-                "refusing to use `{}` as the output directory: it is (or contains) {}; choose an empty or new directory such as `public/`",
+                "không dùng `{}` làm thư mục đầu ra: đó là (hoặc chứa) {}; hãy chọn một thư mục trống hoặc mới, ví dụ `public/`",
                 out.display(),
                 f.display()
             );
@@ -94,18 +94,18 @@ pub fn check_output_dir(out: &Path, content: &Path, project_root: &Path) -> Resu
     }
     if abs.starts_with(absolute(content)?) {
         bail!(
-            "refusing to write the site inside the content directory `{}`",
+            "không ghi trang web vào bên trong thư mục nội dung `{}`",
             content.display()
         );
     }
     if abs.exists() {
         if !abs.is_dir() {
-            bail!("`{}` exists and is not a directory", out.display());
+            bail!("`{}` đã tồn tại và không phải thư mục", out.display());
         }
         let non_empty = fs::read_dir(&abs)?.next().is_some();
         if non_empty && !abs.join(MARKER).exists() {
             bail!(
-                "refusing to replace `{}`: it is not empty and was not made by minhbach (no `{MARKER}` file); choose another directory or empty it",
+                "không thay thế `{}`: thư mục không trống và không do minhbach tạo ra (không có tệp `{MARKER}`); hãy chọn thư mục khác hoặc làm trống nó",
                 out.display()
             );
         }

@@ -87,6 +87,12 @@ pub struct RawContent {
     pub units: Vec<In<raw::Unit>>,
     pub plans: Vec<RawPlan>,
     pub reports: Vec<RawReport>,
+    /// Whether `site.toml` exists (even if it could not be parsed).
+    pub site_present: bool,
+    /// Plans and reports whose main file exists but could not be parsed: references to them are
+    /// not reported again, and their other files are not orphans.
+    pub broken_plans: std::collections::BTreeSet<String>,
+    pub broken_reports: std::collections::BTreeSet<String>,
 }
 
 /// What a file of the content directory is, judged by its place.
@@ -203,7 +209,19 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
             continue;
         }
         match classify(&rel) {
-            Some(kind) => files.push((path, rel, kind)),
+            Some(kind) => {
+                match &kind {
+                    Kind::Site => content.site_present = true,
+                    Kind::Plan(id) => {
+                        content.broken_plans.insert(id.clone());
+                    }
+                    Kind::Report(id) => {
+                        content.broken_reports.insert(id.clone());
+                    }
+                    _ => {}
+                }
+                files.push((path, rel, kind))
+            }
             None => diags.push(
                 Diagnostic::warning(
                     "unknown-file",
@@ -280,7 +298,11 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
         .map(|(id, t)| (id, t.file))
         .chain(budgets.into_iter().map(|(id, b)| (id, b.file)))
         .chain(tasks.into_iter().map(|(id, t)| (id, t.file)));
+    let plan_files_present: std::collections::BTreeSet<String> = content.broken_plans.clone();
     for (id, file) in orphans {
+        if plan_files_present.contains(&id) {
+            continue; // plan.md exists but failed to parse: that error is already reported
+        }
         diags.push(
             Diagnostic::error(
                 "orphan-file",
@@ -295,6 +317,9 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
         );
     }
     for (id, p) in progress {
+        if content.broken_reports.contains(&id) {
+            continue;
+        }
         diags.push(
             Diagnostic::error(
                 "orphan-file",
@@ -308,6 +333,13 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
     }
     content.plans.sort_by(|a, b| a.id.cmp(&b.id));
     content.reports.sort_by(|a, b| a.id.cmp(&b.id));
+    // What remains in `broken_*` is a main file that exists but did not parse.
+    for p in &content.plans {
+        content.broken_plans.remove(&p.id);
+    }
+    for r in &content.reports {
+        content.broken_reports.remove(&r.id);
+    }
     (content, diags)
 }
 

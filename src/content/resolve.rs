@@ -24,7 +24,20 @@ struct Registry<'a> {
     units: HashMap<&'a str, &'a raw::Unit>,
     areas: HashSet<&'a str>,
     plans: HashSet<&'a str>,
+    /// Plans whose `plan.md` did not parse (already reported).
+    broken_plans: &'a std::collections::BTreeSet<String>,
     documents: HashMap<String, Document>,
+}
+
+impl Registry<'_> {
+    /// Whether `id` (a task or target id) belongs to a plan that could not be read: such
+    /// references are not reported a second time.
+    fn in_broken_plan(&self, id: &str) -> bool {
+        self.broken_plans.iter().any(|p| {
+            id.strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with('-'))
+        })
+    }
 }
 
 impl Registry<'_> {
@@ -47,6 +60,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
 
     match &raw.site {
         Some(s) => site.config = Some(site_config(s, diags)),
+        None if raw.site_present => {}
         None => diags.push(
             Diagnostic::error(
                 "no-site-toml",
@@ -150,6 +164,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
         }
         plan_ids.insert(p.id.as_str());
     }
+    plan_ids.extend(raw.broken_plans.iter().map(String::as_str));
     let registry = Registry {
         units: unit_map,
         areas: raw
@@ -158,6 +173,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
             .map(|a| a.value.id.get_ref().as_str())
             .collect(),
         plans: plan_ids,
+        broken_plans: &raw.broken_plans,
         documents,
     };
 
@@ -549,7 +565,7 @@ fn number(
             }
             if looks_vietnamese_thousands(&plain) {
                 let grouped = plain.replace('.', "");
-                diags.extend([Diagnostic::error("ambiguous-thousands", format!("{what} `{raw_text}` có ba chữ số sau dấu chấm: TOML đọc là {}, không phải {grouped}", plain.trim_start_matches('+')))
+                diags.extend([Diagnostic::error("ambiguous-thousands", format!("{what} `{raw_text}` có ba chữ số sau dấu chấm: TOML đọc là {}, không phải {grouped}", Decimal::from_str(plain.trim_start_matches('+')).map(|d| d.normalize().to_string()).unwrap_or_default()))
                     .at(loc())
                     .hint(format!("trong tệp dữ liệu dấu chấm là dấu thập phân: nếu là {} (một nghìn…) hãy viết `{grouped}`; nếu đúng là số thập phân, thêm một chữ số 0 ở cuối (`{plain}0`)", vn_number::format(Decimal::from_str(&grouped).unwrap_or_default())))]);
                 return None;
@@ -1625,6 +1641,9 @@ fn resolve_report(
         let (raw_results, raw_actuals) = &progress.value;
         for res in raw_results {
             if !task_index.contains_key(res.task.get_ref().as_str()) {
+                if reg.in_broken_plan(res.task.get_ref()) {
+                    continue;
+                }
                 let hint = match nearest(res.task.get_ref(), task_index.keys().copied()) {
                     Some(s) => {
                         format!("có phải `{s}`? Mã nhiệm vụ = mã kế hoạch + \"-nv-\" + số thứ tự")
@@ -1665,6 +1684,9 @@ fn resolve_report(
         }
         for a in raw_actuals {
             let Some(&(pi, ti, measure)) = target_index.get(a.target.get_ref()) else {
+                if reg.in_broken_plan(a.target.get_ref()) {
+                    continue;
+                }
                 let hint =
                     match nearest(a.target.get_ref(), target_index.keys().map(String::as_str)) {
                         Some(s) => format!("có phải `{s}`?"),
