@@ -7,11 +7,13 @@
 
 pub mod budget;
 pub mod build;
+pub mod charts;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod slug;
 pub mod source;

@@ -155,7 +155,8 @@ fn department_plans_add_up_to_their_declared_totals() {
 fn the_built_site_shows_document_figures_in_vietnamese_notation() {
     let out = temp_dir("figures");
     build_into(&out);
-    let page = std::fs::read_to_string(out.join("ke-hoach/kh-223-ubnd-2024/index.html")).unwrap();
+    let page =
+        std::fs::read_to_string(out.join("ke-hoach/kh-223-ubnd-2024/kinh-phi/index.html")).unwrap();
     for figure in [
         "71.549",
         "244.939,5",
@@ -172,7 +173,7 @@ fn the_built_site_shows_document_figures_in_vietnamese_notation() {
         binh_son.contains("01/07/2025"),
         "district abolition date shown"
     );
-    let source = std::fs::read_to_string(out.join("nguon/kh-223-ubnd-2024/index.html")).unwrap();
+    let source = std::fs::read_to_string(out.join("nguon/kh-223-ubnd-2024/3/index.html")).unwrap();
     assert!(source.contains("id=\"L765\""));
     assert!(out.join(minhbach::output::MARKER).exists());
     std::fs::remove_dir_all(&out).unwrap();

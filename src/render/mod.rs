@@ -3,6 +3,7 @@
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
 pub mod markdown;
+mod pages;
 
 use std::path::Path;
 
@@ -25,6 +26,17 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("plans.html", include_str!("../../templates/plans.html")),
     ("plan.html", include_str!("../../templates/plan.html")),
+    ("budget.html", include_str!("../../templates/budget.html")),
+    (
+        "budget_breakdown.html",
+        include_str!("../../templates/budget_breakdown.html"),
+    ),
+    ("targets.html", include_str!("../../templates/targets.html")),
+    ("target.html", include_str!("../../templates/target.html")),
+    (
+        "progress.html",
+        include_str!("../../templates/progress.html"),
+    ),
     ("units.html", include_str!("../../templates/units.html")),
     ("unit.html", include_str!("../../templates/unit.html")),
     ("report.html", include_str!("../../templates/report.html")),
@@ -95,16 +107,23 @@ pub fn unit_href(id: &str) -> String {
 pub fn report_href(id: &str) -> String {
     format!("bao-cao/{id}/")
 }
-pub fn source_href(s: &SourceRef) -> String {
-    format!("nguon/{}/#L{}", s.document, s.line)
+/// Source documents are published in parts of this many lines, so no page is too heavy.
+pub const SOURCE_PART_LINES: usize = 300;
+
+pub fn source_part(line: usize) -> usize {
+    line.saturating_sub(1) / SOURCE_PART_LINES + 1
 }
 
-struct Ctx<'a> {
-    site: &'a Site,
+pub fn source_href(s: &SourceRef) -> String {
+    format!("nguon/{}/{}/#L{}", s.document, source_part(s.line), s.line)
+}
+
+pub(crate) struct Ctx<'a> {
+    pub(crate) site: &'a Site,
 }
 
 impl Ctx<'_> {
-    fn unit(&self, id: &str) -> Value {
+    pub(crate) fn unit(&self, id: &str) -> Value {
         match self.site.unit(id) {
             Some(u) => {
                 json!({"id": u.id, "name": u.name, "label": u.label(), "href": unit_href(&u.id)})
@@ -113,11 +132,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn units(&self, ids: &[String]) -> Value {
+    pub(crate) fn units(&self, ids: &[String]) -> Value {
         Value::Array(ids.iter().map(|i| self.unit(i)).collect())
     }
 
-    fn source(&self, s: &SourceRef) -> Value {
+    pub(crate) fn source(&self, s: &SourceRef) -> Value {
         let doc = self.site.document(&s.document);
         json!({
             "href": source_href(s),
@@ -127,7 +146,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn plan_ref(&self, id: &str) -> Value {
+    pub(crate) fn plan_ref(&self, id: &str) -> Value {
         match self.site.plan(id) {
             Some(p) => {
                 json!({"id": p.id, "label": p.label(), "title": p.title, "href": plan_href(&p.id), "cited": p.status == PlanStatus::Cited})
@@ -136,7 +155,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn plan_summary(&self, p: &Plan) -> Value {
+    pub(crate) fn plan_summary(&self, p: &Plan) -> Value {
         let total = p.budget.as_ref().map(|b| b.total());
         json!({
             "id": p.id,
@@ -158,7 +177,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn goal(&self, t: &Target, g: &Goal) -> Value {
+    pub(crate) fn goal(&self, t: &Target, g: &Goal) -> Value {
         let unit = if t.measure == Measure::Percent {
             "%"
         } else {
@@ -183,7 +202,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn target(&self, t: &Target) -> Value {
+    pub(crate) fn target(&self, t: &Target) -> Value {
         let area = self
             .site
             .area(&t.area)
@@ -227,7 +246,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn task(&self, t: &Task) -> Value {
+    pub(crate) fn task(&self, t: &Task) -> Value {
         let area = self
             .site
             .area(&t.area)
@@ -247,7 +266,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn line(&self, b: &Budget, l: &BudgetLine) -> Value {
+    pub(crate) fn line(&self, b: &Budget, l: &BudgetLine) -> Value {
         json!({
             "id": l.id,
             "number": l.number,
@@ -269,7 +288,29 @@ impl Ctx<'_> {
         })
     }
 
-    fn budget(&self, p: &Plan) -> Value {
+    /// Totals only, for overviews.
+    pub(crate) fn budget_summary(&self, p: &Plan) -> Value {
+        let Some(b) = &p.budget else {
+            return Value::Null;
+        };
+        let total = b.total();
+        let declared: Vec<Value> = b
+            .declared
+            .iter()
+            .filter(|d| d.funding.is_none())
+            .map(|d| json!({"label": d.label, "amount": vn_number::format(d.amount), "human": vn_number::format_million_vnd_human(d.amount), "difference": vn_number::format(total.amount - d.amount), "differs": total.amount != d.amount, "source": self.source(&d.source)}))
+            .collect();
+        json!({
+            "total": vn_number::format(total.amount),
+            "total_human": vn_number::format_million_vnd_human(total.amount),
+            "unknown": total.unknown,
+            "lines": total.lines,
+            "declared": declared,
+            "differences": budget::total_checks(p).iter().filter(|c| !c.difference.is_zero()).count(),
+        })
+    }
+
+    pub(crate) fn budget(&self, p: &Plan) -> Value {
         let Some(b) = &p.budget else {
             return Value::Null;
         };
@@ -369,7 +410,7 @@ impl Ctx<'_> {
     }
 }
 
-fn base_context(site: &Site, depth: usize, title: &str, path: &str) -> tera::Context {
+pub(crate) fn base_context(site: &Site, depth: usize, title: &str, path: &str) -> tera::Context {
     let mut c = tera::Context::new();
     c.insert("site", site.config());
     c.insert("root", &root(depth));
@@ -380,46 +421,16 @@ fn base_context(site: &Site, depth: usize, title: &str, path: &str) -> tera::Con
 }
 
 /// A page to render: template, output path, depth and its data.
-struct Page {
-    template: &'static str,
-    path: String,
-    context: tera::Context,
+pub(crate) struct Page {
+    pub(crate) template: &'static str,
+    pub(crate) path: String,
+    pub(crate) context: tera::Context,
 }
 
 /// Renders every page of the site.
 pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
     let ctx = Ctx { site };
     let mut pages: Vec<Page> = Vec::new();
-
-    // Home.
-    let published: Vec<&Plan> = site
-        .plans
-        .iter()
-        .filter(|p| p.status == PlanStatus::Published)
-        .collect();
-    let mut home = base_context(site, 0, &site.config().title, "index.html");
-    home.insert(
-        "plans",
-        &published
-            .iter()
-            .map(|p| ctx.plan_summary(p))
-            .collect::<Vec<_>>(),
-    );
-    home.insert(
-        "target_count",
-        &published.iter().map(|p| p.targets.len()).sum::<usize>(),
-    );
-    home.insert(
-        "task_count",
-        &site.plans.iter().map(|p| p.tasks.len()).sum::<usize>(),
-    );
-    home.insert("plan_count", &published.len());
-    home.insert("reports", &site.reports.iter().map(|r| json!({"title": r.title, "href": report_href(&r.id), "as_of": r.as_of.vietnamese()})).collect::<Vec<_>>());
-    pages.push(Page {
-        template: "index.html",
-        path: "index.html".into(),
-        context: home,
-    });
 
     // Plans.
     let mut list = base_context(site, 1, "Các kế hoạch", "ke-hoach/index.html");
@@ -436,62 +447,31 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
         path: "ke-hoach/index.html".into(),
         context: list,
     });
-    for p in &site.plans {
-        let path = format!("{}index.html", plan_href(&p.id));
-        let mut c = base_context(site, 2, &p.title, &path);
-        let mut v = ctx.plan_summary(p);
-        v["signer"] = json!(p.signer);
-        v["signer_title"] = json!(p.signer_title);
-        v["period"] = json!(p.period);
-        v["legal_bases"] = json!(p.legal_bases);
-        v["implements"] = json!(
-            p.implements
-                .iter()
-                .map(|i| ctx.plan_ref(i))
-                .collect::<Vec<_>>()
-        );
-        v["replaces"] = json!(
-            p.replaces
-                .iter()
-                .map(|i| ctx.plan_ref(i))
-                .collect::<Vec<_>>()
-        );
-        v["implemented_by"] = json!(
-            p.implemented_by
-                .iter()
-                .map(|i| ctx.plan_ref(i))
-                .collect::<Vec<_>>()
-        );
-        v["replaced_by"] = json!(
-            p.replaced_by
-                .iter()
-                .map(|i| ctx.plan_ref(i))
-                .collect::<Vec<_>>()
-        );
-        v["document"] = json!(
-            p.document
-                .as_deref()
-                .and_then(|d| site.document(d))
-                .map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)}))
-        );
-        v["cited_in"] = json!(p.cited_in.as_ref().map(|s| ctx.source(s)));
-        v["body_html"] = json!(markdown::to_safe_html(&p.body_markdown));
-        c.insert("plan", &v);
-        c.insert(
-            "targets",
-            &p.targets.iter().map(|t| ctx.target(t)).collect::<Vec<_>>(),
-        );
-        c.insert(
-            "tasks",
-            &p.tasks.iter().map(|t| ctx.task(t)).collect::<Vec<_>>(),
-        );
-        c.insert("budget", &ctx.budget(p));
-        pages.push(Page {
-            template: "plan.html",
-            path,
-            context: c,
-        });
+    let judged = crate::progress::judge(site);
+    let mut judged_by_plan: std::collections::HashMap<&str, Vec<crate::progress::TaskProgress>> =
+        std::collections::HashMap::new();
+    for t in &judged {
+        judged_by_plan
+            .entry(t.task.plan.as_str())
+            .or_default()
+            .push(t.clone());
     }
+    let plan_pages: Vec<Page> = site
+        .plans
+        .par_iter()
+        .flat_map_iter(|p| {
+            plan_pages(
+                &ctx,
+                p,
+                judged_by_plan
+                    .get(p.id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]),
+            )
+        })
+        .collect();
+    pages.extend(plan_pages);
+    pages.extend(pages::site_pages(&ctx, &judged));
 
     // Units.
     let mut units: Vec<&Unit> = site.units.iter().collect();
@@ -569,28 +549,6 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
         });
     }
 
-    // Source documents, line by line, so that every cited line has an anchor.
-    for d in &site.documents {
-        let path = format!("nguon/{}/index.html", d.id);
-        let mut c = base_context(site, 2, &d.title, &path);
-        c.insert(
-            "document",
-            &json!({
-                "title": d.title,
-                "date": d.date.map(|x| x.vietnamese()),
-                "origin": d.origin,
-                "licence": d.licence,
-                "file": d.file,
-                "lines": d.lines,
-            }),
-        );
-        pages.push(Page {
-            template: "source.html",
-            path,
-            context: c,
-        });
-    }
-
     let rendered: Vec<Result<(String, String)>> = pages
         .into_par_iter()
         .map(|p| {
@@ -606,6 +564,150 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
     }
     files.add("style.css", STYLE)?;
     Ok(files)
+}
+
+/// The sections of a plan, each its own page so that none is heavy: overview (with charts),
+/// targets, budget, tasks, and the full text.
+const PLAN_SECTIONS: [(&str, &str, &str); 5] = [
+    ("", "overview", "Tổng quan"),
+    ("chi-tieu/", "targets", "Chỉ tiêu"),
+    ("kinh-phi/", "budget", "Kinh phí"),
+    ("nhiem-vu/", "tasks", "Nhiệm vụ"),
+    ("noi-dung/", "text", "Toàn văn"),
+];
+
+fn plan_pages(ctx: &Ctx, p: &Plan, progress: &[crate::progress::TaskProgress]) -> Vec<Page> {
+    let site = ctx.site;
+    let mut v = ctx.plan_summary(p);
+    v["signer"] = json!(p.signer);
+    v["signer_title"] = json!(p.signer_title);
+    v["period"] = json!(p.period);
+    v["legal_bases"] = json!(p.legal_bases);
+    v["implements"] = json!(
+        p.implements
+            .iter()
+            .map(|i| ctx.plan_ref(i))
+            .collect::<Vec<_>>()
+    );
+    v["replaces"] = json!(
+        p.replaces
+            .iter()
+            .map(|i| ctx.plan_ref(i))
+            .collect::<Vec<_>>()
+    );
+    v["implemented_by"] = json!(
+        p.implemented_by
+            .iter()
+            .map(|i| ctx.plan_ref(i))
+            .collect::<Vec<_>>()
+    );
+    v["replaced_by"] = json!(
+        p.replaced_by
+            .iter()
+            .map(|i| ctx.plan_ref(i))
+            .collect::<Vec<_>>()
+    );
+    v["document"] = json!(
+        p.document
+            .as_deref()
+            .and_then(|d| site.document(d))
+            .map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)}))
+    );
+    v["cited_in"] = json!(p.cited_in.as_ref().map(|s| ctx.source(s)));
+    let sections: Vec<Value> = PLAN_SECTIONS
+        .iter()
+        .filter(|(_, key, _)| match *key {
+            "targets" => !p.targets.is_empty(),
+            "budget" => p.budget.is_some(),
+            "tasks" => !p.tasks.is_empty(),
+            "text" => !p.body_markdown.trim().is_empty() || !p.legal_bases.is_empty(),
+            _ => true,
+        })
+        .map(|(sub, key, name)| json!({"key": key, "name": name, "href": format!("{}{sub}", plan_href(&p.id))}))
+        .collect();
+    let mut out = Vec::new();
+    for s in &sections {
+        let key = s["key"].as_str().unwrap_or("");
+        let sub = PLAN_SECTIONS
+            .iter()
+            .find(|x| x.1 == key)
+            .map(|x| x.0)
+            .unwrap_or("");
+        let path = format!("{}{sub}index.html", plan_href(&p.id));
+        let depth = if sub.is_empty() { 2 } else { 3 };
+        let title = if sub.is_empty() {
+            p.title.clone()
+        } else {
+            format!("{} — {}", s["name"].as_str().unwrap_or(""), p.title)
+        };
+        let mut c = base_context(site, depth, &title, &path);
+        c.insert("plan", &v);
+        c.insert("sections", &sections);
+        c.insert("section", key);
+        match key {
+            "overview" => {
+                c.insert("progress", &pages::plan_progress(progress));
+                c.insert("budget", &ctx.budget_summary(p));
+                let figures: Vec<Value> = [
+                    pages::body_figure(ctx, p),
+                    pages::district_figure(ctx, p),
+                    pages::funding_figure(ctx, p),
+                    pages::target_figure(ctx, p),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                c.insert("figures", &figures);
+            }
+            "targets" => {
+                c.insert(
+                    "targets",
+                    &p.targets.iter().map(|t| ctx.target(t)).collect::<Vec<_>>(),
+                );
+                c.insert("figure", &pages::target_figure(ctx, p));
+            }
+            "budget" => {
+                c.insert("budget", &ctx.budget(p));
+                c.insert(
+                    "figures",
+                    &[
+                        pages::body_figure(ctx, p),
+                        pages::agency_figure(ctx, p),
+                        pages::funding_figure(ctx, p),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>(),
+                );
+            }
+            "tasks" => {
+                let status: std::collections::HashMap<&str, &crate::progress::TaskProgress> =
+                    progress.iter().map(|t| (t.task.id.as_str(), t)).collect();
+                let tasks: Vec<Value> = p
+                    .tasks
+                    .iter()
+                    .map(|t| {
+                        let mut x = ctx.task(t);
+                        if let Some(tp) = status.get(t.id.as_str()) {
+                            x["status"] = json!(tp.status.vietnamese());
+                            x["status_slug"] = json!(tp.status.slug());
+                        }
+                        x
+                    })
+                    .collect();
+                c.insert("tasks", &tasks);
+            }
+            _ => {
+                c.insert("body_html", &markdown::to_safe_html(&p.body_markdown));
+            }
+        }
+        out.push(Page {
+            template: "plan.html",
+            path,
+            context: c,
+        });
+    }
+    out
 }
 
 /// Everything that mentions each unit, gathered in one pass over all plans so that unit pages

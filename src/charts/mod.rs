@@ -1,0 +1,751 @@
+//! Where charts are drawn: SVG made at build time with plotters, no client-side code. Every
+//! chart has a title, labelled axes with units, Vietnamese number formatting, a text
+//! alternative (`<title>` and `<desc>`), and is meant to sit next to a table of the same numbers.
+//! Text uses Noto Sans (subset with full Vietnamese coverage, OFL), registered with plotters
+//! for measuring and served from `static/fonts/` for display, so charts look the same
+//! everywhere. Geometry is computed from the exact decimals; no money passes through a float.
+
+use std::sync::Once;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::vn_number;
+
+/// The family name used in SVG `font-family` and in the site's `@font-face`.
+pub const FONT_FAMILY: &str = "Noto Sans";
+
+static FONT_REGULAR: &[u8] = include_bytes!("fonts/NotoSans-Regular-vi.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold-vi.ttf");
+static FONTS: Once = Once::new();
+
+fn init_fonts() {
+    FONTS.call_once(|| {
+        // The fonts are compiled in; registering them cannot fail unless the files are corrupt,
+        // which the tests of this module would show.
+        let _ = plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, FONT_REGULAR);
+        let _ = plotters::style::register_font(FONT_FAMILY, FontStyle::Bold, FONT_BOLD);
+    });
+}
+
+/// Chart width in SVG units. Charts scale to the page width (`width: 100%`); at 360 px the
+/// 13-unit label text is about 11.7 px.
+pub const WIDTH: u32 = 360;
+const MARGIN: i32 = 8;
+const LABEL_SIZE: f64 = 13.0;
+const TITLE_SIZE: f64 = 15.0;
+
+/// Bar colour: 7.1:1 against white, well above the 3:1 required for chart marks.
+const BAR: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+/// Second series (e.g. a baseline marker): 5.9:1 against white, and drawn with another shape.
+const ACCENT: RGBColor = RGBColor(0xa6, 0x3d, 0x00);
+const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
+const GRID: RGBColor = RGBColor(0xd0, 0xd0, 0xd0);
+
+/// A drawn chart with its text alternative.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Chart {
+    pub id: String,
+    pub title: String,
+    /// One or two sentences saying what the chart shows, for screen readers and for people who
+    /// skip charts.
+    pub summary: String,
+    /// Inline SVG, safe to embed: all text is escaped by the SVG writer.
+    pub svg: String,
+}
+
+/// One bar of a bar chart.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub label: String,
+    /// `None` when the documents give no amount: drawn as text, never as a zero bar.
+    pub value: Option<Decimal>,
+}
+
+fn font(size: f64, bold: bool) -> TextStyle<'static> {
+    let f = (FONT_FAMILY, size).into_font();
+    let f = if bold { f.style(FontStyle::Bold) } else { f };
+    f.color(&INK)
+}
+
+/// Splits text into lines no wider than `width`, measured with the chart font.
+fn wrap(
+    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    text: &str,
+    style: &TextStyle,
+    width: u32,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        let w = area
+            .estimate_text_size(&candidate, style)
+            .map(|(w, _)| w)
+            .unwrap_or(0);
+        if w > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+            current = word.to_string();
+        } else {
+            current = candidate;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Scales `value` of `max` to `length` pixels, exactly in decimals, rounded to whole pixels.
+fn scale(value: Decimal, max: Decimal, length: i32) -> i32 {
+    if max.is_zero() {
+        return 0;
+    }
+    (value * Decimal::from(length) / max)
+        .round()
+        .to_i32()
+        .unwrap_or(0)
+}
+
+/// "Nice" axis steps: 1, 2 or 5 × 10^k, the smallest giving at most 6 intervals.
+fn nice_step(max: Decimal) -> Decimal {
+    if max <= Decimal::ZERO {
+        return Decimal::ONE;
+    }
+    let mut base = Decimal::ONE;
+    while max >= base * Decimal::from(10) {
+        base *= Decimal::from(10);
+    }
+    while max < base && base > Decimal::new(1, 6) {
+        base /= Decimal::from(10);
+    }
+    for m in ["0.1", "0.2", "0.5", "1", "2", "5", "10"] {
+        let s = base * m.parse::<Decimal>().unwrap_or(Decimal::ONE);
+        if max / s <= Decimal::from(6) {
+            return s;
+        }
+    }
+    base * Decimal::from(10)
+}
+
+/// Wraps plotters' SVG output as an accessible inline image.
+fn finish(svg: String, id: &str, title: &str, summary: &str, height: u32) -> String {
+    let body_start = svg.find('>').map(|i| i + 1).unwrap_or(0);
+    let body = svg[body_start..].trim_end().trim_end_matches("</svg>");
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"{FONT_FAMILY}\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}</svg>",
+        escape(title),
+        escape(summary),
+    )
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A horizontal bar chart: one labelled bar per row, the value written at the end of each bar,
+/// and an axis with its unit at the bottom. Labels sit above their bars, so long Vietnamese
+/// names stay readable on a 360 px screen. Bars are drawn in the order given.
+pub fn horizontal_bars(
+    id: &str,
+    title: &str,
+    axis_label: &str,
+    unit_suffix: &str,
+    bars: &[Bar],
+) -> Chart {
+    init_fonts();
+    let max = bars
+        .iter()
+        .filter_map(|b| b.value)
+        .max()
+        .unwrap_or(Decimal::ZERO);
+    let step = nice_step(max);
+    let axis_max = if max.is_zero() {
+        step
+    } else {
+        (max / step).ceil() * step
+    };
+    let label_style = font(LABEL_SIZE, false);
+    let title_style = font(TITLE_SIZE, true);
+    let value_style = font(LABEL_SIZE, true);
+
+    // Measure first (plotters needs the canvas size up front), then draw.
+    let mut probe_buf = String::new();
+    let probe = SVGBackend::with_string(&mut probe_buf, (WIDTH, 10)).into_drawing_area();
+    let inner = WIDTH as i32 - 2 * MARGIN;
+    let title_lines = wrap(&probe, title, &title_style, inner as u32);
+    let value_width = bars
+        .iter()
+        .map(|b| {
+            let t = b
+                .value
+                .map(|v| format!("{}{unit_suffix}", vn_number::format(v)))
+                .unwrap_or_else(|| crate::render::UNKNOWN.into());
+            probe
+                .estimate_text_size(&t, &value_style)
+                .map(|(w, _)| w as i32)
+                .unwrap_or(60)
+        })
+        .max()
+        .unwrap_or(60);
+    let bar_length = (inner - value_width - 6).max(60);
+    let label_lines: Vec<Vec<String>> = bars
+        .iter()
+        .map(|b| wrap(&probe, &b.label, &label_style, inner as u32))
+        .collect();
+    drop(probe);
+
+    let line_h = 17;
+    let bar_h = 14;
+    let title_h = title_lines.len() as i32 * 20 + 6;
+    let rows_h: i32 = label_lines
+        .iter()
+        .map(|l| l.len() as i32 * line_h + bar_h + 10)
+        .sum();
+    let axis_h = 44;
+    let height = (title_h + rows_h + axis_h + MARGIN) as u32;
+
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let mut y = MARGIN;
+        for line in &title_lines {
+            let _ = root.draw(&Text::new(
+                line.clone(),
+                (MARGIN, y),
+                title_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            ));
+            y += 20;
+        }
+        y += 6;
+        let chart_top = y;
+        // Gridlines and ticks first, so bars are drawn over them.
+        let rows_bottom = chart_top + rows_h;
+        let mut tick = Decimal::ZERO;
+        while tick <= axis_max {
+            let x = MARGIN + scale(tick, axis_max, bar_length);
+            let _ = root.draw(&PathElement::new(
+                vec![(x, chart_top), (x, rows_bottom)],
+                GRID.stroke_width(1),
+            ));
+            let _ = root.draw(&Text::new(
+                vn_number::format(tick),
+                (x, rows_bottom + 4),
+                font(11.0, false).color(&MUTED).pos(Pos::new(
+                    if tick.is_zero() {
+                        HPos::Left
+                    } else {
+                        HPos::Center
+                    },
+                    VPos::Top,
+                )),
+            ));
+            tick += step;
+        }
+        let _ = root.draw(&PathElement::new(
+            vec![(MARGIN, rows_bottom), (MARGIN + bar_length, rows_bottom)],
+            INK.stroke_width(1),
+        ));
+        let _ = root.draw(&Text::new(
+            axis_label.to_string(),
+            (MARGIN, rows_bottom + 22),
+            font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top)),
+        ));
+
+        for (bar, lines) in bars.iter().zip(&label_lines) {
+            for line in lines {
+                let _ = root.draw(&Text::new(
+                    line.clone(),
+                    (MARGIN, y),
+                    label_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+                ));
+                y += line_h;
+            }
+            match bar.value {
+                Some(v) => {
+                    let len = scale(v, axis_max, bar_length).max(if v.is_zero() { 0 } else { 1 });
+                    let _ = root.draw(&Rectangle::new(
+                        [(MARGIN, y), (MARGIN + len, y + bar_h)],
+                        BAR.filled(),
+                    ));
+                    let _ = root.draw(&Text::new(
+                        format!("{}{unit_suffix}", vn_number::format(v)),
+                        (MARGIN + len + 4, y + bar_h / 2),
+                        value_style.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+                    ));
+                }
+                None => {
+                    let _ = root.draw(&Text::new(
+                        crate::render::UNKNOWN.to_string(),
+                        (MARGIN, y + bar_h / 2),
+                        font(LABEL_SIZE, false)
+                            .color(&MUTED)
+                            .pos(Pos::new(HPos::Left, VPos::Center)),
+                    ));
+                }
+            }
+            y += bar_h + 10;
+        }
+        let _ = root.present();
+    }
+    let known: Vec<&Bar> = bars.iter().filter(|b| b.value.is_some()).collect();
+    let summary = match (known.first(), known.last()) {
+        (Some(first), Some(last)) if known.len() > 1 => format!(
+            "Biểu đồ thanh ngang, {} mục. Lớn nhất: {} ({}{unit_suffix}); nhỏ nhất: {} ({}{unit_suffix}). Số liệu đầy đủ ở bảng bên dưới.",
+            bars.len(),
+            first.label,
+            vn_number::format(first.value.unwrap_or_default()),
+            last.label,
+            vn_number::format(last.value.unwrap_or_default()),
+        ),
+        (Some(only), _) => format!(
+            "Biểu đồ thanh ngang: {} ({}{unit_suffix}).",
+            only.label,
+            vn_number::format(only.value.unwrap_or_default())
+        ),
+        _ => "Chưa có số liệu để vẽ biểu đồ.".to_string(),
+    };
+    Chart {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg: finish(buf, id, title, &summary, height),
+        summary,
+    }
+}
+
+/// One row of a target chart: the goal and, where known, a baseline or latest actual value,
+/// all in percent.
+#[derive(Debug, Clone)]
+pub struct TargetRow {
+    pub label: String,
+    pub goal: Decimal,
+    pub goal_text: String,
+    pub known: Option<(Decimal, String)>,
+}
+
+/// Targets against known values, on a 0–100 % scale: a bar for the goal, a diamond marker for
+/// the known value. Both are also written as text, so neither colour nor shape alone carries
+/// the meaning.
+pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
+    init_fonts();
+    let label_style = font(LABEL_SIZE, false);
+    let title_style = font(TITLE_SIZE, true);
+    let mut probe_buf = String::new();
+    let probe = SVGBackend::with_string(&mut probe_buf, (WIDTH, 10)).into_drawing_area();
+    let inner = WIDTH as i32 - 2 * MARGIN;
+    let title_lines = wrap(&probe, title, &title_style, inner as u32);
+    let label_lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| wrap(&probe, &r.label, &label_style, inner as u32))
+        .collect();
+    drop(probe);
+    let line_h = 17;
+    let bar_h = 12;
+    let legend_h = 24;
+    let title_h = title_lines.len() as i32 * 20 + 6 + legend_h;
+    let rows_h: i32 = rows
+        .iter()
+        .zip(&label_lines)
+        .map(|(r, l)| {
+            l.len() as i32 * line_h
+                + bar_h
+                + 4
+                + line_h
+                + if r.known.is_some() { line_h } else { 0 }
+                + 8
+        })
+        .sum();
+    let axis_h = 44;
+    let height = (title_h + rows_h + axis_h + MARGIN) as u32;
+    let length = inner - 4;
+    let hundred = Decimal::from(100);
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let mut y = MARGIN;
+        for line in &title_lines {
+            let _ = root.draw(&Text::new(
+                line.clone(),
+                (MARGIN, y),
+                title_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            ));
+            y += 20;
+        }
+        // Legend: the two marks and their names.
+        let _ = root.draw(&Rectangle::new(
+            [(MARGIN, y + 4), (MARGIN + 18, y + 14)],
+            BAR.filled(),
+        ));
+        let _ = root.draw(&Text::new(
+            "Mục tiêu",
+            (MARGIN + 24, y + 9),
+            font(12.0, false).pos(Pos::new(HPos::Left, VPos::Center)),
+        ));
+        let _ = root.draw(&diamond((MARGIN + 110, y + 9), 6));
+        let _ = root.draw(&Text::new(
+            "Số liệu đã biết",
+            (MARGIN + 122, y + 9),
+            font(12.0, false).pos(Pos::new(HPos::Left, VPos::Center)),
+        ));
+        y += legend_h + 6;
+        let top = y;
+        let bottom = top + rows_h;
+        for t in [0, 25, 50, 75, 100] {
+            let x = MARGIN + scale(Decimal::from(t), hundred, length);
+            let _ = root.draw(&PathElement::new(
+                vec![(x, top), (x, bottom)],
+                GRID.stroke_width(1),
+            ));
+            let _ = root.draw(&Text::new(
+                format!("{t}%"),
+                (x, bottom + 4),
+                font(11.0, false).color(&MUTED).pos(Pos::new(
+                    if t == 0 {
+                        HPos::Left
+                    } else if t == 100 {
+                        HPos::Right
+                    } else {
+                        HPos::Center
+                    },
+                    VPos::Top,
+                )),
+            ));
+        }
+        let _ = root.draw(&PathElement::new(
+            vec![(MARGIN, bottom), (MARGIN + length, bottom)],
+            INK.stroke_width(1),
+        ));
+        let _ = root.draw(&Text::new(
+            "Tỷ lệ (%)",
+            (MARGIN, bottom + 22),
+            font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top)),
+        ));
+        for (row, lines) in rows.iter().zip(&label_lines) {
+            for line in lines {
+                let _ = root.draw(&Text::new(
+                    line.clone(),
+                    (MARGIN, y),
+                    label_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+                ));
+                y += line_h;
+            }
+            let len = scale(row.goal.min(hundred), hundred, length);
+            let _ = root.draw(&Rectangle::new(
+                [(MARGIN, y), (MARGIN + len, y + bar_h)],
+                BAR.filled(),
+            ));
+            if let Some((v, _)) = &row.known {
+                let x = MARGIN + scale((*v).min(hundred), hundred, length);
+                let _ = root.draw(&diamond((x, y + bar_h / 2), 7));
+            }
+            y += bar_h + 4;
+            let _ = root.draw(&Text::new(
+                format!("Mục tiêu: {}", row.goal_text),
+                (MARGIN, y),
+                font(12.0, true).pos(Pos::new(HPos::Left, VPos::Top)),
+            ));
+            y += line_h;
+            if let Some((_, text)) = &row.known {
+                let _ = root.draw(&Text::new(
+                    format!("◆ {text}"),
+                    (MARGIN, y),
+                    font(12.0, false)
+                        .color(&ACCENT)
+                        .pos(Pos::new(HPos::Left, VPos::Top)),
+                ));
+                y += line_h;
+            }
+            y += 8;
+        }
+        let _ = root.present();
+    }
+    let with_known = rows.iter().filter(|r| r.known.is_some()).count();
+    let summary = format!(
+        "Biểu đồ {} chỉ tiêu đo bằng tỷ lệ phần trăm: thanh là giá trị mục tiêu; {} chỉ tiêu có số liệu đã biết, đánh dấu hình thoi. Chi tiết ở bảng bên dưới.",
+        rows.len(),
+        with_known
+    );
+    Chart {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg: finish(buf, id, title, &summary, height),
+        summary,
+    }
+}
+
+fn diamond(center: (i32, i32), r: i32) -> Polygon<(i32, i32)> {
+    let (x, y) = center;
+    Polygon::new(
+        vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+        ACCENT.filled(),
+    )
+}
+
+/// Status of a task for the timeline, with the mark used to draw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Done,
+    InProgress,
+    Late,
+    Reported,
+    NoReport,
+}
+
+/// One task on the timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineRow {
+    pub label: String,
+    /// Deadline as (year, month, day).
+    pub deadline: (i32, u32, u32),
+    pub mark: Mark,
+    pub status_text: String,
+}
+
+/// Tasks placed at their deadlines over the months of the period, with a dashed line at the
+/// report's as-of date. Each row says its status in words; the mark's shape repeats it.
+pub fn timeline(
+    id: &str,
+    title: &str,
+    rows: &[TimelineRow],
+    as_of: Option<((i32, u32, u32), String)>,
+) -> Chart {
+    init_fonts();
+    let label_style = font(LABEL_SIZE, false);
+    let title_style = font(TITLE_SIZE, true);
+    let mut probe_buf = String::new();
+    let probe = SVGBackend::with_string(&mut probe_buf, (WIDTH, 10)).into_drawing_area();
+    let inner = WIDTH as i32 - 2 * MARGIN;
+    let title_lines = wrap(&probe, title, &title_style, inner as u32);
+    let label_lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| wrap(&probe, &r.label, &label_style, inner as u32))
+        .collect();
+    drop(probe);
+    let month_index = |(y, m, _): (i32, u32, u32)| y * 12 + m as i32 - 1;
+    let first = rows
+        .iter()
+        .map(|r| month_index(r.deadline))
+        .chain(as_of.iter().map(|a| month_index(a.0)))
+        .min()
+        .unwrap_or(0);
+    let last = rows
+        .iter()
+        .map(|r| month_index(r.deadline))
+        .chain(as_of.iter().map(|a| month_index(a.0)))
+        .max()
+        .unwrap_or(0);
+    let (first, last) = (first.min(last - 11).max(first - 11), last);
+    let months = (last - first + 1).max(1);
+    let length = inner - 4;
+    let x_of = |(y, m, d): (i32, u32, u32)| -> i32 {
+        let mi = y * 12 + m as i32 - 1 - first;
+        MARGIN + (length * mi + length * (d as i32 - 1) / 31) / months
+    };
+    let line_h = 17;
+    let title_h = title_lines.len() as i32 * 20 + 6;
+    let rows_h: i32 = label_lines
+        .iter()
+        .map(|l| l.len() as i32 * line_h + 22 + 6)
+        .sum();
+    let axis_h = 44;
+    let height = (title_h + rows_h + axis_h + MARGIN) as u32;
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let mut y = MARGIN;
+        for line in &title_lines {
+            let _ = root.draw(&Text::new(
+                line.clone(),
+                (MARGIN, y),
+                title_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            ));
+            y += 20;
+        }
+        y += 6;
+        let top = y;
+        let bottom = top + rows_h;
+        for mi in 0..months {
+            let abs = first + mi;
+            let x = MARGIN + length * mi / months;
+            let _ = root.draw(&PathElement::new(
+                vec![(x, top), (x, bottom)],
+                GRID.stroke_width(1),
+            ));
+            if months <= 12 || mi % 2 == 0 {
+                let _ = root.draw(&Text::new(
+                    format!("{}", abs % 12 + 1),
+                    (x + 2, bottom + 4),
+                    font(11.0, false)
+                        .color(&MUTED)
+                        .pos(Pos::new(HPos::Left, VPos::Top)),
+                ));
+            }
+        }
+        let _ = root.draw(&PathElement::new(
+            vec![(MARGIN, bottom), (MARGIN + length, bottom)],
+            INK.stroke_width(1),
+        ));
+        let _ = root.draw(&Text::new(
+            format!("Tháng (năm {})", (first / 12)),
+            (MARGIN, bottom + 22),
+            font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top)),
+        ));
+        if let Some((date, label)) = &as_of {
+            let x = x_of(*date);
+            let mut yy = top;
+            while yy < bottom {
+                let _ = root.draw(&PathElement::new(
+                    vec![(x, yy), (x, (yy + 5).min(bottom))],
+                    ACCENT.stroke_width(2),
+                ));
+                yy += 9;
+            }
+            let _ = root.draw(&Text::new(
+                label.clone(),
+                (x - 3, top - 2),
+                font(11.0, true)
+                    .color(&ACCENT)
+                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
+            ));
+        }
+        for (row, lines) in rows.iter().zip(&label_lines) {
+            for line in lines {
+                let _ = root.draw(&Text::new(
+                    line.clone(),
+                    (MARGIN, y),
+                    label_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+                ));
+                y += line_h;
+            }
+            let x = x_of(row.deadline);
+            let cy = y + 8;
+            let _ = match row.mark {
+                Mark::Done => root.draw(&Circle::new((x, cy), 6, BAR.filled())),
+                Mark::InProgress => root.draw(&Circle::new((x, cy), 6, BAR.stroke_width(2))),
+                Mark::Late => root.draw(&Cross::new((x, cy), 6, ACCENT.stroke_width(3))),
+                Mark::Reported => root.draw(&Rectangle::new(
+                    [(x - 5, cy - 5), (x + 5, cy + 5)],
+                    BAR.filled(),
+                )),
+                Mark::NoReport => root.draw(&Circle::new((x, cy), 5, MUTED.stroke_width(2))),
+            };
+            let right = x > WIDTH as i32 / 2;
+            let anchor = if right { HPos::Right } else { HPos::Left };
+            let tx = if right { x - 10 } else { x + 10 };
+            let _ = root.draw(&Text::new(
+                row.status_text.clone(),
+                (tx, cy),
+                font(11.0, false).pos(Pos::new(anchor, VPos::Center)),
+            ));
+            y += 22 + 6;
+        }
+        let _ = root.present();
+    }
+    let summary = format!(
+        "Dòng thời gian {} nhiệm vụ theo thời hạn{}; mỗi nhiệm vụ ghi rõ tình trạng bằng chữ. Chi tiết ở bảng bên dưới.",
+        rows.len(),
+        as_of
+            .as_ref()
+            .map(|(_, l)| format!(", vạch đứt là ngày số liệu của báo cáo ({l})"))
+            .unwrap_or_default()
+    );
+    Chart {
+        id: id.to_string(),
+        title: title.to_string(),
+        svg: finish(buf, id, title, &summary, height),
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_bar_chart_is_an_accessible_svg_with_vietnamese_numbers() {
+        let c = horizontal_bars(
+            "c1",
+            "Kinh phí theo huyện",
+            "Kinh phí (triệu đồng)",
+            "",
+            &[
+                Bar {
+                    label: "Huyện Bình Sơn".into(),
+                    value: Some(d("10090")),
+                },
+                Bar {
+                    label: "Thị xã Đức Phổ".into(),
+                    value: Some(d("2000")),
+                },
+                Bar {
+                    label: "Trà Bồng 12.8".into(),
+                    value: None,
+                },
+            ],
+        );
+        assert!(c.svg.starts_with("<svg"));
+        assert!(c.svg.contains("role=\"img\""));
+        assert!(
+            c.svg
+                .contains("<title id=\"c1-t\">Kinh phí theo huyện</title>")
+        );
+        assert!(c.svg.contains("10.090"));
+        assert!(c.svg.contains("chưa có số liệu"));
+        assert!(c.svg.contains("Kinh phí (triệu đồng)"));
+        assert!(c.summary.contains("Huyện Bình Sơn"));
+        assert!(!c.svg.contains("<script"));
+    }
+
+    #[test]
+    fn chart_text_is_escaped() {
+        let c = horizontal_bars(
+            "x",
+            "<script>alert(1)</script>",
+            "a",
+            "",
+            &[Bar {
+                label: "<img onerror=x>".into(),
+                value: Some(d("1")),
+            }],
+        );
+        assert!(!c.svg.contains("<script>"));
+        assert!(!c.svg.contains("<img"));
+    }
+
+    #[test]
+    fn axis_steps_are_round_numbers() {
+        assert_eq!(nice_step(d("10090")), d("2000"));
+        assert_eq!(nice_step(d("100")), d("20"));
+        assert_eq!(nice_step(d("7")), d("2"));
+    }
+
+    #[test]
+    fn the_same_data_draws_the_same_bytes() {
+        let bars = [Bar {
+            label: "A".into(),
+            value: Some(d("1")),
+        }];
+        assert_eq!(
+            horizontal_bars("a", "T", "x", "", &bars).svg,
+            horizontal_bars("a", "T", "x", "", &bars).svg
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! Where task progress is judged: each task's status relative to the latest progress report
+//! that covers its plan. A status is only ever what a report states, or a plain comparison of a
+//! printed deadline with a report's as-of date — never the wall clock, never a guess.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{Report, Site, StatedStatus, Task, TaskResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A report states the task is done.
+    Done,
+    /// A report states work is under way.
+    InProgress,
+    /// The deadline is before the report's as-of date and no report says it is done.
+    Late,
+    /// A report gives a result text but states no status, and the deadline has not passed.
+    Reported,
+    /// No report speaks of this task (or none covers its plan).
+    NoReport,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Done,
+        Status::InProgress,
+        Status::Late,
+        Status::Reported,
+        Status::NoReport,
+    ];
+
+    pub fn vietnamese(&self) -> &'static str {
+        match self {
+            Status::Done => "Đã hoàn thành (theo báo cáo)",
+            Status::InProgress => "Đang thực hiện (theo báo cáo)",
+            Status::Late => "Quá hạn, chưa báo cáo hoàn thành",
+            Status::Reported => "Có báo cáo kết quả, không nêu trạng thái",
+            Status::NoReport => "Chưa có báo cáo",
+        }
+    }
+
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in-progress",
+            Status::Late => "late",
+            Status::Reported => "reported",
+            Status::NoReport => "no-report",
+        }
+    }
+
+    pub fn mark(&self) -> crate::charts::Mark {
+        use crate::charts::Mark;
+        match self {
+            Status::Done => Mark::Done,
+            Status::InProgress => Mark::InProgress,
+            Status::Late => Mark::Late,
+            Status::Reported => Mark::Reported,
+            Status::NoReport => Mark::NoReport,
+        }
+    }
+}
+
+/// A task's judged status and the evidence for it.
+#[derive(Debug, Clone)]
+pub struct TaskProgress<'a> {
+    pub task: &'a Task,
+    pub status: Status,
+    /// The report the judgement rests on, if any.
+    pub report: Option<&'a Report>,
+    pub results: Vec<&'a TaskResult>,
+    /// Why the status is what it is, in Vietnamese.
+    pub reason: String,
+}
+
+/// Judges every task of the site. Reports are matched to tasks by id; the latest report (by
+/// as-of date, then id) that covers a task's plan is the one its lateness is judged against.
+pub fn judge(site: &Site) -> Vec<TaskProgress<'_>> {
+    let mut results: HashMap<&str, Vec<(&Report, &TaskResult)>> = HashMap::new();
+    let mut latest_for_plan: HashMap<&str, &Report> = HashMap::new();
+    for r in &site.reports {
+        for res in &r.results {
+            results.entry(res.task.as_str()).or_default().push((r, res));
+        }
+        for p in &r.plans {
+            let e = latest_for_plan.entry(p.as_str()).or_insert(r);
+            if (r.as_of, &r.id) > (e.as_of, &e.id) {
+                *e = r;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for plan in &site.plans {
+        for task in &plan.tasks {
+            let mut own: Vec<(&Report, &TaskResult)> =
+                results.remove(task.id.as_str()).unwrap_or_default();
+            own.sort_by(|a, b| (a.0.as_of, &a.0.id).cmp(&(b.0.as_of, &b.0.id)));
+            let report = own
+                .last()
+                .map(|(r, _)| *r)
+                .or_else(|| latest_for_plan.get(plan.id.as_str()).copied());
+            let stated = own.iter().rev().find_map(|(_, res)| res.status);
+            let deadline = task.timeframe.and_then(|t| t.deadline());
+            let passed = match (deadline, report) {
+                (Some(d), Some(r)) => d < r.as_of.first_day(),
+                _ => false,
+            };
+            let (status, reason) = match stated {
+                Some(StatedStatus::Done) => {
+                    (Status::Done, "Báo cáo nêu đã hoàn thành.".to_string())
+                }
+                Some(_) if passed => (Status::Late, late_reason(deadline, report)),
+                Some(StatedStatus::InProgress) => {
+                    (Status::InProgress, "Báo cáo nêu đang thực hiện.".into())
+                }
+                Some(StatedStatus::NotStarted) => {
+                    (Status::NoReport, "Báo cáo nêu chưa triển khai.".into())
+                }
+                None if passed => (Status::Late, late_reason(deadline, report)),
+                None if !own.is_empty() => (
+                    Status::Reported,
+                    "Báo cáo có nêu kết quả thực hiện nhưng không nêu trạng thái hoàn thành."
+                        .into(),
+                ),
+                None => (
+                    Status::NoReport,
+                    match report {
+                        Some(r) => format!(
+                            "Báo cáo tính đến {} không nêu nhiệm vụ này.",
+                            r.as_of.vietnamese()
+                        ),
+                        None => "Chưa có báo cáo tiến độ nào cho kế hoạch này.".into(),
+                    },
+                ),
+            };
+            out.push(TaskProgress {
+                task,
+                status,
+                report,
+                results: own.iter().map(|(_, r)| *r).collect(),
+                reason,
+            });
+        }
+    }
+    out
+}
+
+fn late_reason(deadline: Option<(i32, u32, u32)>, report: Option<&Report>) -> String {
+    match (deadline, report) {
+        (Some(d), Some(r)) => format!(
+            "Thời hạn {} đã qua so với ngày số liệu của báo cáo ({}), và báo cáo không nêu đã hoàn thành.",
+            crate::dates::vietnamese_day(d),
+            r.as_of.vietnamese()
+        ),
+        _ => "Đã quá hạn.".into(),
+    }
+}
