@@ -1,0 +1,199 @@
+//! Properties every generated page must have: light enough for a phone on a slow connection,
+//! no script and no request leaving the site, clean URLs, and no broken internal link or anchor.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The limit the issue sets: a page with its stylesheet and inline SVG charts.
+const MAX_PAGE_BYTES: u64 = 200 * 1024;
+
+fn built_site(name: &str) -> PathBuf {
+    let out = std::env::temp_dir().join(format!("minhbach-quality-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let run = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    out
+}
+
+fn html_pages(root: &Path) -> BTreeMap<String, String> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Values of `attr="..."` in a page.
+fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        if let Some(end) = rest.find('"') {
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Resolves a relative link of page `page` to a file of the site and an optional fragment.
+fn resolve(page: &str, href: &str) -> (String, Option<String>) {
+    let (path, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (href, None),
+    };
+    if path.is_empty() {
+        return (page.to_string(), fragment);
+    }
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut file = parts.join("/");
+    if path.ends_with('/') || file.is_empty() {
+        if !file.is_empty() {
+            file.push('/');
+        }
+        file.push_str("index.html");
+    }
+    (file, fragment)
+}
+
+#[test]
+fn every_page_is_light_scriptless_and_links_only_to_what_exists() {
+    let root = built_site("links");
+    let pages = html_pages(&root);
+    assert!(pages.len() > 100, "only {} pages", pages.len());
+    let css = std::fs::metadata(root.join("style.css")).unwrap().len();
+    let ids: BTreeMap<&str, BTreeSet<&str>> = pages
+        .iter()
+        .map(|(p, h)| (p.as_str(), attributes(h, "id").into_iter().collect()))
+        .collect();
+    let mut problems = Vec::new();
+    for (page, html) in &pages {
+        let weight = html.len() as u64 + css;
+        if weight > MAX_PAGE_BYTES {
+            problems.push(format!(
+                "{page}: {weight} bytes with its CSS (limit {MAX_PAGE_BYTES})"
+            ));
+        }
+        if html.contains("<script") {
+            problems.push(format!("{page}: contains a script"));
+        }
+        for src in attributes(html, "src") {
+            if src.contains("://") || src.starts_with("//") {
+                problems.push(format!("{page}: loads {src} from outside the site"));
+            }
+        }
+        for href in attributes(html, "href") {
+            if href.starts_with("http://")
+                || href.starts_with("https://")
+                || href.starts_with("mailto:")
+            {
+                if html.contains(&format!("<link rel=\"stylesheet\" href=\"{href}\"")) {
+                    problems.push(format!("{page}: stylesheet from outside the site: {href}"));
+                }
+                continue;
+            }
+            let (file, fragment) = resolve(page, href);
+            if !root.join(&file).exists() {
+                problems.push(format!("{page}: broken link {href} (→ {file})"));
+                continue;
+            }
+            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                if file.ends_with(".html")
+                    && !ids
+                        .get(file.as_str())
+                        .is_some_and(|set| set.contains(f.as_str()))
+                {
+                    problems.push(format!("{page}: link {href} to a missing anchor"));
+                }
+            }
+        }
+    }
+    std::fs::remove_dir_all(&root).unwrap();
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn urls_are_plain_ascii_slugs_and_never_collide() {
+    let root = built_site("urls");
+    let mut seen = BTreeSet::new();
+    for e in walkdir::WalkDir::new(&root).into_iter().map(Result::unwrap) {
+        let rel = e
+            .path()
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if rel.is_empty() {
+            continue;
+        }
+        for seg in rel.split('/') {
+            assert!(!seg.is_empty(), "empty segment in {rel}");
+            assert!(
+                seg.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._".contains(&b))
+                    || seg == "OFL.txt"
+                    || seg.starts_with("NotoSans-"),
+                "segment {seg:?} of {rel} is not a plain slug"
+            );
+        }
+        assert!(seen.insert(rel.to_lowercase()), "{rel} collides");
+    }
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn pages_speak_vietnamese_with_diacritics() {
+    let root = built_site("words");
+    let home = std::fs::read_to_string(root.join("index.html")).unwrap();
+    for words in [
+        "Trang chủ",
+        "Kế hoạch",
+        "Chỉ tiêu",
+        "Kinh phí",
+        "Tiến độ",
+        "Đơn vị",
+        "chưa có số liệu",
+    ] {
+        assert!(home.contains(words), "home lacks {words}");
+    }
+    assert!(home.contains("<html lang=\"vi\">"));
+    std::fs::remove_dir_all(&root).unwrap();
+}
