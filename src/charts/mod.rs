@@ -34,8 +34,8 @@ fn init_fonts() {
 /// 13-unit label text is about 11.7 px.
 pub const WIDTH: u32 = 360;
 const MARGIN: i32 = 8;
-const LABEL_SIZE: f64 = 13.0;
-const TITLE_SIZE: f64 = 15.0;
+const LABEL_SIZE: f64 = 14.0;
+const TITLE_SIZE: f64 = 16.0;
 
 /// Bar colour: 7.1:1 against white, well above the 3:1 required for chart marks.
 const BAR: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
@@ -65,8 +65,10 @@ pub struct Bar {
     pub value: Option<Decimal>,
 }
 
+/// Text style drawn at `size` SVG units (plotters divides the style size by 1.24 when it
+/// writes `font-size`, so the style size is scaled up by the same factor).
 fn font(size: f64, bold: bool) -> TextStyle<'static> {
-    let f = (FONT_FAMILY, size).into_font();
+    let f = (FONT_FAMILY, size * 1.24).into_font();
     let f = if bold { f.style(FontStyle::Bold) } else { f };
     f.color(&INK)
 }
