@@ -12,6 +12,7 @@ pub mod content;
 pub mod dates;
 pub mod diagnostics;
 pub mod model;
+pub mod opendata;
 pub mod output;
 pub mod progress;
 pub mod render;
