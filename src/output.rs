@@ -219,13 +219,20 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// Replaces `out` by `tmp`. With no previous output this is one rename. Otherwise the old output
-/// is moved aside and the new one renamed into place; the window in which `out` is missing is two
-/// renames long, and the old output survives in `.NAME.minhbach-old-*` until the swap is done.
+/// Replaces `out` by `tmp`. With no previous output this is one rename. Otherwise, on Linux,
+/// the two directories are exchanged in one atomic `renameat2(RENAME_EXCHANGE)`: at every instant
+/// `out` is either the complete old site or the complete new one, even if the process is killed.
+/// Elsewhere (or on file systems without exchange) the old output is moved aside first, and a
+/// later build restores nothing but removes the leftover.
 fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
     if !out.exists() {
         fs::rename(tmp, out)
             .with_context(|| format!("moving the new site to {}", out.display()))?;
+        return Ok(());
+    }
+    if exchange(tmp, out).is_ok() {
+        // `tmp` now holds the previous site.
+        fs::remove_dir_all(tmp).ok();
         return Ok(());
     }
     let name = out.file_name().unwrap().to_string_lossy();
@@ -238,6 +245,35 @@ fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
     }
     fs::remove_dir_all(&old).ok();
     Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call; AT_FDCWD with
+    // absolute paths names them directly.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 #[cfg(test)]

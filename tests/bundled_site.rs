@@ -36,7 +36,17 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn build_into(out: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+    build_with(out, &[], None)
+}
+
+/// Builds with extra environment variables and from another working directory.
+fn build_with(out: &Path, env: &[(&str, &str)], cwd: Option<&Path>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_minhbach"));
+    cmd.envs(env.iter().copied());
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    let status = cmd
         .args(["build", "--content"])
         .arg(content())
         .arg("--out")
@@ -180,10 +190,14 @@ fn the_built_site_shows_document_figures_in_vietnamese_notation() {
 }
 
 #[test]
-fn the_same_content_builds_to_the_same_bytes() {
+fn the_same_content_builds_to_the_same_bytes_whatever_the_threads_and_directory() {
     let (a, b) = (temp_dir("repro-a"), temp_dir("repro-b"));
-    build_into(&a);
-    build_into(&b);
+    build_with(&a, &[("RAYON_NUM_THREADS", "1")], Some(Path::new("/")));
+    build_with(
+        &b,
+        &[("RAYON_NUM_THREADS", "4")],
+        Some(&std::env::temp_dir()),
+    );
     let files = |root: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
         walkdir::WalkDir::new(root)
             .into_iter()
