@@ -1,0 +1,195 @@
+//! Content is not trusted: script in any text field — plan titles, unit names, target text,
+//! budget titles and notes, task titles, result text, Markdown — must come out inert in every
+//! page and chart. The site ships no script, and its Content-Security-Policy allows none.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const PAYLOAD: &str = r#"<script>alert(1)</script>"><img src=x onerror=alert(2)><iframe src=//evil.example></iframe><form action=//evil.example><svg onload=alert(3)>"#;
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().map(Result::unwrap) {
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Puts the payload into a TOML string value (escaped for TOML) after `key = "`.
+fn inject(file: &Path, key: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let escaped = PAYLOAD.replace('\\', "\\\\").replace('"', "\\\"");
+    let needle = format!("{key} = \"");
+    assert!(text.contains(&needle), "{} has no {key}", file.display());
+    std::fs::write(
+        file,
+        text.replacen(&needle, &format!("{needle}{escaped} "), 1),
+    )
+    .unwrap();
+}
+
+fn hostile_site(name: &str) -> (PathBuf, PathBuf) {
+    let base = std::env::temp_dir().join(format!("minhbach-hostile-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let content = base.join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+        &content,
+    );
+    let plan = content.join("plans/kh-1-2025");
+    inject(&plan.join("plan.md"), "title");
+    inject(&plan.join("plan.md"), "summary");
+    inject(&content.join("units/units.toml"), "name");
+    inject(&content.join("units/units.toml"), "short_name");
+    inject(&plan.join("targets.toml"), "text");
+    inject(&plan.join("budget.toml"), "title");
+    inject(&plan.join("tasks.toml"), "title");
+    inject(&content.join("reports/bc-1-2025/progress.toml"), "text");
+    inject(&content.join("site.toml"), "description");
+    let md = plan.join("plan.md");
+    let mut text = std::fs::read_to_string(&md).unwrap();
+    text.push_str(&format!(
+        "\n{PAYLOAD}\n\n[bấm vào đây](javascript:alert(4)) <a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a> <object data=x></object>\n"
+    ));
+    std::fs::write(&md, text).unwrap();
+    let out = base.join("public");
+    let run = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    (base, out)
+}
+
+/// Names of all attributes of all tags, read with a small tokenizer that respects quotes (so an
+/// escaped payload inside an attribute value is not mistaken for an attribute).
+fn attribute_names(html: &str) -> Vec<String> {
+    let b = html.as_bytes();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'<' && i + 1 < b.len() && b[i + 1].is_ascii_alphabetic() {
+            i += 1;
+            while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                i += 1; // tag name
+            }
+            loop {
+                while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                    i += 1;
+                }
+                if i >= b.len() || b[i] == b'>' {
+                    break;
+                }
+                let start = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() && !b"=>/".contains(&b[i]) {
+                    i += 1;
+                }
+                names.push(String::from_utf8_lossy(&b[start..i]).into_owned());
+                if i < b.len() && b[i] == b'=' {
+                    i += 1;
+                    if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                        let q = b[i];
+                        i += 1;
+                        while i < b.len() && b[i] != q {
+                            i += 1;
+                        }
+                        i += 1;
+                    } else {
+                        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    names
+}
+
+#[test]
+fn script_in_any_text_field_comes_out_inert() {
+    let (base, out) = hostile_site("inert");
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for e in walkdir::WalkDir::new(&out).into_iter().map(Result::unwrap) {
+        let path = e.path();
+        let Some(ext) = path.extension().and_then(|x| x.to_str()) else {
+            continue;
+        };
+        if !matches!(ext, "html" | "svg" | "jsonld" | "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap().to_lowercase();
+        checked += 1;
+        for bad in [
+            "<script",
+            "<img src=x",
+            "<iframe",
+            "<form",
+            "<object",
+            "<svg onload",
+            "javascript:",
+        ] {
+            if text.contains(bad) {
+                problems.push(format!(
+                    "{}: contains {bad}",
+                    path.strip_prefix(&out).unwrap().display()
+                ));
+            }
+        }
+        for name in attribute_names(&text) {
+            if name.starts_with("on") {
+                problems.push(format!(
+                    "{}: event handler attribute {name}",
+                    path.strip_prefix(&out).unwrap().display()
+                ));
+            }
+        }
+    }
+    assert!(checked > 10);
+    // The payload is still shown, as text: nothing the authors wrote disappears silently.
+    let plan = std::fs::read_to_string(out.join("ke-hoach/kh-1-2025/index.html")).unwrap();
+    assert!(plan.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    std::fs::remove_dir_all(&base).unwrap();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_page_forbids_scripts_in_its_content_security_policy() {
+    let (base, out) = hostile_site("csp");
+    for e in walkdir::WalkDir::new(&out).into_iter().map(Result::unwrap) {
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let html = std::fs::read_to_string(e.path()).unwrap();
+            assert!(
+                html.contains("http-equiv=\"Content-Security-Policy\""),
+                "{}",
+                e.path().display()
+            );
+            assert!(html.contains("script-src 'none'"), "{}", e.path().display());
+        }
+    }
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn the_attribute_reader_sees_real_handlers_and_ignores_escaped_text() {
+    assert_eq!(
+        attribute_names("<img src=x onerror=alert(1)>"),
+        vec!["src", "onerror"]
+    );
+    assert_eq!(
+        attribute_names("<a title=\"&lt;img onerror=x&gt;\">t</a> onload=x"),
+        vec!["title"]
+    );
+}
