@@ -11,6 +11,7 @@ pub mod charts;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+pub mod links;
 pub mod model;
 pub mod opendata;
 pub mod output;

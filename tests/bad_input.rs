@@ -686,3 +686,46 @@ fn build_refuses_a_non_empty_directory_it_did_not_make() {
     assert!(snapshot(&out) == before, "the directory changed");
     assert_eq!(site.root_entries(), ["content", "my-files"]);
 }
+
+#[test]
+fn a_broken_link_in_plan_markdown_is_located() {
+    let site = Site::new();
+    site.replace(
+        PLAN,
+        "Kế hoạch mẫu, chỉ dùng cho kiểm thử.",
+        "Kế hoạch mẫu, xem [kế hoạch khác](/ke-hoach/khong-co/).",
+    );
+    site.check()
+        .fails()
+        .counts(1, 1)
+        .diag("broken-link", PLAN)
+        .at(PLAN, site.pos(PLAN, "[kế hoạch khác]"))
+        .shows("/ke-hoach/khong-co/")
+        .hint("/ke-hoach/");
+}
+
+#[test]
+fn a_link_to_an_existing_page_and_to_the_web_is_accepted() {
+    let site = Site::new();
+    site.replace(
+        PLAN,
+        "Kế hoạch mẫu, chỉ dùng cho kiểm thử.",
+        "Xem [Sở Nội vụ](/don-vi/so-noi-vu/) và [luật](https://example.org/luat).",
+    );
+    site.check().passes().counts(0, 1);
+}
+
+#[test]
+fn a_javascript_link_in_markdown_is_refused() {
+    let site = Site::new();
+    site.replace(
+        PLAN,
+        "Kế hoạch mẫu, chỉ dùng cho kiểm thử.",
+        "[bấm](javascript:alert(1))",
+    );
+    site.check()
+        .fails()
+        .diag("broken-link", PLAN)
+        .at(PLAN, site.pos(PLAN, "[bấm]"))
+        .shows("javascript:alert(1)");
+}

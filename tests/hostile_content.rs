@@ -52,7 +52,7 @@ fn hostile_site(name: &str) -> (PathBuf, PathBuf) {
     let md = plan.join("plan.md");
     let mut text = std::fs::read_to_string(&md).unwrap();
     text.push_str(&format!(
-        "\n{PAYLOAD}\n\n[bấm vào đây](javascript:alert(4)) <a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a> <object data=x></object>\n"
+        "\n{PAYLOAD}\n\n<a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a> <object data=x></object>\n"
     ));
     std::fs::write(&md, text).unwrap();
     let out = base.join("public");

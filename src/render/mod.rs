@@ -539,7 +539,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
             "as_of": r.as_of.vietnamese(),
             "plans": r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>(),
             "document": site.document(&r.document).map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)})),
-            "body_html": markdown::to_safe_html(&r.body_markdown),
+            "body_html": markdown::to_safe_html(&r.body_markdown, "../../"),
             "results": results,
         }));
         pages.push(Page {
@@ -698,7 +698,10 @@ fn plan_pages(ctx: &Ctx, p: &Plan, progress: &[crate::progress::TaskProgress]) -
                 c.insert("tasks", &tasks);
             }
             _ => {
-                c.insert("body_html", &markdown::to_safe_html(&p.body_markdown));
+                c.insert(
+                    "body_html",
+                    &markdown::to_safe_html(&p.body_markdown, &root(depth)),
+                );
             }
         }
         out.push(Page {
