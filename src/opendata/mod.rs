@@ -1,2 +1,121 @@
 //! The open-data package: CSV/JSON resources with Table Schemas (Frictionless), Excel-friendly
 //! copies, and a DCAT catalog the provincial portal harvests.
+//!
+//! [`files`] returns every file of the package (all under `data/`); the build writes them next to
+//! the pages. The parts, one job each:
+//!
+//! - [`resources`]: the eight tables (rows and field definitions) read off the model;
+//! - [`csv`] and [`json`]: the canonical CSV, the Excel CSV copy (BOM, formulas defused) and the
+//!   JSON rows — also used for the small per-figure download files of the pages;
+//! - [`excel`]: the `.xlsx` workbook of all tables;
+//! - [`package`]: `datapackage.json` with Table Schemas, sizes and hashes;
+//! - [`catalog`] (over [`rdf`]): the DCAT-AP catalog in JSON-LD and Turtle;
+//! - [`meta`]: paths, URIs and the content dates the package carries.
+//!
+//! Nothing here reads the clock or depends on hash-map order: the same site gives the same bytes.
+
+pub mod catalog;
+pub mod csv;
+pub mod excel;
+pub mod json;
+pub mod meta;
+pub mod package;
+pub mod rdf;
+pub mod resources;
+
+use anyhow::Result;
+
+use crate::model::Site;
+
+pub use self::csv::{csv_bytes, excel_csv_bytes};
+pub use self::json::json_rows_bytes;
+pub use self::resources::{Field, FieldType, NAMES, Resource};
+
+use self::catalog::{Distribution, FORMATS};
+use self::package::FileInfo;
+
+/// The eight tables of the package, in package order (for pages that list or preview them).
+pub fn resources(site: &Site) -> Result<Vec<Resource>> {
+    resources::all(site)
+}
+
+/// Every file of the data package, by path relative to the site root (all under `data/`), in a
+/// stable order. Same site → same bytes.
+pub fn files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
+    let resources = resources::all(site)?;
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+
+    // Per resource: canonical CSV, JSON, Excel CSV copy.
+    let mut infos: Vec<[FileInfo; 3]> = Vec::new();
+    for r in &resources {
+        let header = r.header();
+        let csv = csv_bytes(&header, &r.rows);
+        let json = json_rows_bytes(&header, &r.rows);
+        let excel = excel_csv_bytes(&header, &r.rows);
+        infos.push([
+            FileInfo::of(&csv),
+            FileInfo::of(&json),
+            FileInfo::of(&excel),
+        ]);
+        out.push((meta::csv_path(r.name), csv));
+        out.push((meta::json_path(r.name), json));
+        out.push((meta::excel_csv_path(r.name), excel));
+    }
+
+    let c = site.config();
+    let publisher = c
+        .publisher
+        .as_deref()
+        .and_then(|p| site.unit(p))
+        .map(|u| u.name.as_str())
+        .unwrap_or("");
+    let workbook = excel::workbook_bytes(
+        &c.title,
+        &package::description(site),
+        publisher,
+        meta::modified(site),
+        &resources,
+    )?;
+    let workbook_info = FileInfo::of(&workbook);
+    out.push((meta::WORKBOOK.to_string(), workbook));
+
+    let with_csv: Vec<(&Resource, FileInfo)> = resources
+        .iter()
+        .zip(&infos)
+        .map(|(r, i)| (r, i[0].clone()))
+        .collect();
+    out.push((
+        meta::DATAPACKAGE.to_string(),
+        package::datapackage_bytes(site, &with_csv),
+    ));
+
+    let datasets: Vec<(&Resource, Vec<Distribution<'_>>)> = resources
+        .iter()
+        .zip(&infos)
+        .map(|(r, [csv, json, excel])| {
+            let dists = FORMATS
+                .iter()
+                .map(|f| {
+                    let (path, info) = match f.key {
+                        "csv" => (meta::csv_path(r.name), csv),
+                        "json" => (meta::json_path(r.name), json),
+                        "csv-excel" => (meta::excel_csv_path(r.name), excel),
+                        _ => (meta::WORKBOOK.to_string(), &workbook_info),
+                    };
+                    Distribution {
+                        format: *f,
+                        path,
+                        info,
+                    }
+                })
+                .collect();
+            (r, dists)
+        })
+        .collect();
+    let graph = catalog::graph(site, &datasets);
+    out.push((meta::CATALOG_JSONLD.to_string(), graph.to_jsonld()?));
+    out.push((meta::CATALOG_TTL.to_string(), graph.to_turtle()?));
+
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}

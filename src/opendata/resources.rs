@@ -1,0 +1,909 @@
+//! The rows of the data package: eight tables read off the resolved model, each with the fields
+//! (name, type, constraint, Vietnamese title and description) that its Table Schema publishes.
+//!
+//! Conventions shared by every table: cells are text exactly as written in CSV; an empty cell
+//! means unknown (never 0); multi-valued cells are `;`-separated ids; dates keep the precision
+//! the document gives (`2024-11-15`, `2025-09`, `2025`); amounts are million VND written with a
+//! `.` decimal mark and no grouping (`Decimal::normalize`); `source` cells are
+//! `document-id:line`, a line of the source document the figure is read from.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{Result, bail};
+use rust_decimal::Decimal;
+
+use crate::dates::PartialDate;
+use crate::model::{
+    BudgetLine, GovLevel, Measure, Plan, PlanStatus, Site, SourceRef, Target, ValueKind,
+};
+use crate::progress::{Status, TaskProgress};
+
+/// A Table Schema field type (the subset the package uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    /// A decimal number, `.` as decimal mark, no grouping.
+    Number,
+    Integer,
+    Boolean,
+    /// A full ISO date (`2025-03-31`).
+    Date,
+    /// A string in URI format.
+    Uri,
+}
+
+impl FieldType {
+    pub fn is_numeric(self) -> bool {
+        matches!(self, FieldType::Number | FieldType::Integer)
+    }
+}
+
+/// One column of a table.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: FieldType,
+    pub required: bool,
+    pub title: &'static str,
+    pub description: String,
+    /// Allowed values, if the field is an enumeration.
+    pub values: Vec<&'static str>,
+    /// A regular expression every non-empty value matches.
+    pub pattern: Option<&'static str>,
+    /// Another table (`""` = the same table) and its field this one refers to.
+    pub references: Option<(&'static str, &'static str)>,
+}
+
+/// One table of the package.
+#[derive(Debug, Clone)]
+pub struct Resource {
+    /// File stem and Frictionless resource name (`budget-lines`).
+    pub name: &'static str,
+    pub title: String,
+    pub description: String,
+    pub fields: Vec<Field>,
+    pub primary_key: Vec<&'static str>,
+    /// Cells, in field order.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Resource {
+    pub fn header(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.name).collect()
+    }
+}
+
+/// Names of the eight resources, in package order.
+pub const NAMES: [&str; 8] = [
+    "units",
+    "plans",
+    "targets",
+    "target-values",
+    "budget-lines",
+    "budget-totals",
+    "tasks",
+    "progress",
+];
+
+/// A slug id: what the content format allows for ids, with the plan prefix of global ids.
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";
+/// `;`-separated slug ids.
+pub const IDS_PATTERN: &str = "^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$";
+/// A date with the precision the document gives.
+pub const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+/// `document-id:line`.
+pub const SOURCE_PATTERN: &str = "^[a-z0-9][a-z0-9-]*:[0-9]+$";
+/// A task timeframe: a partial date, a quarter, or `ongoing`.
+pub const TIMEFRAME_PATTERN: &str = "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[0-9]{4}-Q[1-4]|ongoing)$";
+
+const UNIT_KINDS: [&str; 15] = [
+    "province",
+    "city",
+    "town",
+    "district",
+    "commune",
+    "ward",
+    "special-zone",
+    "people-committee",
+    "department",
+    "agency",
+    "office",
+    "party-body",
+    "association",
+    "school",
+    "collective",
+];
+const PLAN_LEVELS: [&str; 6] = [
+    "central",
+    "province",
+    "department",
+    "district",
+    "commune",
+    "party",
+];
+const GOV_LEVELS: [&str; 4] = ["all", "province", "district", "commune"];
+const COMPARATORS: [&str; 5] = [">=", ">", "=", "<=", "<"];
+const STATUSES: [&str; 5] = ["done", "in-progress", "late", "reported", "no-report"];
+
+// --- field builders -----------------------------------------------------------------------------
+
+fn field(name: &'static str, ty: FieldType, title: &'static str, description: &str) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+        title,
+        description: description.to_string(),
+        values: Vec::new(),
+        pattern: None,
+        references: None,
+    }
+}
+
+fn text(name: &'static str, title: &'static str, description: &str) -> Field {
+    field(name, FieldType::String, title, description)
+}
+
+fn id(name: &'static str, title: &'static str, description: &str) -> Field {
+    Field {
+        pattern: Some(ID_PATTERN),
+        ..text(name, title, description)
+    }
+}
+
+fn ids(name: &'static str, title: &'static str, description: &str) -> Field {
+    Field {
+        pattern: Some(IDS_PATTERN),
+        ..text(name, title, description)
+    }
+}
+
+fn partial_date(name: &'static str, title: &'static str, description: &str) -> Field {
+    Field {
+        pattern: Some(PARTIAL_DATE_PATTERN),
+        ..text(name, title, description)
+    }
+}
+
+fn source_field(description: &str) -> Field {
+    Field {
+        pattern: Some(SOURCE_PATTERN),
+        ..text("source", "Nguồn", description)
+    }
+}
+
+fn number(name: &'static str, title: &'static str, description: &str) -> Field {
+    field(name, FieldType::Number, title, description)
+}
+
+impl Field {
+    fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+    fn one_of(mut self, values: &[&'static str]) -> Field {
+        self.values = values.to_vec();
+        self
+    }
+    fn refers_to(mut self, resource: &'static str, field: &'static str) -> Field {
+        self.references = Some((resource, field));
+        self
+    }
+}
+
+// --- cell helpers -------------------------------------------------------------------------------
+
+/// An amount or value as published: `.` decimal mark, no grouping, no trailing zeros.
+pub fn decimal_cell(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn opt_decimal(d: Option<Decimal>) -> String {
+    d.map(decimal_cell).unwrap_or_default()
+}
+
+fn opt_date(d: Option<PartialDate>) -> String {
+    d.map(|d| d.iso()).unwrap_or_default()
+}
+
+fn opt(s: Option<&String>) -> String {
+    s.cloned().unwrap_or_default()
+}
+
+fn join(ids: &[String]) -> String {
+    ids.join(";")
+}
+
+/// `document-id:line`.
+pub fn source_cell(s: &SourceRef) -> String {
+    format!("{}:{}", s.document, s.line)
+}
+
+// --- the tables ---------------------------------------------------------------------------------
+
+/// Every resource of the package, in package order, rows in content order.
+pub fn all(site: &Site) -> Result<Vec<Resource>> {
+    let judged = crate::progress::judge(site);
+    let resources = vec![
+        units(site),
+        plans(site),
+        targets(site)?,
+        target_values(site)?,
+        budget_lines(site),
+        budget_totals(site),
+        tasks(site, &judged),
+        progress(site, &judged),
+    ];
+    for r in &resources {
+        check_primary_key(r)?;
+    }
+    Ok(resources)
+}
+
+fn check_primary_key(r: &Resource) -> Result<()> {
+    let idx: Vec<usize> = r
+        .primary_key
+        .iter()
+        .map(|k| {
+            r.fields
+                .iter()
+                .position(|f| f.name == *k)
+                .expect("key field")
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    for row in &r.rows {
+        let key: Vec<&str> = idx.iter().map(|&i| row[i].as_str()).collect();
+        if !seen.insert(key.clone()) {
+            bail!(
+                "dữ liệu mở: bảng `{}` có hai dòng cùng khóa `{}`",
+                r.name,
+                key.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+fn units(site: &Site) -> Resource {
+    let fields = vec![
+        id("unit_id", "Mã đơn vị", "Mã định danh ổn định của đơn vị (không dấu, không đổi khi đã công bố).").required(),
+        text("name", "Tên đơn vị", "Tên chính thức, có dấu.").required(),
+        text("kind", "Loại đơn vị", "Loại: province (tỉnh), city (thành phố thuộc tỉnh), town (thị xã), district (huyện), commune (xã), ward (phường), special-zone (đặc khu), people-committee (UBND), department (sở, ban, ngành), agency (cơ quan nhà nước khác), office (phòng, ban, bộ phận), party-body (cơ quan Đảng), association (hội, đoàn thể), school (trường học), collective (cách gọi chung một nhóm cơ quan).")
+            .required()
+            .one_of(&UNIT_KINDS),
+        id("parent_id", "Mã đơn vị cấp trên", "Đơn vị trực thuộc hoặc địa bàn chứa đơn vị này; trống nếu không có hoặc chưa rõ.").refers_to("", "unit_id"),
+        text("code", "Mã hành chính", "Mã đơn vị hành chính chính thức (ví dụ mã xã 5 chữ số) khi nguồn có ghi; trống nếu chưa rõ."),
+        partial_date("valid_from", "Có hiệu lực từ", "Ngày đơn vị bắt đầu tồn tại, với độ chính xác văn bản cho (năm, năm-tháng hoặc năm-tháng-ngày); trống nếu chưa rõ."),
+        partial_date("valid_to", "Hết hiệu lực từ", "Ngày đầu tiên đơn vị KHÔNG còn tồn tại (ví dụ các huyện: 2025-07-01); trống nếu còn tồn tại hoặc chưa rõ."),
+        ids("successor_ids", "Đơn vị kế thừa", "Mã các đơn vị tiếp nhận nhiệm vụ, địa bàn, cách nhau bởi dấu chấm phẩy."),
+        text("short_name", "Tên viết tắt", "Tên ngắn văn bản thường dùng (ví dụ “Sở TT&TT”)."),
+        text("note", "Ghi chú", "Ghi chú về đơn vị (sáp nhập, giải thể…)."),
+        source_field("Dòng văn bản nguồn xác nhận đơn vị hoặc các thông tin trên, dạng `mã-văn-bản:số-dòng`."),
+    ];
+    let rows = site
+        .units
+        .iter()
+        .map(|u| {
+            vec![
+                u.id.clone(),
+                u.name.clone(),
+                u.kind.as_str().to_string(),
+                opt(u.parent.as_ref()),
+                u.code.clone(),
+                opt_date(u.valid_from),
+                opt_date(u.valid_to),
+                join(&u.successors),
+                u.short_name.clone(),
+                u.note.clone(),
+                u.source.as_ref().map(source_cell).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Resource {
+        name: "units",
+        title: "Đơn vị".into(),
+        description: "Danh mục đơn vị: tỉnh, huyện, xã, phường, sở, ngành, phòng ban và các cách gọi chung mà văn bản dùng. Các bảng khác tham chiếu đơn vị bằng `unit_id`. Các đơn vị hành chính cấp huyện chấm dứt hoạt động từ 01/7/2025 được giữ lại với `valid_to` và đơn vị kế thừa khi nguồn có ghi.".into(),
+        fields,
+        primary_key: vec!["unit_id"],
+        rows,
+    }
+}
+
+fn plan_url(site: &Site, plan: &Plan) -> String {
+    format!("{}/ke-hoach/{}/", super::meta::base(site), plan.id)
+}
+
+fn plans(site: &Site) -> Resource {
+    let fields = vec![
+        id("plan_id", "Mã kế hoạch", "Mã định danh ổn định của kế hoạch.").required(),
+        text("number", "Số hiệu", "Số hiệu văn bản như in (ví dụ “223/KH-UBND”); trống nếu văn bản để trống."),
+        text("title", "Tên kế hoạch", "Tên kế hoạch như trong văn bản.").required(),
+        id("issuer_id", "Cơ quan ban hành", "Mã đơn vị ban hành (bảng units).").required().refers_to("units", "unit_id"),
+        text("level", "Cấp kế hoạch", "central (trung ương), province (tỉnh), department (sở, ngành), district (huyện), commune (xã), party (cơ quan Đảng).")
+            .required()
+            .one_of(&PLAN_LEVELS),
+        partial_date("issued_date", "Ngày ban hành", "Ngày ban hành với độ chính xác văn bản cho; trống nếu văn bản không ghi."),
+        ids("implements_ids", "Triển khai kế hoạch", "Mã các kế hoạch mà kế hoạch này triển khai, cách nhau bởi dấu chấm phẩy."),
+        ids("replaces_ids", "Thay thế kế hoạch", "Mã các kế hoạch mà kế hoạch này thay thế, cách nhau bởi dấu chấm phẩy."),
+        Field { ty: FieldType::Uri, ..text("url", "Trang kế hoạch", "Địa chỉ trang công khai của kế hoạch trên trang Minh bạch.") }.required(),
+        text("status", "Tình trạng trong bộ dữ liệu", "published: có văn bản gốc trong bộ dữ liệu; cited: chỉ biết qua trích dẫn của văn bản khác.")
+            .required()
+            .one_of(&["published", "cited"]),
+        text("period", "Thời kỳ", "Thời kỳ thực hiện như văn bản ghi."),
+        id("document_id", "Văn bản gốc", "Mã văn bản nguồn của kế hoạch; trống với kế hoạch chỉ được trích dẫn."),
+        Field {
+            pattern: Some(SOURCE_PATTERN),
+            ..text("cited_in", "Được trích dẫn tại", "Với kế hoạch chỉ được trích dẫn: dòng văn bản trích dẫn, dạng `mã-văn-bản:số-dòng`.")
+        },
+    ];
+    let rows = site
+        .plans
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.clone(),
+                opt(p.number.as_ref()),
+                p.title.clone(),
+                p.issuer.clone(),
+                p.level.as_str().to_string(),
+                opt_date(p.issued),
+                join(&p.implements),
+                join(&p.replaces),
+                plan_url(site, p),
+                match p.status {
+                    PlanStatus::Published => "published",
+                    PlanStatus::Cited => "cited",
+                }
+                .to_string(),
+                p.period.clone(),
+                opt(p.document.as_ref()),
+                p.cited_in.as_ref().map(source_cell).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Resource {
+        name: "plans",
+        title: "Kế hoạch".into(),
+        description: "Các kế hoạch trong bộ dữ liệu: số hiệu, cơ quan ban hành, cấp, ngày ban hành, quan hệ triển khai và thay thế giữa các kế hoạch.".into(),
+        fields,
+        primary_key: vec!["plan_id"],
+        rows,
+    }
+}
+
+/// The row id of each goal of a target: the target id when it has at most one goal; otherwise the
+/// target id plus the goal's level (`…-ct-8-province`) when the goals differ only by level, else
+/// plus the goal's 1-based position (`…-ct-12-1`).
+pub fn goal_row_ids(t: &Target) -> Vec<String> {
+    if t.goals.len() <= 1 {
+        return vec![t.id.clone()];
+    }
+    let levels: HashSet<GovLevel> = t.goals.iter().map(|g| g.level).collect();
+    let by_level = levels.len() == t.goals.len()
+        && t.goals
+            .iter()
+            .all(|g| g.subject.is_empty() && g.level != GovLevel::All);
+    t.goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            if by_level {
+                format!("{}-{}", t.id, g.level.as_str())
+            } else {
+                format!("{}-{}", t.id, i + 1)
+            }
+        })
+        .collect()
+}
+
+/// Which goal row a baseline or actual value compares with: the goal of the same level and
+/// subject, else the first goal of the same level, else the first goal.
+fn goal_index_for(t: &Target, level: GovLevel, subject: &str) -> usize {
+    t.goals
+        .iter()
+        .position(|g| g.level == level && g.subject == subject)
+        .or_else(|| t.goals.iter().position(|g| g.level == level))
+        .unwrap_or(0)
+}
+
+fn all_targets(site: &Site) -> impl Iterator<Item = &Target> {
+    site.plans.iter().flat_map(|p| p.targets.iter())
+}
+
+fn targets(site: &Site) -> Result<Resource> {
+    let fields = vec![
+        id("target_id", "Mã dòng chỉ tiêu", "Mã của một mức chỉ tiêu. Một chỉ tiêu đặt nhiều mức (cấp tỉnh, cấp huyện, cấp xã, hoặc nhiều đối tượng) được tách thành nhiều dòng: khi đó mã là mã chỉ tiêu thêm hậu tố cấp (`-province`, `-district`, `-commune`) hoặc thứ tự mức (`-1`, `-2`…); chỉ tiêu chỉ có một mức (hoặc là mốc, không có mức số) giữ nguyên mã chỉ tiêu. Mã chỉ tiêu trên trang web nằm ở cột `parent_target_id`.").required(),
+        id("plan_id", "Mã kế hoạch", "Kế hoạch đặt chỉ tiêu (bảng plans).").required().refers_to("plans", "plan_id"),
+        text("text", "Nội dung chỉ tiêu", "Nội dung chỉ tiêu như văn bản viết (chung cho mọi mức của cùng một chỉ tiêu).").required(),
+        text("measure", "Loại chỉ tiêu", "percent (tỷ lệ %), count (số lượng), milestone (mốc, không có giá trị số).").required().one_of(&["percent", "count", "milestone"]),
+        text("comparator", "Phép so sánh", "Cách so với giá trị mục tiêu: >= (đạt, tối thiểu), > (trên), =, <= (tối đa), < (dưới); trống với chỉ tiêu mốc.").one_of(&COMPARATORS),
+        number("target_value", "Giá trị mục tiêu", "Giá trị mục tiêu (phần trăm hoặc số lượng), dấu chấm thập phân; trống với chỉ tiêu mốc."),
+        text("gov_level", "Cấp áp dụng", "Cấp chính quyền mà mức chỉ tiêu áp dụng: all (chung), province, district, commune; trống với chỉ tiêu mốc không có mức.").one_of(&GOV_LEVELS),
+        ids("lead_id", "Đơn vị chủ trì", "Mã đơn vị chủ trì (bảng units); khi văn bản giao nhiều đơn vị cùng chủ trì, các mã cách nhau bởi dấu chấm phẩy; trống nếu văn bản không nêu."),
+        ids("coordinating_ids", "Đơn vị phối hợp", "Mã các đơn vị phối hợp, cách nhau bởi dấu chấm phẩy."),
+        id("parent_target_id", "Mã chỉ tiêu", "Mã chỉ tiêu như trên trang web (`/chi-tieu/<mã>/`), chung cho mọi mức của cùng một chỉ tiêu.").required(),
+        text("number", "Số thứ tự", "Số thứ tự chỉ tiêu như in trong văn bản."),
+        id("area_id", "Lĩnh vực", "Mã lĩnh vực của chỉ tiêu."),
+        text("subject", "Đối tượng", "Đối tượng của mức chỉ tiêu khi một chỉ tiêu đặt giá trị cho nhiều đối tượng."),
+        source_field("Dòng bắt đầu nội dung chỉ tiêu trong văn bản nguồn, dạng `mã-văn-bản:số-dòng`.").required(),
+        text("interpretation", "Cách đọc văn bản", "Giải thích khi cách ghi nhận dựa trên cách đọc văn bản chứ không theo nguyên văn."),
+    ];
+    let mut rows = Vec::new();
+    let mut seen = HashSet::new();
+    for t in all_targets(site) {
+        let ids = goal_row_ids(t);
+        let goals: Vec<Option<&crate::model::Goal>> = if t.goals.is_empty() {
+            vec![None]
+        } else {
+            t.goals.iter().map(Some).collect()
+        };
+        for (row_id, g) in ids.into_iter().zip(goals) {
+            if !seen.insert(row_id.clone()) {
+                bail!(
+                    "dữ liệu mở: mã dòng chỉ tiêu `{row_id}` bị trùng (chỉ tiêu {})",
+                    t.id
+                );
+            }
+            rows.push(vec![
+                row_id,
+                t.plan.clone(),
+                t.text.clone(),
+                match t.measure {
+                    Measure::Percent => "percent",
+                    Measure::Count => "count",
+                    Measure::Milestone => "milestone",
+                }
+                .to_string(),
+                g.and_then(|g| g.comparator)
+                    .map(|c| c.ascii().to_string())
+                    .unwrap_or_default(),
+                opt_decimal(g.and_then(|g| g.value)),
+                g.map(|g| g.level.as_str().to_string()).unwrap_or_default(),
+                join(&t.lead),
+                join(&t.coordinating),
+                t.id.clone(),
+                t.number.clone(),
+                t.area.clone(),
+                g.map(|g| g.subject.clone()).unwrap_or_default(),
+                source_cell(&t.source),
+                t.interpretation.clone(),
+            ]);
+        }
+    }
+    Ok(Resource {
+        name: "targets",
+        title: "Chỉ tiêu".into(),
+        description: "Các chỉ tiêu của các kế hoạch, mỗi dòng là một mức chỉ tiêu: một chỉ tiêu đặt giá trị riêng cho cấp tỉnh, cấp huyện, cấp xã (hoặc cho nhiều đối tượng) được tách thành nhiều dòng, mã dòng là mã chỉ tiêu thêm hậu tố; `parent_target_id` là mã chỉ tiêu dùng trên trang web. Giá trị trống nghĩa là văn bản không nêu số (chỉ tiêu mốc), không phải 0.".into(),
+        fields,
+        primary_key: vec!["target_id"],
+        rows,
+    })
+}
+
+fn target_values(site: &Site) -> Result<Resource> {
+    let fields = vec![
+        id("target_id", "Mã dòng chỉ tiêu", "Dòng chỉ tiêu (bảng targets) mà giá trị này so sánh với: mức có cùng cấp và đối tượng, nếu không có thì mức đầu tiên của chỉ tiêu. Cấp và đối tượng của chính giá trị nằm ở cột `gov_level` và `subject`.")
+            .required()
+            .refers_to("targets", "target_id"),
+        text("kind", "Loại giá trị", "baseline: hiện trạng nêu trong kế hoạch; actual: kết quả thực hiện nêu trong báo cáo.").required().one_of(&["baseline", "actual"]),
+        number("value", "Giá trị", "Giá trị văn bản nêu, dấu chấm thập phân; trống nếu văn bản chỉ mô tả bằng lời, không nêu số (không phải 0)."),
+        field("year", FieldType::Integer, "Năm", "Năm của số liệu; trống nếu chưa rõ."),
+        partial_date("as_of", "Tính đến", "Thời điểm số liệu, với độ chính xác văn bản cho; trống nếu chưa rõ."),
+        source_field("Dòng văn bản nêu giá trị, dạng `mã-văn-bản:số-dòng`.").required(),
+        id("value_id", "Mã giá trị", "Mã của dòng này: mã chỉ tiêu (`parent_target_id` trong bảng targets), `-gt-` và thứ tự giá trị của chỉ tiêu trong nội dung; không đổi khi nội dung không đổi.").required(),
+        text("gov_level", "Cấp", "Cấp chính quyền mà giá trị nói tới: all, province, district, commune.").one_of(&GOV_LEVELS),
+        text("subject", "Đối tượng", "Đối tượng mà giá trị nói tới, khi chỉ tiêu có nhiều đối tượng."),
+        text("text", "Lời văn", "Nguyên văn đoạn văn bản nêu giá trị."),
+        text("note", "Ghi chú", "Ghi chú của người nhập liệu."),
+        id("report_id", "Báo cáo", "Mã báo cáo nêu kết quả (với giá trị actual lấy từ báo cáo tiến độ)."),
+    ];
+    let mut rows = Vec::new();
+    for t in all_targets(site) {
+        let row_ids = goal_row_ids(t);
+        for (i, v) in t.values.iter().enumerate() {
+            let gi = goal_index_for(t, v.level, &v.subject);
+            rows.push(vec![
+                row_ids[gi.min(row_ids.len() - 1)].clone(),
+                match v.kind {
+                    ValueKind::Baseline => "baseline",
+                    ValueKind::Actual => "actual",
+                }
+                .to_string(),
+                opt_decimal(v.value),
+                v.year.map(|y| y.to_string()).unwrap_or_default(),
+                opt_date(v.as_of),
+                source_cell(&v.source),
+                format!("{}-gt-{}", t.id, i + 1),
+                v.level.as_str().to_string(),
+                v.subject.clone(),
+                v.text.clone(),
+                v.note.clone(),
+                opt(v.report.as_ref()),
+            ]);
+        }
+    }
+    Ok(Resource {
+        name: "target-values",
+        title: "Hiện trạng và kết quả thực hiện chỉ tiêu".into(),
+        description: "Các số liệu hiện trạng (baseline, nêu trong kế hoạch) và kết quả thực hiện (actual, nêu trong báo cáo) của các chỉ tiêu, mỗi số liệu dẫn về dòng văn bản nêu nó. `target_id` trỏ tới dòng chỉ tiêu (bảng targets) có cùng cấp và đối tượng; nếu chỉ tiêu không có mức nào như vậy thì trỏ tới mức đầu tiên. Giá trị trống nghĩa là văn bản không nêu số, không phải 0.".into(),
+        fields,
+        primary_key: vec!["value_id"],
+        rows,
+    })
+}
+
+fn budget_lines(site: &Site) -> Resource {
+    let fields = vec![
+        id("line_id", "Mã dòng kinh phí", "Mã định danh ổn định của dòng kinh phí (mục hoặc phần của mục).").required(),
+        id("plan_id", "Mã kế hoạch", "Kế hoạch có dòng kinh phí (bảng plans).").required().refers_to("plans", "plan_id"),
+        id("parent_line_id", "Mục được chia", "Với một phần của mục: mã mục mà phần này chia ra; trống với mục.").refers_to("", "line_id"),
+        id("agency_id", "Đơn vị chủ trì", "Đơn vị chủ trì thực hiện (bảng units).").required().refers_to("units", "unit_id"),
+        id("district_id", "Huyện, thị xã, thành phố", "Đơn vị hành chính cấp huyện nơi chi kinh phí (bảng units); trống với kinh phí toàn tỉnh hoặc chi ở cấp tỉnh.").refers_to("units", "unit_id"),
+        text("title", "Nội dung", "Nội dung dòng kinh phí như văn bản ghi.").required(),
+        number("amount_million_vnd", "Kinh phí (triệu đồng)", "Số tiền, triệu đồng, dấu chấm thập phân, không phân cách hàng nghìn. Trống khi văn bản để trống (chưa có số liệu, không phải 0), và trống với mục được chia thành nhiều phần (`has_parts` = true): tiền của mục đó nằm ở các dòng phần, nên cộng cột này theo bất kỳ nhóm nào cũng không bị tính hai lần."),
+        text("spending", "Loại chi", "CTX: chi thường xuyên; CĐT: chi đầu tư; trống nếu văn bản không ghi.").one_of(&["CTX", "CĐT"]),
+        text("budget", "Nguồn ngân sách", "NST: ngân sách tỉnh; NSH: ngân sách huyện; NSNN: ngân sách nhà nước (không ghi cấp); trống nếu văn bản không ghi.").one_of(&["NST", "NSH", "NSNN"]),
+        text("period", "Thời gian thực hiện", "Thời gian thực hiện khi văn bản có ghi (ví dụ “2024-2025”)."),
+        text("note", "Ghi chú", "Ghi chú như văn bản ghi."),
+        text("number", "Số thứ tự", "Số thứ tự như in trong văn bản; trống với phần của mục."),
+        id("place_id", "Nơi chi", "Đơn vị hành chính nơi chi kinh phí (bảng units); trống nếu chưa rõ.").refers_to("units", "unit_id"),
+        ids("coordinating_ids", "Đơn vị phối hợp", "Mã các đơn vị phối hợp, cách nhau bởi dấu chấm phẩy."),
+        field("has_parts", FieldType::Boolean, "Được chia thành phần", "true: mục được chia thành các phần (các dòng có `parent_line_id` là mã mục này), số tiền nằm ở các phần.").required(),
+        source_field("Dòng văn bản ghi số tiền (hoặc nội dung nếu không có số tiền), dạng `mã-văn-bản:số-dòng`.").required(),
+        text("interpretation", "Cách đọc văn bản", "Giải thích khi cách ghi nhận dựa trên cách đọc văn bản chứ không theo nguyên văn."),
+    ];
+    let mut rows = Vec::new();
+    for plan in &site.plans {
+        let Some(b) = &plan.budget else { continue };
+        for l in &b.lines {
+            rows.push(budget_line_row(site, plan, &b.lines, l));
+        }
+    }
+    Resource {
+        name: "budget-lines",
+        title: "Kinh phí".into(),
+        description: "Từng dòng kinh phí của các kế hoạch (mục và phần của mục), triệu đồng. Cộng cột `amount_million_vnd` theo kế hoạch, theo huyện (`district_id`) hoặc theo đơn vị chủ trì (`agency_id`) cho đúng tổng các mục của văn bản: mục được chia thành phần để trống số tiền, tiền nằm ở các phần. Ô số tiền trống là văn bản không ghi số (chưa có số liệu), không phải 0. Tổng văn bản tự ghi và chênh lệch nằm ở bảng budget-totals.".into(),
+        fields,
+        primary_key: vec!["line_id"],
+        rows,
+    }
+}
+
+fn budget_line_row(site: &Site, plan: &Plan, lines: &[BudgetLine], l: &BudgetLine) -> Vec<String> {
+    let district = l
+        .place
+        .as_deref()
+        .and_then(|p| site.district_of(p))
+        .map(|u| u.id.clone())
+        .unwrap_or_default();
+    let amount = if l.has_parts {
+        String::new()
+    } else {
+        opt_decimal(l.amount)
+    };
+    vec![
+        l.id.clone(),
+        plan.id.clone(),
+        l.parent.map(|i| lines[i].id.clone()).unwrap_or_default(),
+        l.lead.clone(),
+        district,
+        l.title.clone(),
+        amount,
+        l.funding
+            .and_then(|f| f.spending)
+            .map(|s| s.code().to_string())
+            .unwrap_or_default(),
+        l.funding
+            .and_then(|f| f.budget)
+            .map(|b| b.code().to_string())
+            .unwrap_or_default(),
+        l.period.clone(),
+        l.note.clone(),
+        opt(l.number.as_ref()),
+        opt(l.place.as_ref()),
+        join(&l.coordinating),
+        l.has_parts.to_string(),
+        source_cell(&l.source),
+        l.interpretation.clone(),
+    ]
+}
+
+fn budget_totals(site: &Site) -> Resource {
+    let fields = vec![
+        id("plan_id", "Mã kế hoạch", "Kế hoạch (bảng plans).").required().refers_to("plans", "plan_id"),
+        id("scope_id", "Phạm vi tổng", "Cái được cộng: mã kế hoạch (tổng toàn kế hoạch), mã nhóm hoặc mã đơn vị chi trong bảng kinh phí (`<kế-hoạch>-kp-ii`, `<kế-hoạch>-kp-ii-3`), hoặc `<kế-hoạch>-kp-nguon-<nguồn>` cho tổng theo một nguồn (ví dụ `…-kp-nguon-ctx-nst`). Một văn bản có thể ghi nhiều tổng cho cùng phạm vi; mỗi tổng là một dòng, phân biệt bằng `source`.").required(),
+        number("declared_million_vnd", "Tổng văn bản ghi (triệu đồng)", "Tổng như văn bản in, triệu đồng.").required(),
+        number("computed_million_vnd", "Tổng các mục (triệu đồng)", "Tổng số tiền các dòng kinh phí thuộc phạm vi (không tính dòng không ghi số tiền), triệu đồng.").required(),
+        number("difference_million_vnd", "Chênh lệch (triệu đồng)", "computed − declared: dương khi các mục cộng lại lớn hơn tổng văn bản ghi, âm khi nhỏ hơn, 0 khi khớp.").required(),
+        text("label", "Tên tổng", "Tên dòng tổng như văn bản ghi."),
+        field("unknown_lines", FieldType::Integer, "Số dòng không ghi số tiền", "Số dòng kinh phí trong phạm vi mà văn bản để trống số tiền (không được cộng vào tổng các mục).").required(),
+        source_field("Dòng văn bản ghi tổng, dạng `mã-văn-bản:số-dòng`.").required(),
+    ];
+    let mut rows = Vec::new();
+    for plan in &site.plans {
+        for c in crate::budget::total_checks(plan) {
+            rows.push(vec![
+                plan.id.clone(),
+                c.scope_id,
+                decimal_cell(c.declared),
+                decimal_cell(c.computed),
+                decimal_cell(c.difference),
+                c.label,
+                c.unknown_lines.to_string(),
+                source_cell(&c.source),
+            ]);
+        }
+    }
+    Resource {
+        name: "budget-totals",
+        title: "Tổng kinh phí văn bản ghi và tổng các mục".into(),
+        description: "Mọi tổng kinh phí mà văn bản tự ghi (theo kế hoạch, nhóm, đơn vị, nguồn), đặt cạnh tổng các mục cộng lại và chênh lệch (tổng các mục − tổng văn bản ghi). Chênh lệch khác 0 là sai khác có trong văn bản gốc; cả hai con số đều được công bố, không sửa cho khớp.".into(),
+        fields,
+        primary_key: vec!["scope_id", "source"],
+        rows,
+    }
+}
+
+fn status_field(description: &str) -> Field {
+    text("status", "Trạng thái", description)
+        .required()
+        .one_of(&STATUSES)
+}
+
+const STATUS_TEXT: &str = "done (báo cáo nêu đã hoàn thành), in-progress (báo cáo nêu đang thực hiện), late (đã quá thời hạn so với ngày số liệu của báo cáo mà báo cáo không nêu đã hoàn thành), reported (báo cáo có nêu kết quả nhưng không nêu trạng thái, chưa đến hạn), no-report (chưa có báo cáo nói tới nhiệm vụ, hoặc báo cáo nêu chưa triển khai).";
+
+fn tasks(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
+    let by_task: HashMap<&str, &TaskProgress<'_>> =
+        judged.iter().map(|p| (p.task.id.as_str(), p)).collect();
+    let fields = vec![
+        id(
+            "task_id",
+            "Mã nhiệm vụ",
+            "Mã định danh ổn định của nhiệm vụ.",
+        )
+        .required(),
+        id(
+            "plan_id",
+            "Mã kế hoạch",
+            "Kế hoạch giao nhiệm vụ (bảng plans).",
+        )
+        .required()
+        .refers_to("plans", "plan_id"),
+        text(
+            "title",
+            "Nội dung nhiệm vụ",
+            "Nội dung nhiệm vụ như văn bản viết.",
+        )
+        .required(),
+        ids(
+            "lead_id",
+            "Đơn vị chủ trì",
+            "Mã đơn vị chủ trì (bảng units); khi văn bản giao nhiều đơn vị cùng chủ trì, các mã cách nhau bởi dấu chấm phẩy; trống nếu văn bản không nêu.",
+        ),
+        ids(
+            "coordinating_ids",
+            "Đơn vị phối hợp",
+            "Mã các đơn vị phối hợp, cách nhau bởi dấu chấm phẩy.",
+        ),
+        field(
+            "deadline",
+            FieldType::Date,
+            "Hạn hoàn thành",
+            "Ngày cuối cùng của thời hạn (quý I/2025 → 2025-03-31; tháng 8/2025 → 2025-08-31); trống với nhiệm vụ thường xuyên hoặc không có thời hạn.",
+        ),
+        Field {
+            pattern: Some(TIMEFRAME_PATTERN),
+            ..text(
+                "timeframe",
+                "Thời hạn",
+                "Thời hạn như văn bản cho: một ngày, tháng hoặc năm (`2025-12-31`, `2025-08`, `2025`), một quý (`2025-Q1`) hoặc `ongoing` (thường xuyên); trống nếu văn bản không nêu.",
+            )
+        },
+        text(
+            "number",
+            "Số thứ tự",
+            "Số thứ tự nhiệm vụ như in trong văn bản.",
+        ),
+        id("area_id", "Lĩnh vực", "Mã lĩnh vực của nhiệm vụ."),
+        text(
+            "timeframe_text",
+            "Thời hạn (nguyên văn)",
+            "Lời văn bản về thời hạn.",
+        ),
+        source_field("Dòng văn bản nêu nhiệm vụ, dạng `mã-văn-bản:số-dòng`.").required(),
+        text(
+            "interpretation",
+            "Cách đọc văn bản",
+            "Giải thích khi cách ghi nhận dựa trên cách đọc văn bản chứ không theo nguyên văn.",
+        ),
+        status_field(&format!(
+            "Trạng thái đánh giá của nhiệm vụ theo báo cáo mới nhất bao quát kế hoạch: {STATUS_TEXT} Không bao giờ dựa vào ngày hiện tại."
+        )),
+        id(
+            "status_report_id",
+            "Báo cáo dùng để đánh giá",
+            "Mã báo cáo mà trạng thái dựa vào; trống nếu chưa có báo cáo nào bao quát kế hoạch.",
+        ),
+        text("status_reason", "Lý do", "Giải thích trạng thái."),
+    ];
+    let rows = site
+        .plans
+        .iter()
+        .flat_map(|p| p.tasks.iter())
+        .map(|t| {
+            let judged = by_task.get(t.id.as_str());
+            vec![
+                t.id.clone(),
+                t.plan.clone(),
+                t.title.clone(),
+                join(&t.lead),
+                join(&t.coordinating),
+                t.timeframe
+                    .and_then(|tf| tf.deadline())
+                    .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+                    .unwrap_or_default(),
+                t.timeframe.map(|tf| tf.iso()).unwrap_or_default(),
+                opt(t.number.as_ref()),
+                t.area.clone(),
+                t.timeframe_text.clone(),
+                source_cell(&t.source),
+                t.interpretation.clone(),
+                judged
+                    .map(|j| j.status)
+                    .unwrap_or(Status::NoReport)
+                    .slug()
+                    .to_string(),
+                judged
+                    .and_then(|j| j.report)
+                    .map(|r| r.id.clone())
+                    .unwrap_or_default(),
+                judged.map(|j| j.reason.clone()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Resource {
+        name: "tasks",
+        title: "Nhiệm vụ".into(),
+        description: "Các nhiệm vụ của các kế hoạch: nội dung, đơn vị chủ trì, phối hợp, thời hạn, và trạng thái đánh giá theo báo cáo tiến độ mới nhất (kể cả nhiệm vụ chưa được báo cáo nào nói tới: no-report, hoặc late nếu đã quá hạn).".into(),
+        fields,
+        primary_key: vec!["task_id"],
+        rows,
+    }
+}
+
+fn progress(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
+    let by_task: HashMap<&str, &TaskProgress<'_>> =
+        judged.iter().map(|p| (p.task.id.as_str(), p)).collect();
+    let fields = vec![
+        id("report_id", "Mã báo cáo", "Báo cáo nêu kết quả.").required(),
+        partial_date("as_of", "Số liệu tính đến", "Thời điểm báo cáo nói tới, với độ chính xác văn bản cho.").required(),
+        id("task_id", "Mã nhiệm vụ", "Nhiệm vụ được báo cáo (bảng tasks).").required().refers_to("tasks", "task_id"),
+        status_field(&format!("Trạng thái đánh giá của nhiệm vụ (như cột `status` của bảng tasks, theo báo cáo mới nhất nói tới nhiệm vụ): {STATUS_TEXT}")),
+        text("result", "Kết quả", "Nguyên văn kết quả thực hiện mà báo cáo nêu.").required(),
+        id("result_id", "Mã dòng kết quả", "Mã báo cáo, `-kq-` và thứ tự kết quả trong báo cáo; không đổi khi nội dung không đổi.").required(),
+        text("stated_status", "Trạng thái báo cáo nêu", "Trạng thái chính báo cáo nêu cho kết quả này: done, in-progress, not-started; trống khi báo cáo không nêu.").one_of(&["done", "in-progress", "not-started"]),
+        text("evidence", "Văn bản minh chứng", "Văn bản báo cáo dẫn làm minh chứng."),
+        source_field("Dòng báo cáo nêu kết quả, dạng `mã-văn-bản:số-dòng`.").required(),
+        text("interpretation", "Cách đọc văn bản", "Giải thích khi việc gán kết quả cho nhiệm vụ dựa trên cách đọc báo cáo chứ không theo nguyên văn."),
+    ];
+    let mut rows = Vec::new();
+    for r in &site.reports {
+        for (i, res) in r.results.iter().enumerate() {
+            let status = by_task
+                .get(res.task.as_str())
+                .map(|j| j.status)
+                .unwrap_or(Status::Reported);
+            rows.push(vec![
+                r.id.clone(),
+                r.as_of.iso(),
+                res.task.clone(),
+                status.slug().to_string(),
+                res.text.clone(),
+                format!("{}-kq-{}", r.id, i + 1),
+                res.status
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default(),
+                res.evidence.clone(),
+                source_cell(&res.source),
+                res.interpretation.clone(),
+            ]);
+        }
+    }
+    Resource {
+        name: "progress",
+        title: "Tiến độ thực hiện nhiệm vụ".into(),
+        description: "Kết quả thực hiện nhiệm vụ mà các báo cáo tiến độ nêu: mỗi dòng là một đoạn kết quả báo cáo gán cho một nhiệm vụ, kèm trạng thái đánh giá của nhiệm vụ. Nhiệm vụ không được báo cáo nào nói tới không có dòng ở đây (không có kết quả nào để công bố); trạng thái của chúng (no-report hoặc late) nằm ở cột `status` của bảng tasks.".into(),
+        fields,
+        primary_key: vec!["result_id"],
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Comparator, Goal};
+
+    fn target(goals: &[(GovLevel, &str)]) -> Target {
+        Target {
+            id: "kh-1-ct-8".into(),
+            plan: "kh-1".into(),
+            number: "8".into(),
+            area: "a".into(),
+            text: String::new(),
+            measure: Measure::Percent,
+            lead: vec![],
+            coordinating: vec![],
+            source: SourceRef {
+                document: "kh-1".into(),
+                line: 1,
+            },
+            interpretation: String::new(),
+            goals: goals
+                .iter()
+                .map(|(level, subject)| Goal {
+                    level: *level,
+                    subject: subject.to_string(),
+                    comparator: Some(Comparator::AtLeast),
+                    value: Some(Decimal::from(90)),
+                })
+                .collect(),
+            values: vec![],
+        }
+    }
+
+    #[test]
+    fn goal_rows_take_the_level_when_it_tells_them_apart_else_a_number() {
+        assert_eq!(goal_row_ids(&target(&[])), vec!["kh-1-ct-8"]);
+        assert_eq!(
+            goal_row_ids(&target(&[(GovLevel::All, "")])),
+            vec!["kh-1-ct-8"]
+        );
+        assert_eq!(
+            goal_row_ids(&target(&[
+                (GovLevel::Province, ""),
+                (GovLevel::Commune, "")
+            ])),
+            vec!["kh-1-ct-8-province", "kh-1-ct-8-commune"]
+        );
+        assert_eq!(
+            goal_row_ids(&target(&[(GovLevel::All, "a"), (GovLevel::All, "b")])),
+            vec!["kh-1-ct-8-1", "kh-1-ct-8-2"]
+        );
+    }
+
+    #[test]
+    fn a_value_compares_with_the_goal_of_its_level_and_subject() {
+        let t = target(&[
+            (GovLevel::All, "a"),
+            (GovLevel::District, ""),
+            (GovLevel::All, "b"),
+        ]);
+        assert_eq!(goal_index_for(&t, GovLevel::All, "b"), 2);
+        assert_eq!(goal_index_for(&t, GovLevel::District, "x"), 1);
+        assert_eq!(goal_index_for(&t, GovLevel::Commune, ""), 0);
+    }
+
+    #[test]
+    fn every_unit_kind_is_allowed_by_the_schema() {
+        let kinds: Vec<&str> = crate::model::UnitKind::ALL
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        assert_eq!(kinds, UNIT_KINDS.to_vec());
+    }
+
+    #[test]
+    fn decimals_are_written_plainly() {
+        use std::str::FromStr;
+        for (input, out) in [
+            ("1400", "1400"),
+            ("331.50", "331.5"),
+            ("-500.0", "-500"),
+            ("1.4250", "1.425"),
+        ] {
+            assert_eq!(decimal_cell(Decimal::from_str(input).unwrap()), out);
+        }
+    }
+}
