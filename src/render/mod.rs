@@ -3,6 +3,7 @@
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
 pub mod markdown;
+pub mod open_data;
 mod pages;
 
 use std::path::Path;
@@ -37,6 +38,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "progress.html",
         include_str!("../../templates/progress.html"),
     ),
+    (
+        "open_data.html",
+        include_str!("../../templates/open_data.html"),
+    ),
+    ("dataset.html", include_str!("../../templates/dataset.html")),
     ("units.html", include_str!("../../templates/units.html")),
     ("unit.html", include_str!("../../templates/unit.html")),
     ("report.html", include_str!("../../templates/report.html")),
@@ -472,6 +478,8 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
         .collect();
     pages.extend(plan_pages);
     pages.extend(pages::site_pages(&ctx, &judged));
+    let data_files = crate::opendata::files(site)?;
+    pages.extend(open_data::pages(site, &data_files)?);
 
     // Units.
     let mut units: Vec<&Unit> = site.units.iter().collect();
@@ -563,6 +571,9 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
         files.add(path, html)?;
     }
     files.add("style.css", STYLE)?;
+    for (path, bytes) in data_files {
+        files.add(path, bytes)?;
+    }
     Ok(files)
 }
 

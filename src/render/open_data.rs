@@ -1,0 +1,158 @@
+//! The "Dữ liệu mở" pages: every dataset of the package with its description, formats, sizes,
+//! licence, last modification and schema, and a page per dataset carrying schema.org `Dataset`
+//! JSON-LD for search engines.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use super::{Page, base_context};
+use crate::model::Site;
+use crate::opendata::{self, meta, resources::FieldType};
+
+fn type_name(t: FieldType) -> &'static str {
+    match t {
+        FieldType::String => "chữ",
+        FieldType::Number => "số thập phân",
+        FieldType::Integer => "số nguyên",
+        FieldType::Boolean => "đúng/sai",
+        FieldType::Date => "ngày",
+        FieldType::Uri => "địa chỉ web",
+    }
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!(
+            "{} MB",
+            crate::vn_number::format_rounded(
+                rust_decimal::Decimal::from(bytes) / rust_decimal::Decimal::from(1024 * 1024),
+                1
+            )
+        )
+    } else if bytes >= 1024 {
+        format!(
+            "{} KB",
+            crate::vn_number::format_rounded(
+                rust_decimal::Decimal::from(bytes) / rust_decimal::Decimal::from(1024),
+                1
+            )
+        )
+    } else {
+        format!("{bytes} byte")
+    }
+}
+
+/// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` are escaped so that
+/// no content can close the block or open a tag.
+pub fn json_ld_block(value: &Value) -> String {
+    serde_json::to_string_pretty(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+pub(crate) fn pages(site: &Site, files: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<Page>> {
+    let sizes: HashMap<&str, usize> = files.iter().map(|(p, b)| (p.as_str(), b.len())).collect();
+    let resources = opendata::resources(site)?;
+    let c = site.config();
+    let modified = meta::modified(site).map(|d| d.vietnamese());
+    let publisher = c
+        .publisher
+        .as_deref()
+        .and_then(|p| site.unit(p))
+        .map(|u| u.name.clone())
+        .unwrap_or_default();
+    let datasets: Vec<Value> = resources
+        .iter()
+        .map(|r| {
+            let formats = [
+                ("CSV (UTF-8)", meta::csv_path(r.name)),
+                ("JSON", meta::json_path(r.name)),
+                ("CSV cho Excel (UTF-8 có BOM)", meta::excel_csv_path(r.name)),
+            ];
+            json!({
+                "name": r.name,
+                "title": r.title,
+                "description": r.description,
+                "href": format!("{}{}/", meta::PAGE, r.name),
+                "rows": r.rows.len(),
+                "formats": formats.iter().map(|(label, path)| json!({"label": label, "href": path, "size": human_size(sizes.get(path.as_str()).copied().unwrap_or(0))})).collect::<Vec<_>>(),
+                "fields": r.fields.iter().map(|f| json!({
+                    "name": f.name,
+                    "title": f.title,
+                    "type": type_name(f.ty),
+                    "required": f.required,
+                    "description": f.description,
+                    "values": f.values,
+                })).collect::<Vec<_>>(),
+                "primary_key": r.primary_key,
+            })
+        })
+        .collect();
+    let common = |c: &mut tera::Context| {
+        c.insert("modified", &modified);
+        c.insert("publisher", &publisher);
+        c.insert("workbook", &json!({"href": meta::WORKBOOK, "size": human_size(sizes.get(meta::WORKBOOK).copied().unwrap_or(0))}));
+        c.insert("package", &json!({"href": meta::DATAPACKAGE, "size": human_size(sizes.get(meta::DATAPACKAGE).copied().unwrap_or(0))}));
+        c.insert(
+            "catalog",
+            &json!({"jsonld": meta::CATALOG_JSONLD, "ttl": meta::CATALOG_TTL}),
+        );
+    };
+    let mut out = Vec::new();
+    let mut list = base_context(site, 1, "Dữ liệu mở", "du-lieu-mo/index.html");
+    list.insert("datasets", &datasets);
+    common(&mut list);
+    out.push(Page {
+        template: "open_data.html",
+        path: "du-lieu-mo/index.html".into(),
+        context: list,
+    });
+    for (r, d) in resources.iter().zip(&datasets) {
+        let path = format!("{}{}/index.html", meta::PAGE, r.name);
+        let mut p = base_context(site, 2, &r.title, &path);
+        let ld = json!({
+            "@context": "https://schema.org",
+            "@type": "Dataset",
+            "name": r.title,
+            "description": r.description,
+            "url": meta::url(site, &format!("{}{}/", meta::PAGE, r.name)),
+            "identifier": meta::url(site, &format!("{}/{}", meta::DIR, r.name)),
+            "inLanguage": "vi",
+            "license": c.licence_url,
+            "isAccessibleForFree": true,
+            "dateModified": meta::modified(site).map(|d| d.iso()),
+            "datePublished": meta::issued(site).map(|d| d.iso()),
+            "creator": {"@type": "GovernmentOrganization", "name": publisher},
+            "publisher": {"@type": "GovernmentOrganization", "name": publisher},
+            "spatialCoverage": c.province.as_deref().and_then(|p| site.unit(p)).map(|u| json!({"@type": "Place", "name": u.name})),
+            "variableMeasured": r.fields.iter().map(|f| f.title).collect::<Vec<_>>(),
+            "distribution": [
+                {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": meta::url(site, &meta::csv_path(r.name))},
+                {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": meta::url(site, &meta::json_path(r.name))},
+            ],
+        });
+        p.insert("dataset", d);
+        p.insert("json_ld", &json_ld_block(&ld));
+        common(&mut p);
+        out.push(Page {
+            template: "dataset.html",
+            path,
+            context: p,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_ld_cannot_close_its_script_block() {
+        let v = serde_json::json!({"name": "</script><script>alert(1)</script>"});
+        let s = super::json_ld_block(&v);
+        assert!(!s.contains("</script"));
+        assert!(s.contains("\\u003c/script\\u003e"));
+    }
+}
