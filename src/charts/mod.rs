@@ -73,9 +73,40 @@ fn font(size: f64, bold: bool) -> TextStyle<'static> {
     f.color(&INK)
 }
 
+/// Width of `text` in SVG units as browsers draw it (glyph advances and kerning of the same
+/// font file the pages serve). plotters writes `font-size` as the style size divided by 1.24,
+/// so the em measured here is that written size. plotters' own estimate is not used: it scales
+/// by the font's full height rather than its em, and underestimates widths by about a quarter.
+pub fn text_width(text: &str, style: &TextStyle) -> u32 {
+    use ab_glyph::{Font, FontRef, ScaleFont};
+    let bytes = if matches!(style.font.get_style(), FontStyle::Bold) {
+        FONT_BOLD
+    } else {
+        FONT_REGULAR
+    };
+    let em = (style.font.get_size() / 1.24) as f32;
+    let Ok(font) = FontRef::try_from_slice(bytes) else {
+        return (text.chars().count() as f32 * em * 0.6) as u32;
+    };
+    // ab_glyph scales by the font's full height (ascent − descent); CSS `font-size` is the em.
+    let scaled =
+        font.as_scaled(em * font.height_unscaled() / font.units_per_em().unwrap_or(1000.0));
+    let mut width = 0.0f32;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = previous {
+            width += scaled.kern(p, id);
+        }
+        width += scaled.h_advance(id);
+        previous = Some(id);
+    }
+    width.ceil() as u32
+}
+
 /// Splits text into lines no wider than `width`, measured with the chart font.
 fn wrap(
-    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    _area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
     text: &str,
     style: &TextStyle,
     width: u32,
@@ -88,10 +119,7 @@ fn wrap(
         } else {
             format!("{current} {word}")
         };
-        let w = area
-            .estimate_text_size(&candidate, style)
-            .map(|(w, _)| w)
-            .unwrap_or(0);
+        let w = text_width(&candidate, style);
         if w > width && !current.is_empty() {
             lines.push(std::mem::take(&mut current));
             current = word.to_string();
@@ -193,10 +221,7 @@ pub fn horizontal_bars(
                 .value
                 .map(|v| format!("{}{unit_suffix}", vn_number::format(v)))
                 .unwrap_or_else(|| crate::render::UNKNOWN.into());
-            probe
-                .estimate_text_size(&t, &value_style)
-                .map(|(w, _)| w as i32)
-                .unwrap_or(60)
+            text_width(&t, &value_style) as i32
         })
         .max()
         .unwrap_or(60);
@@ -244,7 +269,7 @@ pub fn horizontal_bars(
             let _ = root.draw(&Text::new(
                 vn_number::format(tick),
                 (x, rows_bottom + 4),
-                font(11.0, false).color(&MUTED).pos(Pos::new(
+                font(12.0, false).color(&MUTED).pos(Pos::new(
                     if tick.is_zero() {
                         HPos::Left
                     } else {
@@ -413,7 +438,7 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
             let _ = root.draw(&Text::new(
                 format!("{t}%"),
                 (x, bottom + 4),
-                font(11.0, false).color(&MUTED).pos(Pos::new(
+                font(12.0, false).color(&MUTED).pos(Pos::new(
                     if t == 0 {
                         HPos::Left
                     } else if t == 100 {
@@ -561,7 +586,7 @@ pub fn timeline(
         .iter()
         .map(|l| l.len() as i32 * line_h + 22 + 6)
         .sum();
-    let axis_h = 44;
+    let axis_h = if as_of.is_some() { 62 } else { 44 };
     let height = (title_h + rows_h + axis_h + MARGIN) as u32;
     let mut buf = String::new();
     {
@@ -605,22 +630,25 @@ pub fn timeline(
             (MARGIN, bottom + 22),
             font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top)),
         ));
-        if let Some((date, label)) = &as_of {
-            let x = x_of(*date);
-            let mut yy = top;
-            while yy < bottom {
-                let _ = root.draw(&PathElement::new(
-                    vec![(x, yy), (x, (yy + 5).min(bottom))],
-                    ACCENT.stroke_width(2),
-                ));
-                yy += 9;
-            }
+        // The as-of date: a dashed mark in each row's marker band (never across the task names),
+        // and its label under the axis.
+        let as_of_x = as_of.as_ref().map(|(date, _)| x_of(*date));
+        if let (Some(x), Some((_, label))) = (as_of_x, &as_of) {
+            let _ = root.draw(&PathElement::new(
+                vec![(x, bottom - 4), (x, bottom + 4)],
+                ACCENT.stroke_width(2),
+            ));
             let _ = root.draw(&Text::new(
-                label.clone(),
-                (x - 3, top - 2),
-                font(11.0, true)
-                    .color(&ACCENT)
-                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
+                format!("┆ {label}"),
+                (x.min(WIDTH as i32 - MARGIN), bottom + 40),
+                font(12.0, true).color(&ACCENT).pos(Pos::new(
+                    if x > WIDTH as i32 / 2 {
+                        HPos::Right
+                    } else {
+                        HPos::Left
+                    },
+                    VPos::Top,
+                )),
             ));
         }
         for (row, lines) in rows.iter().zip(&label_lines) {
@@ -634,6 +662,16 @@ pub fn timeline(
             }
             let x = x_of(row.deadline);
             let cy = y + 8;
+            if let Some(ax) = as_of_x {
+                let mut yy = cy - 10;
+                while yy < cy + 10 {
+                    let _ = root.draw(&PathElement::new(
+                        vec![(ax, yy), (ax, yy + 4)],
+                        ACCENT.stroke_width(2),
+                    ));
+                    yy += 7;
+                }
+            }
             let _ = match row.mark {
                 Mark::Done => root.draw(&Circle::new((x, cy), 6, BAR.filled())),
                 Mark::InProgress => root.draw(&Circle::new((x, cy), 6, BAR.stroke_width(2))),
@@ -730,6 +768,16 @@ mod tests {
         );
         assert!(!c.svg.contains("<script>"));
         assert!(!c.svg.contains("<img"));
+    }
+
+    #[test]
+    fn text_is_measured_as_browsers_draw_it() {
+        // Chromium measures this line at 364,2 units in Noto Sans 14 (getComputedTextLength).
+        let w = text_width(
+            "6. Tổ chức chương trình nâng cao kỹ năng số cho người",
+            &font(14.0, false),
+        );
+        assert!((360..=368).contains(&w), "{w}");
     }
 
     #[test]

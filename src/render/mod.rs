@@ -21,32 +21,30 @@ use crate::vn_number;
 /// Shown wherever a document gives no number. Never 0.
 pub const UNKNOWN: &str = "chưa có số liệu";
 
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("plans.html", include_str!("../../templates/plans.html")),
-    ("plan.html", include_str!("../../templates/plan.html")),
-    ("budget.html", include_str!("../../templates/budget.html")),
-    (
-        "budget_breakdown.html",
-        include_str!("../../templates/budget_breakdown.html"),
-    ),
-    ("targets.html", include_str!("../../templates/targets.html")),
-    ("target.html", include_str!("../../templates/target.html")),
-    (
-        "progress.html",
-        include_str!("../../templates/progress.html"),
-    ),
-    (
-        "open_data.html",
-        include_str!("../../templates/open_data.html"),
-    ),
-    ("dataset.html", include_str!("../../templates/dataset.html")),
-    ("units.html", include_str!("../../templates/units.html")),
-    ("unit.html", include_str!("../../templates/unit.html")),
-    ("report.html", include_str!("../../templates/report.html")),
-    ("source.html", include_str!("../../templates/source.html")),
+/// The built-in templates, compiled into the binary so it works from any directory.
+macro_rules! builtin_templates {
+    ($($name:literal),* $(,)?) => { &[$(($name, include_str!(concat!("../../templates/", $name)))),*] };
+}
+
+const TEMPLATES: &[(&str, &str)] = builtin_templates![
+    "base.html",
+    "macros.html",
+    "index.html",
+    "plans.html",
+    "plan.html",
+    "budget.html",
+    "budget_breakdown.html",
+    "targets.html",
+    "target.html",
+    "progress.html",
+    "open_data.html",
+    "dataset.html",
+    "units.html",
+    "unit.html",
+    "report.html",
+    "source.html",
+    "reports.html",
+    "sources.html",
 ];
 
 const STYLE: &str = include_str!("../../static/style.css");
@@ -483,11 +481,17 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
 
     // Units.
     let mut units: Vec<&Unit> = site.units.iter().collect();
-    units.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
+    // Vietnamese order: compare names without diacritics first (Đ with D), then as written.
+    units.sort_by_cached_key(|u| (u.kind, crate::slug::slugify(&u.name), u.name.clone()));
     let mut ul = base_context(site, 1, "Các đơn vị", "don-vi/index.html");
     let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
     for u in &units {
-        let v = json!({"href": unit_href(&u.id), "name": u.name, "code": u.code, "defunct": u.valid_to.is_some()});
+        let v = json!({
+            "href": unit_href(&u.id),
+            "name": u.name,
+            "code": u.code,
+            "defunct": if u.valid_to.is_some() { Some("đã chấm dứt") } else if !u.successors.is_empty() { Some("đã sáp nhập") } else { None },
+        });
         match kinds.last_mut() {
             Some((k, list)) if *k == u.kind => list.push(v),
             _ => kinds.push((u.kind, vec![v])),

@@ -27,6 +27,37 @@ fn figure(
     rows: Vec<Value>,
     total: Option<Vec<String>>,
 ) -> Value {
+    // A column is right-aligned (numbers) when every non-empty cell is a number.
+    let width = columns.len().saturating_sub(1);
+    let numeric: Vec<bool> = (0..width)
+        .map(|i| {
+            rows.iter().all(|r| {
+                let cell = r["cells"][i].as_str().unwrap_or("");
+                cell.is_empty() || vn_number::parse(cell).is_some()
+            })
+        })
+        .collect();
+    let cells = |cells: &Value| -> Value {
+        Value::Array(
+            cells
+                .as_array()
+                .map(|a| a.iter().enumerate().map(|(i, c)| json!({"text": c, "num": numeric.get(i).copied().unwrap_or(false)})).collect())
+                .unwrap_or_default(),
+        )
+    };
+    let rows: Vec<Value> = rows
+        .into_iter()
+        .map(|mut r| {
+            r["cells"] = cells(&r["cells"]);
+            r
+        })
+        .collect();
+    let total = total.map(|t| cells(&json!(t)));
+    let columns: Vec<Value> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| json!({"name": c, "num": i > 0 && numeric.get(i - 1).copied().unwrap_or(false)}))
+        .collect();
     json!({"chart": chart, "source": source, "columns": columns, "rows": rows, "total": total})
 }
 
@@ -869,6 +900,46 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
         context: home,
     });
 
+    // Reports and sources indexes.
+    let mut rl = base_context(site, 1, "Báo cáo tiến độ", "bao-cao/index.html");
+    rl.insert(
+        "reports",
+        &site
+            .reports
+            .iter()
+            .map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese(), "issuer": ctx.unit(&r.issuer), "results": r.results.len()}))
+            .collect::<Vec<_>>(),
+    );
+    pages.push(Page {
+        template: "reports.html",
+        path: "bao-cao/index.html".into(),
+        context: rl,
+    });
+    let citing = |doc: &str| -> Vec<Value> {
+        site.plans
+            .iter()
+            .filter(|p| p.source_document() == Some(doc))
+            .map(|p| ctx.plan_ref(&p.id))
+            .chain(site.reports.iter().filter(|r| r.document == doc).map(
+                |r| json!({"label": r.title, "title": r.title, "href": super::report_href(&r.id)}),
+            ))
+            .collect()
+    };
+    let mut sl = base_context(site, 1, "Văn bản nguồn", "nguon/index.html");
+    sl.insert(
+        "documents",
+        &site
+            .documents
+            .iter()
+            .map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id), "date": d.date.map(|x| x.vietnamese()), "line_count": d.lines.len(), "plans": citing(&d.id)}))
+            .collect::<Vec<_>>(),
+    );
+    pages.push(Page {
+        template: "sources.html",
+        path: "nguon/index.html".into(),
+        context: sl,
+    });
+
     // Source documents in parts, so that each cited line has an anchor on a light page.
     for d in &site.documents {
         let parts = d.lines.len().div_ceil(SOURCE_PART_LINES).max(1);
@@ -884,6 +955,7 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
             "file": d.file,
             "line_count": d.lines.len(),
             "parts": part_list,
+            "plans": citing(&d.id),
         });
         let path = format!("nguon/{}/index.html", d.id);
         let mut c = base_context(site, 2, &d.title, &path);
