@@ -219,3 +219,49 @@ fn the_same_content_builds_to_the_same_bytes_whatever_the_threads_and_directory(
     std::fs::remove_dir_all(&a).unwrap();
     std::fs::remove_dir_all(&b).unwrap();
 }
+
+#[test]
+fn every_table_offers_exactly_its_rows_for_download() {
+    let out = temp_dir("downloads");
+    build_into(&out);
+    let site = site();
+    let plan = plan(&site, "kh-223-ubnd-2024");
+    let lines =
+        std::fs::read_to_string(out.join("data/bang/budget-lines-ke-hoach-kh-223-ubnd-2024.csv"))
+            .unwrap();
+    assert_eq!(
+        lines.lines().count() - 1,
+        plan.budget.as_ref().unwrap().lines.len()
+    );
+    let districts =
+        std::fs::read_to_string(out.join("data/bang/bieu-do-kh-223-ubnd-2024-theo-huyen.csv"))
+            .unwrap();
+    assert!(
+        districts.contains("Huyện Bình Sơn,10090,10090,4,"),
+        "{districts}"
+    );
+    assert!(districts.contains("Tổng,71549,"), "{districts}");
+    let page =
+        std::fs::read_to_string(out.join("ke-hoach/kh-223-ubnd-2024/kinh-phi/index.html")).unwrap();
+    assert!(page.contains("data/bang/budget-lines-ke-hoach-kh-223-ubnd-2024.csv"));
+    // Every page with a table links a download, except the open-data pages that are the downloads.
+    for e in walkdir::WalkDir::new(&out).into_iter().map(Result::unwrap) {
+        let rel = e
+            .path()
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if !rel.ends_with(".html") || rel.starts_with("du-lieu-mo") {
+            continue;
+        }
+        let html = std::fs::read_to_string(e.path()).unwrap();
+        if html.contains("<table") {
+            assert!(
+                html.contains("Tải dữ liệu"),
+                "{rel} has a table without a download link"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}

@@ -124,9 +124,75 @@ pub fn source_href(s: &SourceRef) -> String {
 
 pub(crate) struct Ctx<'a> {
     pub(crate) site: &'a Site,
+    /// The open-data resources, for the "Tải dữ liệu" subsets of tables.
+    pub(crate) resources: Vec<crate::opendata::resources::Resource>,
+    /// Download files registered while pages are built (from several threads).
+    pub(crate) downloads: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
 }
 
+/// One row of an open-data resource, readable by column name.
+pub(crate) struct RowView<'a> {
+    header: &'a [&'static str],
+    cells: &'a [String],
+}
+
+impl RowView<'_> {
+    pub(crate) fn get(&self, column: &str) -> &str {
+        self.header
+            .iter()
+            .position(|h| *h == column)
+            .map(|i| self.cells[i].as_str())
+            .unwrap_or("")
+    }
+
+    /// Whether a `;`-separated column lists `id`.
+    pub(crate) fn lists(&self, column: &str, id: &str) -> bool {
+        self.get(column).split(';').any(|x| x == id)
+    }
+}
+
+/// Where the per-table download files go.
+pub const TABLES_DIR: &str = "data/bang";
+
 impl Ctx<'_> {
+    /// Writes `rows` as `data/bang/<name>.csv` and `.json`, returning the links for templates.
+    pub(crate) fn register(&self, name: &str, header: &[&str], rows: &[Vec<String>]) -> Value {
+        let csv = format!("{TABLES_DIR}/{name}.csv");
+        let json_path = format!("{TABLES_DIR}/{name}.json");
+        let mut d = self.downloads.lock().unwrap_or_else(|e| e.into_inner());
+        d.insert(csv.clone(), crate::opendata::csv_bytes(header, rows));
+        d.insert(
+            json_path.clone(),
+            crate::opendata::json_rows_bytes(header, rows),
+        );
+        json!({"csv": csv, "json": json_path, "rows": rows.len()})
+    }
+
+    /// The rows of an open-data resource that a table shows, as their own download.
+    pub(crate) fn subset(
+        &self,
+        resource: &str,
+        name: &str,
+        keep: impl Fn(&RowView) -> bool,
+    ) -> Value {
+        let Some(r) = self.resources.iter().find(|r| r.name == resource) else {
+            return Value::Null;
+        };
+        let header = r.header();
+        let rows: Vec<Vec<String>> = r
+            .rows
+            .iter()
+            .filter(|row| {
+                keep(&RowView {
+                    header: &header,
+                    cells: row,
+                })
+            })
+            .cloned()
+            .collect();
+        self.register(&format!("{resource}-{name}"), &header, &rows)
+    }
+
     pub(crate) fn unit(&self, id: &str) -> Value {
         match self.site.unit(id) {
             Some(u) => {
@@ -433,7 +499,11 @@ pub(crate) struct Page {
 
 /// Renders every page of the site.
 pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
-    let ctx = Ctx { site };
+    let ctx = Ctx {
+        site,
+        resources: crate::opendata::resources(site)?,
+        downloads: std::sync::Mutex::new(std::collections::BTreeMap::new()),
+    };
     let mut pages: Vec<Page> = Vec::new();
 
     // Plans.
@@ -544,6 +614,13 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
                 })
             })
             .collect();
+        let rid = r.id.as_str();
+        c.insert(
+            "download",
+            &ctx.subset("progress", &format!("bao-cao-{rid}"), |row| {
+                row.get("report_id") == rid
+            }),
+        );
         c.insert("report", &json!({
             "title": r.title,
             "number": r.number,
@@ -576,6 +653,13 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
     }
     files.add("style.css", STYLE)?;
     for (path, bytes) in data_files {
+        files.add(path, bytes)?;
+    }
+    for (path, bytes) in ctx
+        .downloads
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+    {
         files.add(path, bytes)?;
     }
     Ok(files)
@@ -659,6 +743,7 @@ fn plan_pages(ctx: &Ctx, p: &Plan, progress: &[crate::progress::TaskProgress]) -
         c.insert("plan", &v);
         c.insert("sections", &sections);
         c.insert("section", key);
+        let pid = p.id.as_str();
         match key {
             "overview" => {
                 c.insert("progress", &pages::plan_progress(progress));
@@ -676,12 +761,30 @@ fn plan_pages(ctx: &Ctx, p: &Plan, progress: &[crate::progress::TaskProgress]) -
             }
             "targets" => {
                 c.insert(
+                    "download",
+                    &ctx.subset("targets", &format!("ke-hoach-{pid}"), |r| {
+                        r.get("plan_id") == pid
+                    }),
+                );
+                c.insert(
                     "targets",
                     &p.targets.iter().map(|t| ctx.target(t)).collect::<Vec<_>>(),
                 );
                 c.insert("figure", &pages::target_figure(ctx, p));
             }
             "budget" => {
+                c.insert(
+                    "download",
+                    &ctx.subset("budget-lines", &format!("ke-hoach-{pid}"), |r| {
+                        r.get("plan_id") == pid
+                    }),
+                );
+                c.insert(
+                    "download_totals",
+                    &ctx.subset("budget-totals", &format!("ke-hoach-{pid}"), |r| {
+                        r.get("plan_id") == pid
+                    }),
+                );
                 c.insert("budget", &ctx.budget(p));
                 c.insert(
                     "figures",
@@ -696,6 +799,12 @@ fn plan_pages(ctx: &Ctx, p: &Plan, progress: &[crate::progress::TaskProgress]) -
                 );
             }
             "tasks" => {
+                c.insert(
+                    "download",
+                    &ctx.subset("tasks", &format!("ke-hoach-{pid}"), |r| {
+                        r.get("plan_id") == pid
+                    }),
+                );
                 let status: std::collections::HashMap<&str, &crate::progress::TaskProgress> =
                     progress.iter().map(|t| (t.task.id.as_str(), t)).collect();
                 let tasks: Vec<Value> = p
@@ -854,6 +963,32 @@ fn unit_page(ctx: &Ctx, u: &Unit, mentions: Option<&Mentions>) -> Page {
             "source": u.source.as_ref().map(|s| ctx.source(s)),
         }),
     );
+    let uid = u.id.as_str();
+    if !leads.is_empty() {
+        c.insert(
+            "download_targets",
+            &ctx.subset("targets", &format!("don-vi-{uid}"), |r| {
+                r.lists("lead_id", uid) || r.lists("coordinating_ids", uid)
+            }),
+        );
+    }
+    if !lines.is_empty() {
+        c.insert(
+            "download_lines",
+            &ctx.subset("budget-lines", &format!("don-vi-{uid}"), |r| {
+                r.get("has_parts") != "true"
+                    && (r.get("agency_id") == uid || r.get("place_id") == uid)
+            }),
+        );
+    }
+    if !tasks.is_empty() {
+        c.insert(
+            "download_tasks",
+            &ctx.subset("tasks", &format!("don-vi-{uid}"), |r| {
+                r.lists("lead_id", uid) || r.lists("coordinating_ids", uid)
+            }),
+        );
+    }
     c.insert("plans", &plans);
     c.insert("targets", &leads);
     c.insert("tasks", &tasks);

@@ -21,6 +21,7 @@ fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Value {
 
 /// A chart with its table and provenance, as templates show it (`macros.html::figure`).
 fn figure(
+    ctx: &Ctx,
     chart: charts::Chart,
     source: String,
     columns: Vec<&str>,
@@ -58,7 +59,58 @@ fn figure(
         .enumerate()
         .map(|(i, c)| json!({"name": c, "num": i > 0 && numeric.get(i - 1).copied().unwrap_or(false)}))
         .collect();
-    json!({"chart": chart, "source": source, "columns": columns, "rows": rows, "total": total})
+    let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref());
+    json!({"chart": chart, "source": source, "columns": columns, "rows": rows, "total": total, "download": download})
+}
+
+/// The numbers of a figure's table as data files, values in plain notation (Vietnamese
+/// formatting is exact, so reading it back gives the same decimals).
+fn figure_download(
+    ctx: &Ctx,
+    id: &str,
+    columns: &[Value],
+    rows: &[Value],
+    total: Option<&Value>,
+) -> Value {
+    let header: Vec<String> = columns
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    let plain = |text: &str| -> String {
+        match vn_number::parse(text) {
+            Some(d) if !text.is_empty() => d.normalize().to_string(),
+            _ => text.to_string(),
+        }
+    };
+    let mut data: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut line = vec![r["label"].as_str().unwrap_or("").to_string()];
+            line.extend(
+                r["cells"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| plain(c["text"].as_str().unwrap_or(""))),
+            );
+            line
+        })
+        .collect();
+    if let Some(t) = total {
+        let mut line = vec!["Tổng".to_string()];
+        line.extend(
+            t.as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| plain(c["text"].as_str().unwrap_or(""))),
+        );
+        data.push(line);
+    }
+    ctx.register(
+        &format!("bieu-do-{id}"),
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+        &data,
+    )
 }
 
 /// "Nguồn: <document title>" for the document a plan's figures come from.
@@ -176,6 +228,7 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     total_cells.insert(1, String::new());
     total_cells.push(String::new());
     Some(figure(
+        ctx,
         chart,
         source_note(site, plan, "Phụ lục II"),
         vec![
@@ -238,6 +291,7 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         acc
     });
     Some(figure(
+        ctx,
         chart,
         source_note(site, plan, ""),
         vec![
@@ -303,6 +357,7 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     total_cells.insert(1, String::new());
     total_cells.insert(2, String::new());
     Some(figure(
+        ctx,
         chart,
         source_note(site, plan, ""),
         vec![
@@ -369,6 +424,7 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     total_cells.insert(1, String::new());
     total_cells.insert(2, String::new());
     Some(figure(
+        ctx,
         chart,
         source_note(site, plan, ""),
         vec![
@@ -438,6 +494,7 @@ fn plans_figure(ctx: &Ctx) -> Option<Value> {
         })
         .collect();
     Some(figure(
+        ctx,
         chart,
         "Nguồn: văn bản gốc của từng kế hoạch. Không cộng giữa các kế hoạch: kế hoạch của sở có thể lặp lại nhiệm vụ đã có trong kế hoạch của tỉnh.".into(),
         vec!["Kế hoạch", "Các mục cộng lại (triệu đồng)", "Văn bản ghi tổng", "Số mục", "Ghi chú"],
@@ -529,6 +586,7 @@ pub(crate) fn target_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let title = format!("Chỉ tiêu tỷ lệ và số liệu đã biết — {}", plan.label());
     let chart = charts::target_chart(&format!("{}-chi-tieu", plan.id), &title, &rows);
     Some(figure(
+        ctx,
         chart,
         source_note(site, plan, "Phụ lục chỉ tiêu"),
         vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Số liệu đã biết"],
@@ -652,6 +710,7 @@ fn timeline_figure(
     };
     let _ = ctx;
     Some(figure(
+        ctx,
         chart,
         source,
         vec!["Nhiệm vụ", "Thời hạn", "Tình trạng"],
@@ -782,6 +841,19 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
             let mut v = ctx.target(t);
             v["plan"] = ctx.plan_ref(&p.id);
             c.insert("target", &v);
+            let tid = t.id.as_str();
+            if !t.values.is_empty() {
+                c.insert(
+                    "download",
+                    &ctx.subset("target-values", &format!("chi-tieu-{tid}"), |r| {
+                        let id = r.get("target_id");
+                        id == tid
+                            || id
+                                .strip_prefix(tid)
+                                .is_some_and(|rest| rest.starts_with('-'))
+                    }),
+                );
+            }
             c.insert("source_note", &source_note(site, p, "Phụ lục chỉ tiêu"));
             pages.push(Page {
                 template: "target.html",
@@ -824,6 +896,7 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
             "counts": counts,
             "undated": undated,
             "tasks": tasks.iter().map(|t| progress_row(ctx, t)).collect::<Vec<_>>(),
+            "download": ctx.subset("tasks", &format!("tien-do-{}", p.id), |r| r.get("plan_id") == p.id),
             "report": report.map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese()})),
         }));
     }
