@@ -24,7 +24,8 @@ pub fn slugify(text: &str) -> String {
 /// Whether `id` may be used as an id: it becomes a path segment and a file name, so it must be
 /// a non-empty slug of at most 80 characters (no dots, slashes, backslashes, NUL or spaces).
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
+    !is_reserved_name(id)
+        && !id.is_empty()
         && id.len() <= 80
         && id
             .bytes()
@@ -32,6 +33,15 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
+}
+
+/// Names Windows reserves for devices: a directory called `con` or `nul` cannot be copied to,
+/// or served from, a Windows machine, so such ids are refused everywhere.
+pub fn is_reserved_name(id: &str) -> bool {
+    matches!(id, "con" | "prn" | "aux" | "nul")
+        || ((id.starts_with("com") || id.starts_with("lpt"))
+            && id.len() == 4
+            && id.as_bytes()[3].is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -50,7 +60,8 @@ mod tests {
     #[test]
     fn ids_that_could_escape_a_directory_are_refused() {
         for bad in [
-            "", "../etc", "a/b", "a\\b", "A", "con.txt", "a b", "-a", "a\0b", "tên",
+            "", "../etc", "a/b", "a\\b", "A", "con.txt", "a b", "-a", "a\0b", "tên", "con", "nul",
+            "com1", "lpt9",
         ] {
             assert!(!is_valid_id(bad), "{bad:?}");
         }

@@ -89,6 +89,9 @@ pub struct RawContent {
     pub reports: Vec<RawReport>,
     /// Whether `site.toml` exists (even if it could not be parsed).
     pub site_present: bool,
+    /// A units file could not be read: references to units are then not reported as unknown,
+    /// since most would only be echoes of that one error.
+    pub units_incomplete: bool,
     /// Plans and reports whose main file exists but could not be parsed: references to them are
     /// not reported again, and their other files are not orphans.
     pub broken_plans: std::collections::BTreeSet<String>,
@@ -239,6 +242,10 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
         .par_iter()
         .map(|(path, rel, kind)| parse_file(root, path, rel, kind))
         .collect();
+    content.units_incomplete = files
+        .iter()
+        .zip(&results)
+        .any(|((_, _, kind), (parsed, _))| *kind == Kind::Units && parsed.is_none());
 
     let mut targets = BTreeMap::new();
     let mut budgets = BTreeMap::new();

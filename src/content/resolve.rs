@@ -24,6 +24,8 @@ struct Registry<'a> {
     units: HashMap<&'a str, &'a raw::Unit>,
     areas: HashSet<&'a str>,
     plans: HashSet<&'a str>,
+    /// A units file did not parse (already reported): unknown units are not reported again.
+    units_incomplete: bool,
     /// Plans whose `plan.md` did not parse (already reported).
     broken_plans: &'a std::collections::BTreeSet<String>,
     documents: HashMap<String, Document>,
@@ -174,6 +176,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
             .collect(),
         plans: plan_ids,
         broken_plans: &raw.broken_plans,
+        units_incomplete: raw.units_incomplete,
         documents,
     };
 
@@ -423,6 +426,9 @@ fn check_unit(
 ) -> bool {
     if reg.units.contains_key(id.get_ref().as_str()) {
         return true;
+    }
+    if reg.units_incomplete {
+        return false;
     }
     diags.extend([Diagnostic::error(
         "unknown-unit",
