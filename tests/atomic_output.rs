@@ -1,27 +1,14 @@
 //! A build killed at any moment (`kill -9`) leaves the previous site exactly as it was, and the
 //! next build cleans up whatever the killed one left behind.
 
-use std::collections::BTreeMap;
+mod common;
+use common::snapshot;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
-}
-
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(root).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 fn build(out: &Path) -> std::process::Child {

@@ -2,6 +2,8 @@
 //! number formatting round-trips exactly. The number of cases is bounded (PROPTEST_CASES) so the
 //! suite stays quick in CI; raise it locally for a longer run.
 
+mod common;
+use common::copy_dir;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -85,15 +87,4 @@ fn rand_suffix(a: &str, b: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (a, b).hash(&mut h);
     h.finish()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().map(Result::unwrap) {
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }

@@ -2,21 +2,12 @@
 //! budget titles and notes, task titles, result text, Markdown — must come out inert in every
 //! page and chart. The site ships no script, and its Content-Security-Policy allows none.
 
+mod common;
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const PAYLOAD: &str = r#"<script>alert(1)</script>"><img src=x onerror=alert(2)><iframe src=//evil.example></iframe><form action=//evil.example><svg onload=alert(3)>"#;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().map(Result::unwrap) {
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
 
 /// Puts the payload into a TOML string value (escaped for TOML) after `key = "`.
 fn inject(file: &Path, key: &str) {

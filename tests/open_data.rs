@@ -2,6 +2,8 @@
 //! fixes them, budget figures that add up to the documents' sums when read back from the CSV,
 //! sizes and hashes that match the files, and the same bytes on every build.
 
+mod common;
+use common::copy_dir;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -593,19 +595,6 @@ fn the_same_content_gives_byte_identical_files() {
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "stable order");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }
 
 #[test]

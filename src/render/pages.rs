@@ -139,6 +139,30 @@ fn sum_cells(s: &Sum) -> Vec<String> {
     ]
 }
 
+/// Units with their sums, largest first (ties by name), for sorted bar charts.
+fn units_by_amount<'a>(site: &'a Site, sums: &BTreeMap<String, Sum>) -> Vec<(&'a Unit, Sum)> {
+    let mut entries: Vec<(&Unit, Sum)> = sums
+        .iter()
+        .filter_map(|(id, s)| Some((site.unit(id)?, *s)))
+        .collect();
+    entries.sort_by(|a, b| {
+        b.1.amount
+            .cmp(&a.1.amount)
+            .then_with(|| a.0.name.cmp(&b.0.name))
+    });
+    entries
+}
+
+/// The total of a breakdown's rows.
+fn sum_of(entries: &[(&Unit, Sum)]) -> Sum {
+    entries.iter().fold(Sum::default(), |mut acc, (_, s)| {
+        acc.amount += s.amount;
+        acc.lines += s.lines;
+        acc.unknown += s.unknown;
+        acc
+    })
+}
+
 /// Budget by district-level place, for plans whose lines are spent in districts.
 pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let site = ctx.site;
@@ -151,15 +175,7 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     if sums.is_empty() {
         return None;
     }
-    let mut entries: Vec<(&Unit, Sum)> = sums
-        .iter()
-        .filter_map(|(id, s)| Some((site.unit(id)?, *s)))
-        .collect();
-    entries.sort_by(|a, b| {
-        b.1.amount
-            .cmp(&a.1.amount)
-            .then_with(|| a.0.name.cmp(&b.0.name))
-    });
+    let entries = units_by_amount(site, &sums);
     let bars: Vec<Bar> = entries
         .iter()
         .map(|(u, s)| Bar {
@@ -218,12 +234,7 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             row(&u.name, href, cells)
         })
         .collect();
-    let total: Sum = entries.iter().fold(Sum::default(), |mut acc, (_, s)| {
-        acc.amount += s.amount;
-        acc.lines += s.lines;
-        acc.unknown += s.unknown;
-        acc
-    });
+    let total: Sum = sum_of(&entries);
     let mut total_cells = sum_cells(&total);
     total_cells.insert(1, String::new());
     total_cells.push(String::new());
@@ -256,19 +267,11 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     if sums.len() < 2 {
         return None;
     }
-    let mut entries: Vec<(&Unit, Sum)> = sums
-        .iter()
-        .filter_map(|(id, s)| Some((site.unit(id)?, *s)))
-        .collect();
-    entries.sort_by(|a, b| {
-        b.1.amount
-            .cmp(&a.1.amount)
-            .then_with(|| a.0.name.cmp(&b.0.name))
-    });
+    let entries = units_by_amount(site, &sums);
     let bars: Vec<Bar> = entries
         .iter()
         .map(|(u, s)| Bar {
-            label: u.label().to_string(),
+            label: u.name.clone(),
             value: Some(s.amount),
         })
         .collect();
@@ -284,12 +287,7 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         .iter()
         .map(|(u, s)| row(&u.name, Some(unit_href(&u.id)), sum_cells(s)))
         .collect();
-    let total = entries.iter().fold(Sum::default(), |mut acc, (_, s)| {
-        acc.amount += s.amount;
-        acc.lines += s.lines;
-        acc.unknown += s.unknown;
-        acc
-    });
+    let total = sum_of(&entries);
     Some(figure(
         ctx,
         chart,
