@@ -1,5 +1,6 @@
 //! The bundled Quảng Ngãi content, checked against figures read off the source documents.
 
+mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -198,20 +199,7 @@ fn the_same_content_builds_to_the_same_bytes_whatever_the_threads_and_directory(
         &[("RAYON_NUM_THREADS", "4")],
         Some(&std::env::temp_dir()),
     );
-    let files = |root: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
-        walkdir::WalkDir::new(root)
-            .into_iter()
-            .map(Result::unwrap)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                (
-                    e.path().strip_prefix(root).unwrap().to_path_buf(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect()
-    };
-    let (fa, fb) = (files(&a), files(&b));
+    let (fa, fb) = (common::snapshot(&a), common::snapshot(&b));
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
     for (k, v) in &fa {
         assert!(v == &fb[k], "{} differs between builds", k.display());

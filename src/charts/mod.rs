@@ -165,6 +165,26 @@ fn nice_step(max: Decimal) -> Decimal {
     base * Decimal::from(10)
 }
 
+/// Draws lines of text from `y` down, left-aligned at the margin; returns the `y` below them.
+fn draw_lines(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    lines: &[String],
+    y: i32,
+    style: &TextStyle,
+    line_height: i32,
+) -> i32 {
+    let mut y = y;
+    for line in lines {
+        let _ = root.draw(&Text::new(
+            line.clone(),
+            (MARGIN, y),
+            style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        ));
+        y += line_height;
+    }
+    y
+}
+
 /// Wraps plotters' SVG output as an accessible inline image.
 fn finish(svg: String, id: &str, title: &str, summary: &str, height: u32) -> String {
     let body_start = svg.find('>').map(|i| i + 1).unwrap_or(0);
@@ -246,15 +266,7 @@ pub fn horizontal_bars(
     {
         let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let mut y = MARGIN;
-        for line in &title_lines {
-            let _ = root.draw(&Text::new(
-                line.clone(),
-                (MARGIN, y),
-                title_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-            ));
-            y += 20;
-        }
+        let mut y = draw_lines(&root, &title_lines, MARGIN, &title_style, 20);
         y += 6;
         let chart_top = y;
         // Gridlines and ticks first, so bars are drawn over them.
@@ -401,15 +413,7 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
     {
         let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let mut y = MARGIN;
-        for line in &title_lines {
-            let _ = root.draw(&Text::new(
-                line.clone(),
-                (MARGIN, y),
-                title_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-            ));
-            y += 20;
-        }
+        let mut y = draw_lines(&root, &title_lines, MARGIN, &title_style, 20);
         // Legend: the two marks and their names.
         let _ = root.draw(&Rectangle::new(
             [(MARGIN, y + 4), (MARGIN + 18, y + 14)],
@@ -592,15 +596,7 @@ pub fn timeline(
     {
         let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let mut y = MARGIN;
-        for line in &title_lines {
-            let _ = root.draw(&Text::new(
-                line.clone(),
-                (MARGIN, y),
-                title_style.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-            ));
-            y += 20;
-        }
+        let mut y = draw_lines(&root, &title_lines, MARGIN, &title_style, 20);
         y += 6;
         let top = y;
         let bottom = top + rows_h;
