@@ -104,6 +104,17 @@ impl UnitKind {
         ("collective", UnitKind::Collective),
     ];
 
+    /// The names of the kinds, as content and data files write them.
+    pub const NAMES: [&'static str; 15] = {
+        let mut names = [""; 15];
+        let mut i = 0;
+        while i < 15 {
+            names[i] = Self::ALL[i].0;
+            i += 1;
+        }
+        names
+    };
+
     pub fn parse(s: &str) -> Option<UnitKind> {
         Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
     }
@@ -205,6 +216,15 @@ pub enum PlanLevel {
 }
 
 impl PlanLevel {
+    pub const NAMES: [&'static str; 6] = [
+        "central",
+        "province",
+        "department",
+        "district",
+        "commune",
+        "party",
+    ];
+
     pub fn parse(s: &str) -> Option<PlanLevel> {
         Some(match s {
             "central" => PlanLevel::Central,
@@ -299,6 +319,8 @@ pub enum GovLevel {
 }
 
 impl GovLevel {
+    pub const NAMES: [&'static str; 4] = ["all", "province", "district", "commune"];
+
     pub fn parse(s: &str) -> Option<GovLevel> {
         Some(match s {
             "all" => GovLevel::All,

@@ -207,8 +207,12 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
         let kind = match UnitKind::parse(r.kind.get_ref()) {
             Some(k) => k,
             None => {
-                let names: Vec<&str> = UnitKind::ALL.iter().map(|(n, _)| *n).collect();
-                diags.push(enum_error(&u.file, &r.kind, "loại đơn vị", &names));
+                diags.push(enum_error(
+                    &u.file,
+                    &r.kind,
+                    "loại đơn vị",
+                    &UnitKind::NAMES,
+                ));
                 UnitKind::Collective
             }
         };
@@ -785,14 +789,7 @@ fn resolve_plan(reg: &Registry, p: &RawPlan, diags: &mut Vec<Diagnostic>) -> Opt
             file,
             &f.level,
             "cấp kế hoạch",
-            &[
-                "central",
-                "province",
-                "department",
-                "district",
-                "commune",
-                "party",
-            ],
+            &PlanLevel::NAMES,
         ));
         PlanLevel::Province
     });
@@ -960,12 +957,7 @@ fn gov_level(
     match l {
         None => GovLevel::All,
         Some(s) => GovLevel::parse(s.get_ref()).unwrap_or_else(|| {
-            diags.push(enum_error(
-                file,
-                s,
-                "cấp chính quyền",
-                &["all", "province", "district", "commune"],
-            ));
+            diags.push(enum_error(file, s, "cấp chính quyền", &GovLevel::NAMES));
             GovLevel::All
         }),
     }

@@ -14,7 +14,8 @@ use rust_decimal::Decimal;
 
 use crate::dates::PartialDate;
 use crate::model::{
-    BudgetLine, GovLevel, Measure, Plan, PlanStatus, Site, SourceRef, Target, ValueKind,
+    BudgetLine, GovLevel, Measure, Plan, PlanLevel, PlanStatus, Site, SourceRef, Target, UnitKind,
+    ValueKind,
 };
 use crate::progress::{Status, TaskProgress};
 
@@ -96,32 +97,10 @@ pub const SOURCE_PATTERN: &str = "^[a-z0-9][a-z0-9-]*:[0-9]+$";
 /// A task timeframe: a partial date, a quarter, or `ongoing`.
 pub const TIMEFRAME_PATTERN: &str = "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[0-9]{4}-Q[1-4]|ongoing)$";
 
-const UNIT_KINDS: [&str; 15] = [
-    "province",
-    "city",
-    "town",
-    "district",
-    "commune",
-    "ward",
-    "special-zone",
-    "people-committee",
-    "department",
-    "agency",
-    "office",
-    "party-body",
-    "association",
-    "school",
-    "collective",
-];
-const PLAN_LEVELS: [&str; 6] = [
-    "central",
-    "province",
-    "department",
-    "district",
-    "commune",
-    "party",
-];
-const GOV_LEVELS: [&str; 4] = ["all", "province", "district", "commune"];
+// Enumerations come from the model, so data files and content accept the same values.
+const UNIT_KINDS: [&str; 15] = UnitKind::NAMES;
+const PLAN_LEVELS: [&str; 6] = PlanLevel::NAMES;
+const GOV_LEVELS: [&str; 4] = GovLevel::NAMES;
 const COMPARATORS: [&str; 5] = [">=", ">", "=", "<=", "<"];
 const STATUSES: [&str; 5] = ["done", "in-progress", "late", "reported", "no-report"];
 

@@ -153,6 +153,22 @@ fn units_by_amount<'a>(site: &'a Site, sums: &BTreeMap<String, Sum>) -> Vec<(&'a
     entries
 }
 
+/// One bar per unit, named in full.
+fn unit_bars(entries: &[(&Unit, Sum)]) -> Vec<Bar> {
+    entries
+        .iter()
+        .map(|(u, s)| Bar {
+            label: u.name.clone(),
+            value: Some(s.amount),
+        })
+        .collect()
+}
+
+/// A bar chart of money, in million VND.
+fn money_chart(id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
+    charts::horizontal_bars(id, title, "Kinh phí (triệu đồng)", "", bars)
+}
+
 /// The total of a breakdown's rows.
 fn sum_of(entries: &[(&Unit, Sum)]) -> Sum {
     entries.iter().fold(Sum::default(), |mut acc, (_, s)| {
@@ -176,21 +192,9 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         return None;
     }
     let entries = units_by_amount(site, &sums);
-    let bars: Vec<Bar> = entries
-        .iter()
-        .map(|(u, s)| Bar {
-            label: u.name.clone(),
-            value: Some(s.amount),
-        })
-        .collect();
+    let bars = unit_bars(&entries);
     let title = format!("Kinh phí theo huyện, thị xã, thành phố — {}", plan.label());
-    let chart = charts::horizontal_bars(
-        &format!("{}-theo-huyen", plan.id),
-        &title,
-        "Kinh phí (triệu đồng)",
-        "",
-        &bars,
-    );
+    let chart = money_chart(&format!("{}-theo-huyen", plan.id), &title, &bars);
     let checks = total_checks(plan);
     let rows: Vec<Value> = entries
         .iter()
@@ -268,21 +272,9 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         return None;
     }
     let entries = units_by_amount(site, &sums);
-    let bars: Vec<Bar> = entries
-        .iter()
-        .map(|(u, s)| Bar {
-            label: u.name.clone(),
-            value: Some(s.amount),
-        })
-        .collect();
+    let bars = unit_bars(&entries);
     let title = format!("Kinh phí theo cơ quan chủ trì — {}", plan.label());
-    let chart = charts::horizontal_bars(
-        &format!("{}-theo-co-quan", plan.id),
-        &title,
-        "Kinh phí (triệu đồng)",
-        "",
-        &bars,
-    );
+    let chart = money_chart(&format!("{}-theo-co-quan", plan.id), &title, &bars);
     let rows = entries
         .iter()
         .map(|(u, s)| row(&u.name, Some(unit_href(&u.id)), sum_cells(s)))
@@ -323,13 +315,7 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         })
         .collect();
     let title = format!("Kinh phí theo nguồn vốn — {}", plan.label());
-    let chart = charts::horizontal_bars(
-        &format!("{}-theo-nguon", plan.id),
-        &title,
-        "Kinh phí (triệu đồng)",
-        "",
-        &bars,
-    );
+    let chart = money_chart(&format!("{}-theo-nguon", plan.id), &title, &bars);
     let rows = entries
         .iter()
         .map(|(f, s)| {
@@ -388,13 +374,7 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         })
         .collect();
     let title = format!("Kinh phí theo nhóm cơ quan — {}", plan.label());
-    let chart = charts::horizontal_bars(
-        &format!("{}-theo-nhom", plan.id),
-        &title,
-        "Kinh phí (triệu đồng)",
-        "",
-        &bars,
-    );
+    let chart = money_chart(&format!("{}-theo-nhom", plan.id), &title, &bars);
     let rows = entries
         .iter()
         .map(|(i, s)| {
@@ -461,11 +441,9 @@ fn plans_figure(ctx: &Ctx) -> Option<Value> {
             value: Some(s.amount),
         })
         .collect();
-    let chart = charts::horizontal_bars(
+    let chart = money_chart(
         "theo-ke-hoach",
         "Kinh phí theo kế hoạch (tổng các mục của từng kế hoạch)",
-        "Kinh phí (triệu đồng)",
-        "",
         &bars,
     );
     let rows = entries
