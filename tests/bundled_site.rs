@@ -78,23 +78,7 @@ fn bundled_content_has_no_errors_and_only_the_documents_own_total_mismatches() {
 fn district_totals_match_plan_223() {
     let site = site();
     let b = plan(&site, "kh-223-ubnd-2024").budget.as_ref().unwrap();
-    let expected: BTreeMap<&str, &str> = [
-        ("tp-quang-ngai", "7200"),
-        ("tx-duc-pho", "2000"),
-        ("huyen-binh-son", "10090"),
-        ("huyen-son-tinh", "5090"),
-        ("huyen-tu-nghia", "4420"),
-        ("huyen-mo-duc", "5000"),
-        ("huyen-ba-to", "3510"),
-        ("huyen-minh-long", "6970"),
-        ("huyen-nghia-hanh", "3460"),
-        ("huyen-son-ha", "5020"),
-        ("huyen-son-tay", "4500"),
-        ("huyen-tra-bong", "7510"),
-        ("huyen-ly-son", "6779"),
-    ]
-    .into_iter()
-    .collect();
+    let expected: BTreeMap<&str, &str> = common::PLAN_223_DISTRICT_TOTALS.into_iter().collect();
     let by_place = b.sum_by(|l| l.place.clone());
     for (district, amount) in &expected {
         assert_eq!(by_place[*district].amount, d(amount), "{district}");

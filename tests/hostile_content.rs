@@ -5,7 +5,6 @@
 mod common;
 use common::copy_dir;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const PAYLOAD: &str = r#"<script>alert(1)</script>"><img src=x onerror=alert(2)><iframe src=//evil.example></iframe><form action=//evil.example><svg onload=alert(3)>"#;
 
@@ -47,18 +46,7 @@ fn hostile_site(name: &str) -> (PathBuf, PathBuf) {
     ));
     std::fs::write(&md, text).unwrap();
     let out = base.join("public");
-    let run = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    common::build(&content, &out);
     (base, out)
 }
 

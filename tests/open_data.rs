@@ -270,21 +270,7 @@ fn budget_lines_add_up_by_district_agency_and_plan() {
 
     // The 13 district-level units of plan 223, as its annex declares them.
     let by_district = csv_sums(&rows, "kh-223-ubnd-2024", "district_id");
-    let expected = [
-        ("tp-quang-ngai", "7200"),
-        ("tx-duc-pho", "2000"),
-        ("huyen-binh-son", "10090"),
-        ("huyen-son-tinh", "5090"),
-        ("huyen-tu-nghia", "4420"),
-        ("huyen-mo-duc", "5000"),
-        ("huyen-ba-to", "3510"),
-        ("huyen-minh-long", "6970"),
-        ("huyen-nghia-hanh", "3460"),
-        ("huyen-son-ha", "5020"),
-        ("huyen-son-tay", "4500"),
-        ("huyen-tra-bong", "7510"),
-        ("huyen-ly-son", "6779"),
-    ];
+    let expected = common::PLAN_223_DISTRICT_TOTALS;
     assert_eq!(by_district.len(), 13, "{by_district:?}");
     for (district, sum) in expected {
         assert_eq!(by_district[district], d(sum), "{district}");

@@ -1,9 +1,9 @@
 //! Properties every generated page must have: light enough for a phone on a slow connection,
 //! no script and no request leaving the site, clean URLs, and no broken internal link or anchor.
 
+mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The limit the issue sets: a page with its stylesheet and inline SVG charts.
 const MAX_PAGE_BYTES: u64 = 200 * 1024;
@@ -12,18 +12,7 @@ fn built_site(name: &str) -> PathBuf {
     let out = std::env::temp_dir().join(format!("minhbach-quality-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let run = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    common::build(&content, &out);
     out
 }
 

@@ -40,3 +40,37 @@ pub fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         })
         .collect()
 }
+
+/// Builds `content` into `out` with the real binary; panics with its report on failure.
+pub fn build(content: &Path, out: &Path) {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(["build", "--content"])
+        .arg(content)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// The 13 district-level bodies of plan 223/KH-UBND and the totals its Phụ lục II declares for
+/// them (kh-223-ubnd-2024.txt, lines 307–690); their items add up to the same figures.
+pub const PLAN_223_DISTRICT_TOTALS: [(&str, &str); 13] = [
+    ("tp-quang-ngai", "7200"),
+    ("tx-duc-pho", "2000"),
+    ("huyen-binh-son", "10090"),
+    ("huyen-son-tinh", "5090"),
+    ("huyen-tu-nghia", "4420"),
+    ("huyen-mo-duc", "5000"),
+    ("huyen-ba-to", "3510"),
+    ("huyen-minh-long", "6970"),
+    ("huyen-nghia-hanh", "3460"),
+    ("huyen-son-ha", "5020"),
+    ("huyen-son-tay", "4500"),
+    ("huyen-tra-bong", "7510"),
+    ("huyen-ly-son", "6779"),
+];
