@@ -3,6 +3,22 @@
 
 use std::fmt;
 
+/// The years a plan, report, unit or document can speak of. Plans cite laws back to the
+/// 1940s and set horizons to 2045–2050; a year outside this range is a typing error
+/// (`0001`, `9999`), and refusing it keeps every timeline and workbook sane.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+fn year_error(text: &str, year: i32) -> DateError {
+    DateError {
+        message: format!(
+            "năm {year} trong `{text}` nằm ngoài khoảng {}–{} mà kế hoạch có thể nói tới",
+            YEARS.start(),
+            YEARS.end()
+        ),
+        hint: "kiểm tra lại năm trong văn bản gốc (viết đủ bốn chữ số, ví dụ \"2025\")".into(),
+    }
+}
+
 /// A calendar date known to the year, the month or the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
@@ -46,6 +62,9 @@ impl PartialDate {
                 .flatten()
         };
         let year = number(parts[0], 4).ok_or_else(shape_error)? as i32;
+        if !YEARS.contains(&year) {
+            return Err(year_error(text, year));
+        }
         let month = match parts.get(1) {
             Some(m) => Some(number(m, 2).ok_or_else(shape_error)?),
             None => None,
@@ -134,9 +153,14 @@ impl Timeframe {
             return Ok(Timeframe::Ongoing);
         }
         if let Some((y, q)) = t.split_once("-Q") {
-            let year = y.parse::<i32>().ok().filter(|_| y.len() == 4);
-            let quarter = q.parse::<u32>().ok().filter(|q| (1..=4).contains(q));
+            let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+            let year = y.parse::<i32>().ok().filter(|_| digits(y, 4));
+            let quarter = q
+                .parse::<u32>()
+                .ok()
+                .filter(|n| digits(q, 1) && (1..=4).contains(n));
             return match (year, quarter) {
+                (Some(year), _) if !YEARS.contains(&year) => Err(year_error(text, year)),
                 (Some(year), Some(quarter)) => Ok(Timeframe::Quarter { year, quarter }),
                 _ => Err(DateError {
                     message: format!("`{text}` không phải là quý hợp lệ"),
@@ -240,6 +264,27 @@ mod tests {
         );
         assert_eq!(Timeframe::parse("ongoing").unwrap().deadline(), None);
         assert!(Timeframe::parse("2025-Q5").is_err());
+    }
+
+    #[test]
+    fn years_a_plan_cannot_speak_of_are_refused() {
+        for bad in [
+            "-001-Q1",
+            "+202-Q1",
+            "2025-Q+1",
+            "2025-Q01",
+            "0001",
+            "9999-12",
+            "0000-01-01",
+            "1899",
+            "2101-Q1",
+            " 2025-Q1x",
+        ] {
+            assert!(Timeframe::parse(bad).is_err(), "{bad}");
+        }
+        assert!(PartialDate::parse("0000-01-01").is_err());
+        assert!(PartialDate::parse("1945-09-02").is_ok());
+        assert!(Timeframe::parse("2045").is_ok());
     }
 }
 

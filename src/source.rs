@@ -10,6 +10,8 @@ pub struct SourceFile {
     /// Path as shown to the user (relative to the working directory when possible).
     pub display: String,
     pub path: PathBuf,
+    /// Path relative to the content directory, `/`-separated (empty when not read from one).
+    pub rel: String,
     pub text: String,
     line_starts: Vec<usize>,
 }
@@ -38,9 +40,25 @@ impl SourceFile {
         SourceFile {
             display,
             path: path.to_path_buf(),
+            rel: String::new(),
             text,
             line_starts,
         }
+    }
+
+    /// Records where the file lies in the content directory.
+    pub fn with_rel(mut self, rel: &Path) -> SourceFile {
+        self.rel = rel
+            .iter()
+            .filter_map(|p| p.to_str())
+            .collect::<Vec<_>>()
+            .join("/");
+        self
+    }
+
+    /// The folder of the file relative to the content directory (`documents/qn`), `""` at the top.
+    pub fn rel_dir(&self) -> &str {
+        self.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
     }
 
     /// Number of lines, counting a last line without a newline.

@@ -119,9 +119,9 @@ fn classify(rel: &Path) -> Option<Kind> {
     match parts.as_slice() {
         ["site.toml"] => Some(Kind::Site),
         ["areas.toml"] => Some(Kind::Areas),
-        ["documents", "documents.toml"] => Some(Kind::DocumentRegistry),
-        ["documents", _] => Some(Kind::DocumentText),
-        ["units", f] if f.ends_with(".toml") => Some(Kind::Units),
+        ["documents", .., "documents.toml"] => Some(Kind::DocumentRegistry),
+        ["documents", _, ..] => Some(Kind::DocumentText),
+        ["units", .., f] if f.ends_with(".toml") => Some(Kind::Units),
         ["plans", id, "plan.md"] => Some(Kind::Plan(id.to_string())),
         ["plans", id, "targets.toml"] => Some(Kind::Targets(id.to_string())),
         ["plans", id, "budget.toml"] => Some(Kind::Budget(id.to_string())),
@@ -130,6 +130,37 @@ fn classify(rel: &Path) -> Option<Kind> {
         ["reports", id, "progress.toml"] => Some(Kind::Progress(id.to_string())),
         _ => None,
     }
+}
+
+/// Whether a directory at `rel` is part of the content layout: `documents/` and `units/` may be
+/// organised in subfolders (per province, per unit…), up to [`MAX_FOLDER_DEPTH`] levels; plans
+/// and reports are one folder each.
+fn is_content_dir(rel: &Path) -> bool {
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    match parts.as_slice() {
+        ["documents" | "units", rest @ ..] => rest.len() < MAX_FOLDER_DEPTH,
+        ["plans" | "reports"] | ["plans" | "reports", _] => true,
+        _ => false,
+    }
+}
+
+/// How deep `documents/` and `units/` may nest folders.
+pub const MAX_FOLDER_DEPTH: usize = 4;
+
+/// Directories that are never content: refusing them up front keeps `check --content /` from
+/// walking the whole file system.
+fn refused_root(canonical: &Path) -> Option<&'static str> {
+    if canonical.parent().is_none() {
+        return Some("thư mục gốc của hệ thống");
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if home
+        .and_then(|h| h.canonicalize().ok())
+        .is_some_and(|h| h == canonical)
+    {
+        return Some("thư mục nhà của người dùng");
+    }
+    None
 }
 
 /// One parsed file.
@@ -164,13 +195,43 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
         );
         return (content, diags);
     }
+    // Walk the directory the root names (a symlinked `--content` is the user's choice), and
+    // confine everything inside it to that directory.
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if let Some(what) = refused_root(&canonical_root) {
+        diags.push(
+            Diagnostic::error(
+                "no-content",
+                format!(
+                    "không đọc `{}` làm thư mục nội dung: đó là {what}",
+                    root.display()
+                ),
+            )
+            .hint("chỉ rõ thư mục nội dung của trang, ví dụ `--content content`"),
+        );
+        return (content, diags);
+    }
+    if !canonical_root.join("site.toml").exists() {
+        diags.push(
+            Diagnostic::error(
+                "no-site-toml",
+                format!(
+                    "`{}` không phải thư mục nội dung: thiếu tệp `{}`",
+                    root.display(),
+                    root.join("site.toml").display()
+                ),
+            )
+            .hint("chỉ rõ thư mục nội dung bằng `--content THƯ_MỤC`, hoặc tạo site.toml với ít nhất `title = \"...\"` và `base_url = \"https://...\"`"),
+        );
+        return (content, diags);
+    }
 
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(root)
+    let mut walker = walkdir::WalkDir::new(&canonical_root)
         .follow_links(false)
         .sort_by_file_name()
-    {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -181,34 +242,64 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
                 continue;
             }
         };
+        if entry.depth() == 0 {
+            continue;
+        }
         let path = entry.path().to_path_buf();
-        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let rel = path
+            .strip_prefix(&canonical_root)
+            .unwrap_or(&path)
+            .to_path_buf();
+        let shown = display(root, &rel);
         let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') && rel.components().count() > 0 && entry.depth() > 0 {
-            // Editor swap files, `.DS_Store`: not content.
-            if entry.file_type().is_dir() {
-                continue;
+        let ty = entry.file_type();
+        if name.starts_with('.') {
+            // Editor swap files, `.DS_Store`, `.git`: not content.
+            if ty.is_dir() {
+                walker.skip_current_dir();
             }
             continue;
         }
-        if entry.file_type().is_symlink() {
+        if ty.is_dir() {
+            if is_content_dir(&rel) {
+                continue;
+            }
+            if classify(&rel).is_some() {
+                diags.push(not_a_file(&shown, "một thư mục"));
+            } else {
+                diags.push(
+                    Diagnostic::warning(
+                        "unknown-file",
+                        format!("bỏ qua thư mục `{shown}`: không thuộc định dạng nội dung"),
+                    )
+                    .hint("xem docs/content-format.md để biết tệp nào đặt ở đâu"),
+                );
+            }
+            walker.skip_current_dir();
+            continue;
+        }
+        if ty.is_symlink() {
             match path.canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
-                _ => {
-                    diags.push(
-                        Diagnostic::error(
-                            "symlink-outside",
-                            format!(
-                                "`{}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung",
-                                display(root, &rel)
-                            ),
-                        )
-                        .hint("sao chép tệp vào thư mục nội dung thay vì dùng liên kết"),
-                    );
+                Ok(target) if !target.starts_with(&canonical_root) => {
+                    diags.push(symlink_outside(&shown));
+                    continue;
+                }
+                Ok(target) if target.is_file() => {}
+                Ok(_) => {
+                    diags.push(not_a_file(&shown, "một liên kết tượng trưng tới thư mục"));
+                    continue;
+                }
+                Err(_) => {
+                    diags.push(not_a_file(&shown, "một liên kết tượng trưng hỏng"));
                     continue;
                 }
             }
-        } else if !entry.file_type().is_file() {
+        } else if !ty.is_file() {
+            // A FIFO would block the build forever, a device would read garbage: refuse both.
+            diags.push(not_a_file(
+                &shown,
+                "một tệp đặc biệt (FIFO, socket hoặc thiết bị)",
+            ));
             continue;
         }
         match classify(&rel) {
@@ -228,10 +319,7 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
             None => diags.push(
                 Diagnostic::warning(
                     "unknown-file",
-                    format!(
-                        "bỏ qua tệp `{}`: không thuộc định dạng nội dung",
-                        display(root, &rel)
-                    ),
+                    format!("bỏ qua tệp `{shown}`: không thuộc định dạng nội dung"),
                 )
                 .hint("xem docs/content-format.md để biết tệp nào đặt ở đâu"),
             ),
@@ -350,6 +438,22 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
     (content, diags)
 }
 
+fn symlink_outside(shown: &str) -> Diagnostic {
+    Diagnostic::error(
+        "symlink-outside",
+        format!("`{shown}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung"),
+    )
+    .hint("sao chép tệp vào thư mục nội dung thay vì dùng liên kết")
+}
+
+fn not_a_file(shown: &str, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        "not-a-file",
+        format!("`{shown}` là {what}, không phải tệp thông thường"),
+    )
+    .hint("nội dung chỉ gồm các tệp văn bản thông thường đặt đúng chỗ (xem docs/content-format.md); xóa hoặc thay bằng một tệp")
+}
+
 fn display(root: &Path, rel: &Path) -> String {
     root.join(rel).display().to_string()
 }
@@ -416,17 +520,21 @@ fn parse_file(
 ) -> (Option<Parsed>, Vec<Diagnostic>) {
     let shown = display(root, rel);
     let file = match read_source(path, shown) {
-        Ok(f) => Arc::new(f),
+        Ok(f) => Arc::new(f.with_rel(rel)),
         Err(d) => return (None, vec![d]),
     };
     let mut diags = Vec::new();
     let parsed = match kind {
         Kind::DocumentText => {
+            // Keyed by the path below `documents/`: registries in subfolders name their files
+            // relative to their own folder.
             let name = rel
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("")
-                .to_string();
+                .strip_prefix("documents")
+                .unwrap_or(rel)
+                .iter()
+                .filter_map(|p| p.to_str())
+                .collect::<Vec<_>>()
+                .join("/");
             Some(Parsed::DocumentText(name, file))
         }
         Kind::Site => whole::<raw::SiteFile>(&file, &file.text, &mut diags).map(|v| {
@@ -577,12 +685,71 @@ fn parse_table<'i>(
 ) -> Option<Spanned<DeTable<'i>>> {
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
-        return Some(table);
+        let before = diags.len();
+        for (_, value) in table.get_ref().iter() {
+            check_sizes(file, value, diags);
+        }
+        return (diags.len() == before).then_some(table);
     }
     for e in errors {
         diags.push(toml_error(file, &e, None));
     }
     None
+}
+
+/// The longest text a field may hold: an Excel cell holds at most 32,767 characters, and every
+/// text field is published in the workbook.
+pub const MAX_TEXT_CHARS: usize = 32_767;
+/// The most values a list of ids or texts may hold (`lead`, `coordinating`, `legal_bases`…): no
+/// document lists more, and the list is one cell of the data package.
+pub const MAX_LIST_ITEMS: usize = 200;
+
+/// Refuses texts and lists too long to publish, wherever they are in a file.
+fn check_sizes(file: &SourceFile, value: &Spanned<DeValue<'_>>, diags: &mut Vec<Diagnostic>) {
+    match value.get_ref() {
+        DeValue::String(text) => {
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                let mut location = file.location(value.span());
+                location.width = location.width.min(40);
+                diags.push(
+                    Diagnostic::error(
+                        "text-too-long",
+                        format!("đoạn văn bản dài {chars} ký tự, quá giới hạn {MAX_TEXT_CHARS} ký tự của một ô dữ liệu"),
+                    )
+                    .at(location)
+                    .hint("một trường chỉ ghi nội dung của mục đó; toàn văn dài đặt trong văn bản nguồn (content/documents/) hoặc phần Markdown của kế hoạch"),
+                );
+            }
+        }
+        DeValue::Array(items) => {
+            let scalars = items
+                .iter()
+                .filter(|v| !matches!(v.get_ref(), DeValue::Table(_)))
+                .count();
+            if scalars > MAX_LIST_ITEMS {
+                let mut location = file.location(value.span());
+                location.width = location.width.min(40);
+                diags.push(
+                    Diagnostic::error(
+                        "list-too-long",
+                        format!("danh sách có {scalars} giá trị, quá giới hạn {MAX_LIST_ITEMS}"),
+                    )
+                    .at(location)
+                    .hint("văn bản không liệt kê nhiều như vậy; nếu là một nhóm cơ quan (\"các sở, ngành\"), khai báo một đơn vị loại `collective` và dẫn chiếu nó"),
+                );
+            }
+            for v in items.iter() {
+                check_sizes(file, v, diags);
+            }
+        }
+        DeValue::Table(t) => {
+            for (_, v) in t.iter() {
+                check_sizes(file, v, diags);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Deserializes a whole file (or front matter) into `T`.

@@ -11,14 +11,65 @@ use toml::Spanned;
 pub type S<T> = Spanned<T>;
 
 /// A number as written in TOML. Integers and floats are re-read from their source characters as
-/// exact decimals; strings are refused with a hint (`"1.400"` → write `1400`).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+/// exact decimals; strings are refused with a hint (`"1.400"` → write `1400`). Integers too large
+/// for 64 bits are kept too, so that they are refused as too large where they are written.
+#[derive(Debug, Clone)]
 pub enum RawNumber {
     Integer(i64),
+    Wide(i128),
     Float(f64),
     Text(String),
     Other(toml::Value),
+}
+
+impl<'de> Deserialize<'de> for RawNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawNumber, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Integer(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Wide(v.into()))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<RawNumber, E> {
+                Ok(RawNumber::Wide(v))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<RawNumber, E> {
+                Ok(RawNumber::Wide(i128::try_from(v).unwrap_or(i128::MAX)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawNumber, E> {
+                Ok(RawNumber::Text(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawNumber, E> {
+                Ok(RawNumber::Other(toml::Value::Boolean(v)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<RawNumber, A::Error> {
+                let v =
+                    toml::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(RawNumber::Other(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawNumber, A::Error> {
+                let v =
+                    toml::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawNumber::Other(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -34,8 +85,7 @@ pub struct SiteFile {
     pub province: Option<S<String>>,
     #[serde(default = "default_licence")]
     pub licence: String,
-    #[serde(default = "default_licence_url")]
-    pub licence_url: String,
+    pub licence_url: Option<S<String>>,
 }
 
 fn default_language() -> String {
@@ -44,9 +94,8 @@ fn default_language() -> String {
 fn default_licence() -> String {
     "CC-BY-4.0".into()
 }
-fn default_licence_url() -> String {
-    "https://creativecommons.org/licenses/by/4.0/".into()
-}
+/// The licence URL when `site.toml` names none.
+pub const DEFAULT_LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -29,6 +29,9 @@ struct Registry<'a> {
     /// Plans whose `plan.md` did not parse (already reported).
     broken_plans: &'a std::collections::BTreeSet<String>,
     documents: HashMap<String, Document>,
+    /// Documents whose text file is missing (already reported): lines cited in them cannot be
+    /// checked, and are not reported a second time.
+    missing_texts: HashSet<String>,
 }
 
 impl Registry<'_> {
@@ -60,16 +63,9 @@ impl Registry<'_> {
 pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
     let mut site = Site::default();
 
-    match &raw.site {
-        Some(s) => site.config = Some(site_config(s, diags)),
-        None if raw.site_present => {}
-        None => diags.push(
-            Diagnostic::error(
-                "no-site-toml",
-                format!("thiếu tệp `{}`", raw.root.join("site.toml").display()),
-            )
-            .hint("tạo site.toml với ít nhất `title = \"...\"` và `base_url = \"https://...\"`"),
-        ),
+    // A missing `site.toml` is reported by the loader, before it reads anything else.
+    if let Some(s) = &raw.site {
+        site.config = Some(site_config(s, diags));
     }
 
     // Areas.
@@ -96,24 +92,44 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
 
     // Documents.
     let mut documents = HashMap::new();
+    let mut missing_texts = HashSet::new();
     let mut seen = HashMap::new();
     for d in &raw.documents {
         if !check_id(&d.file, &d.value.id, "văn bản", &mut seen, diags) {
             continue;
         }
-        let file_name = d.value.file.get_ref();
+        // A registry names its files relative to its own folder below `documents/`.
+        let file_name = match d.file.rel_dir().strip_prefix("documents") {
+            Some(sub) if !sub.is_empty() => {
+                format!("{}/{}", sub.trim_start_matches('/'), d.value.file.get_ref())
+            }
+            _ => d.value.file.get_ref().clone(),
+        };
+        let file_name = &file_name;
         let path = raw
             .document_texts
             .get(file_name.as_str())
             .map(|f| f.display.clone())
             .unwrap_or_default();
         let lines = match raw.document_texts.get(file_name.as_str()) {
+            Some(f) if f.text.trim().is_empty() => {
+                diags.push(
+                    Diagnostic::error(
+                        "empty-document",
+                        format!("tệp văn bản `documents/{file_name}` rỗng"),
+                    )
+                    .at(d.file.location(d.value.file.span()))
+                    .hint("dán toàn văn văn bản gốc vào tệp này: mọi số liệu dẫn chiếu tới các dòng của nó, nên một văn bản rỗng không thể kiểm tra được"),
+                );
+                Vec::new()
+            }
             Some(f) => f
                 .text
                 .lines()
                 .map(|l| l.trim_end_matches('\r').to_string())
                 .collect(),
             None => {
+                missing_texts.insert(d.value.id.get_ref().clone());
                 diags.push(
                     Diagnostic::error("missing-document-file", format!("không có tệp văn bản `documents/{file_name}`"))
                         .at(d.file.location(d.value.file.span()))
@@ -178,6 +194,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
         broken_plans: &raw.broken_plans,
         units_incomplete: raw.units_incomplete,
         documents,
+        missing_texts,
     };
 
     if let Some(cfg) = &raw.site {
@@ -360,30 +377,71 @@ fn check_markdown_links(raw: &RawContent, site: &Site, reg: &Registry, diags: &m
 
 fn site_config(s: &In<raw::SiteFile>, diags: &mut Diagnostics) -> SiteConfig {
     let v = &s.value;
-    let base = v.base_url.get_ref().trim_end_matches('/').to_string();
-    if !(base.starts_with("https://") || base.starts_with("http://")) {
-        diags.push(
-            Diagnostic::error(
-                "invalid-url",
-                format!(
-                    "base_url `{}` phải là địa chỉ tuyệt đối",
-                    v.base_url.get_ref()
-                ),
-            )
-            .at(s.file.location(v.base_url.span()))
-            .hint("ví dụ base_url = \"https://opendata.quangngai.gov.vn/minhbach\""),
-        );
-    }
+    let base_url = web_url(&s.file, &v.base_url, "base_url", true, diags);
+    let licence_url = match &v.licence_url {
+        Some(u) => web_url(&s.file, u, "licence_url", false, diags),
+        None => raw::DEFAULT_LICENCE_URL.to_string(),
+    };
     SiteConfig {
         title: v.title.clone(),
         description: v.description.clone(),
-        base_url: base,
+        base_url: base_url.trim_end_matches('/').to_string(),
         language: v.language.clone(),
         publisher: v.publisher.as_ref().map(|p| p.get_ref().clone()),
         province: v.province.as_ref().map(|p| p.get_ref().clone()),
         licence: v.licence.clone(),
-        licence_url: v.licence_url.clone(),
+        licence_url,
     }
+}
+
+/// A URL the content gives for the web (pages link it, the catalog publishes it as an IRI):
+/// absolute `http(s)://host/…`, without spaces, credentials or — for the site's own base
+/// address — a query or fragment. Anything else is reported where it is written.
+fn web_url(
+    file: &SourceFile,
+    value: &Spanned<String>,
+    key: &str,
+    is_base: bool,
+    diags: &mut Diagnostics,
+) -> String {
+    let text = value.get_ref();
+    let problem = match url::Url::parse(text) {
+        _ if text.trim().is_empty() => Some("trống".to_string()),
+        _ if text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            Some("có khoảng trắng hoặc ký tự điều khiển".into())
+        }
+        Err(e) => Some(format!("không phải địa chỉ tuyệt đối ({e})")),
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => Some(format!(
+            "dùng giao thức `{}:` — chỉ chấp nhận http hoặc https",
+            u.scheme()
+        )),
+        Ok(u) if u.host_str().is_none_or(str::is_empty) => Some("không có tên miền".into()),
+        Ok(u) if !u.username().is_empty() || u.password().is_some() => {
+            Some("chứa tên đăng nhập hoặc mật khẩu".into())
+        }
+        Ok(u) if is_base && (u.query().is_some() || u.fragment().is_some()) => {
+            Some("có phần `?…` hoặc `#…`, không dùng được làm địa chỉ gốc".into())
+        }
+        Ok(_) => None,
+    };
+    if let Some(why) = problem {
+        let example = if is_base {
+            "https://opendata.quangngai.gov.vn/minhbach"
+        } else {
+            "https://creativecommons.org/licenses/by/4.0/"
+        };
+        diags.push(
+            Diagnostic::error(
+                "invalid-url",
+                format!("{key} `{text}` không dùng được: {why}"),
+            )
+            .at(file.location(value.span()))
+            .hint(format!(
+                "viết địa chỉ web đầy đủ, ví dụ {key} = \"{example}\""
+            )),
+        );
+    }
+    text.clone()
 }
 
 /// Checks id syntax and uniqueness; returns whether the entry should be kept.
@@ -554,16 +612,16 @@ fn source_ref(
     source_line(reg, file, doc, line, s.span(), diags)
 }
 
-/// Checks that `line` exists in document `doc`.
-fn source_line(
-    reg: &Registry,
+/// Checks that document `doc` is declared; reports it with the nearest id otherwise.
+fn known_document<'r>(
+    reg: &'r Registry,
     file: &SourceFile,
     doc: &str,
-    line: usize,
     span: std::ops::Range<usize>,
     diags: &mut impl Extend<Diagnostic>,
-) -> Option<SourceRef> {
-    let Some(d) = reg.documents.get(doc) else {
+) -> Option<&'r Document> {
+    let d = reg.documents.get(doc);
+    if d.is_none() {
         let hint = match nearest(doc, reg.documents.keys().map(String::as_str)) {
             Some(s) => format!(
                 "có phải `{s}`? Văn bản nguồn khai báo trong content/documents/documents.toml"
@@ -576,9 +634,21 @@ fn source_line(
         )
         .at(file.location(span))
         .hint(hint)]);
-        return None;
-    };
-    if !d.lines.is_empty() && (line == 0 || line > d.lines.len()) {
+    }
+    d
+}
+
+/// Checks that `line` exists in document `doc`.
+fn source_line(
+    reg: &Registry,
+    file: &SourceFile,
+    doc: &str,
+    line: usize,
+    span: std::ops::Range<usize>,
+    diags: &mut impl Extend<Diagnostic>,
+) -> Option<SourceRef> {
+    let d = known_document(reg, file, doc, span.clone(), diags)?;
+    if !reg.missing_texts.contains(doc) && (line == 0 || line > d.lines.len()) {
         diags.extend([Diagnostic::error(
             "line-out-of-range",
             format!(
@@ -607,7 +677,7 @@ fn number(
     let raw_text = file.text.get(span.clone()).unwrap_or("").trim();
     let loc = || file.location(span.clone());
     match n.get_ref() {
-        RawNumber::Integer(_) | RawNumber::Float(_) => {
+        RawNumber::Integer(_) | RawNumber::Wide(_) | RawNumber::Float(_) => {
             let plain = raw_text.replace('_', "");
             if plain.contains(['e', 'E']) || plain.contains("inf") || plain.contains("nan") {
                 diags.extend([Diagnostic::error(
@@ -625,15 +695,28 @@ fn number(
                     .hint(format!("trong tệp dữ liệu dấu chấm là dấu thập phân: nếu là {} (một nghìn…) hãy viết `{grouped}`; nếu đúng là số thập phân, thêm một chữ số 0 ở cuối (`{plain}0`)", vn_number::format(Decimal::from_str(&grouped).unwrap_or_default())))]);
                 return None;
             }
-            match Decimal::from_str(&plain) {
-                Ok(d) => Some(d),
-                Err(_) => {
+            let (int_digits, decimals) = vn_number::digit_counts(&plain);
+            let parsed = Decimal::from_str(&plain).ok();
+            match parsed {
+                Some(d)
+                    if int_digits <= vn_number::MAX_INTEGER_DIGITS
+                        && decimals <= vn_number::MAX_DECIMALS =>
+                {
+                    Some(d)
+                }
+                _ => {
                     diags.extend([Diagnostic::error(
-                        "invalid-number",
-                        format!("{what} `{raw_text}` quá lớn hoặc không đọc được chính xác"),
+                        "number-out-of-range",
+                        format!(
+                            "{what} `{raw_text}` có {int_digits} chữ số phần nguyên và {decimals} chữ số thập phân: quá lớn hoặc quá chi tiết để đọc chính xác"
+                        ),
                     )
                     .at(loc())
-                    .hint("số tiền tính bằng triệu đồng, tối đa 28 chữ số")]);
+                    .hint(format!(
+                        "số tiền tính bằng triệu đồng: tối đa {} chữ số phần nguyên và {} chữ số thập phân (52538 cho 52.538.000.000 đồng); kiểm tra lại đơn vị của văn bản",
+                        vn_number::MAX_INTEGER_DIGITS,
+                        vn_number::MAX_DECIMALS
+                    ))]);
                     None
                 }
             }
@@ -746,15 +829,25 @@ fn check_amount_on_line(
     let Some(text) = doc.lines.get(source.line.wrapping_sub(1)) else {
         return;
     };
-    // Documents write million VND ("52.538"), and sometimes the same sum in đồng ("52.538.000.000").
-    let in_dong = value * Decimal::from(1_000_000);
-    if vn_number::numbers_in(text)
+    // Numbers are read whole, in Vietnamese notation; a line that states đồng (or tỷ đồng) must
+    // state exactly the amount converted to million VND.
+    let next: Vec<&str> = doc
+        .lines
         .iter()
-        .any(|n| *n == value || *n == in_dong)
-        || plain_numbers_in(text).any(|n| n == value)
-    {
+        .skip(source.line)
+        .take(3)
+        .map(String::as_str)
+        .collect();
+    let written = vn_number::written_numbers(text, &next);
+    if written.iter().any(|w| w.states_million_vnd(value)) {
         return;
     }
+    let on_line = if written.is_empty() {
+        "dòng này không ghi số nào".to_string()
+    } else {
+        let list: Vec<&str> = written.iter().map(|w| &text[w.span.clone()]).collect();
+        format!("các số đọc được trên dòng: {}", list.join("; "))
+    };
     diags.extend([Diagnostic::error(
         "amount-not-on-line",
         format!(
@@ -766,18 +859,10 @@ fn check_amount_on_line(
     )
     .at(file.location(span))
     .hint(format!(
-        "dòng {} viết: \"{}\" — sửa số hoặc số dòng cho khớp văn bản gốc",
+        "dòng {} viết: \"{}\" — {on_line}. Số phải khớp trọn một số của dòng, đọc theo cách viết Việt Nam (số tiền tính bằng triệu đồng: dòng ghi \"52.538.000.000 đồng\" thì viết 52538); sửa số hoặc số dòng cho khớp văn bản gốc",
         source.line,
         text.trim()
     ))]);
-}
-
-/// Numbers with a plain `.` decimal, as some documents write them (`64.43%`).
-fn plain_numbers_in(text: &str) -> impl Iterator<Item = Decimal> + '_ {
-    text.split(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .map(|t| t.trim_matches('.'))
-        .filter(|t| !t.is_empty())
-        .filter_map(|t| Decimal::from_str(t).ok())
 }
 
 fn resolve_plan(reg: &Registry, p: &RawPlan, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
@@ -811,7 +896,7 @@ fn resolve_plan(reg: &Registry, p: &RawPlan, diags: &mut Vec<Diagnostic>) -> Opt
         if reg.documents.contains_key(d.get_ref()) {
             Some(d.get_ref().clone())
         } else {
-            source_line(reg, file, d.get_ref(), 1, d.span(), diags);
+            known_document(reg, file, d.get_ref(), d.span(), diags);
             None
         }
     });
@@ -1028,7 +1113,7 @@ fn resolve_target(
         let value = g.value.as_ref().and_then(|v| {
             let d = number(file, v, "giá trị chỉ tiêu", diags)?;
             check_percent(file, measure, d, v, diags);
-            let in_text = vn_number::numbers_in(&t.text).contains(&d) || plain_numbers_in(&t.text).any(|n| n == d);
+            let in_text = vn_number::numbers_in(&t.text).contains(&d);
             if !in_text {
                 diags.push(
                     Diagnostic::error("goal-not-in-text", format!("giá trị {} không có trong lời văn của chỉ tiêu", vn_number::format(d)))
@@ -1093,7 +1178,26 @@ fn resolve_target(
             subject: v.subject.clone(),
             value,
             text: v.text.clone(),
-            year: v.year.as_ref().map(|y| *y.get_ref()),
+            year: v.year.as_ref().and_then(|y| {
+                let year = *y.get_ref();
+                if i32::try_from(year).is_ok_and(|y| crate::dates::YEARS.contains(&y)) {
+                    Some(year)
+                } else {
+                    diags.push(
+                        Diagnostic::error(
+                            "invalid-date",
+                            format!(
+                                "năm {year} nằm ngoài khoảng {}–{} mà kế hoạch có thể nói tới",
+                                crate::dates::YEARS.start(),
+                                crate::dates::YEARS.end()
+                            ),
+                        )
+                        .at(file.location(y.span()))
+                        .hint("viết năm của số liệu đủ bốn chữ số, ví dụ year = 2024"),
+                    );
+                    None
+                }
+            }),
             as_of,
             source,
             note: v.note.clone(),
@@ -1649,15 +1753,8 @@ fn resolve_report(
     }
     check_unit(reg, file, &f.issuer, &mut ds);
     let as_of = date(file, &f.as_of, &mut ds);
-    let document = source_line(
-        reg,
-        file,
-        f.document.get_ref(),
-        1,
-        f.document.span(),
-        &mut ds,
-    )
-    .map(|s| s.document);
+    let document = known_document(reg, file, f.document.get_ref(), f.document.span(), &mut ds)
+        .map(|d| d.id.clone());
     for p in &f.plans {
         check_plan_ref(reg, file, p, &mut ds);
     }

@@ -1,0 +1,266 @@
+//! What an adversarial pass found (issue 9), one test per class: numbers that passed the
+//! source-line check wrongly, absurd dates and sizes, content that is not a regular file,
+//! unsafe URLs. Each breaks one thing in a copy of the minimal fixture and checks the located
+//! report — and that nothing panics.
+
+mod common;
+use common::site::Site;
+
+const DOCUMENT_TEXT: &str = "documents/kh-1-2025.txt";
+const DOCUMENTS: &str = "documents/documents.toml";
+const TARGETS: &str = "plans/kh-1-2025/targets.toml";
+const BUDGET: &str = "plans/kh-1-2025/budget.toml";
+const TASKS: &str = "plans/kh-1-2025/tasks.toml";
+
+// --- numbers on their cited line ----------------------------------------------------------------
+
+/// Line 12 of the fixture document reads `1.2 Đào tạo cán bộ quản trị dữ liệu CTX, NST 331,5`.
+#[test]
+fn a_fragment_of_a_number_is_not_the_number() {
+    for fragment in ["5", "331", "31.5", "1.2"] {
+        let site = Site::new();
+        site.replace(BUDGET, "amount = 331.5", &format!("amount = {fragment}"));
+        site.check()
+            .fails()
+            .diag("amount-not-on-line", BUDGET)
+            .at(
+                BUDGET,
+                site.pos(BUDGET, &format!("amount = {fragment}")).shift(9),
+            )
+            .hint("331,5");
+    }
+}
+
+/// Line 11 reads `… CTX, NST 1.400`: in Vietnamese notation that is one thousand four hundred.
+#[test]
+fn a_number_with_thousands_dots_is_never_read_as_a_decimal() {
+    let site = Site::new();
+    site.replace(BUDGET, "amount = 1400", "amount = 1.40");
+    site.check()
+        .fails()
+        .diag("amount-not-on-line", BUDGET)
+        .hint("1.400");
+}
+
+/// Line 5 reads `Năm 2024, tỷ lệ này đạt 85,5%.`: 85 and 5 are fragments of 85,5.
+#[test]
+fn a_baseline_must_be_the_whole_percentage_on_its_line() {
+    for fragment in ["85", "5"] {
+        let site = Site::new();
+        site.replace(TARGETS, "value = 85.5", &format!("value = {fragment}"));
+        site.check().fails().diag("amount-not-on-line", TARGETS);
+    }
+}
+
+/// A line that states a sum in đồng accepts only that sum in million VND.
+#[test]
+fn a_sum_in_dong_is_accepted_only_converted_to_million_vnd() {
+    let site = Site::new();
+    site.append(
+        DOCUMENT_TEXT,
+        "Tổng kinh phí là 2.000.000.000\n\nđồng (hai tỷ đồng).\n",
+    );
+    let line = site.read(DOCUMENT_TEXT).lines().count() - 2;
+    site.append(
+        BUDGET,
+        &format!("\n[[declared]]\nlabel = \"Tổng\"\namount = 2000000000\nline = {line}\n"),
+    );
+    site.check()
+        .fails()
+        .diag("amount-not-on-line", BUDGET)
+        .shows("2.000.000.000");
+    site.replace(BUDGET, "amount = 2000000000", "amount = 2000");
+    site.check().passes();
+}
+
+#[test]
+fn a_goal_value_must_be_a_whole_number_of_the_target_text() {
+    let site = Site::new();
+    // The text says "tối thiểu 90%": 9 and 0 are not in it.
+    site.replace(TARGETS, "value = 90", "value = 9");
+    site.check().fails().diag("goal-not-in-text", TARGETS);
+}
+
+#[test]
+fn an_amount_too_large_to_be_exact_is_a_located_error_not_a_panic() {
+    for huge in [
+        "1234567890123456789012345678901234567890.5",
+        "79228162514264337593543950335",
+        "9223372036854775807",
+        "0.0000001",
+    ] {
+        let site = Site::new();
+        site.replace(BUDGET, "amount = 1400", &format!("amount = {huge}"));
+        let run = site.check();
+        run.fails();
+        let code = if run.stderr.contains("[toml-syntax]") {
+            "toml-syntax"
+        } else {
+            "number-out-of-range"
+        };
+        run.diag(code, BUDGET).at(BUDGET, site.pos(BUDGET, huge));
+    }
+}
+
+// --- source documents ---------------------------------------------------------------------------
+
+#[test]
+fn an_empty_source_document_is_an_error_and_its_citations_are_still_checked() {
+    let site = Site::new();
+    site.write(DOCUMENT_TEXT, "\n  \n");
+    let run = site.check();
+    run.fails();
+    run.diag("empty-document", DOCUMENTS)
+        .at(DOCUMENTS, site.pos(DOCUMENTS, "\"kh-1-2025.txt\""));
+    run.diag("line-out-of-range", BUDGET);
+}
+
+#[test]
+fn documents_can_be_organised_in_subfolders_with_their_own_registry() {
+    let site = Site::new();
+    std::fs::create_dir_all(site.path("documents/tinh-thu")).unwrap();
+    std::fs::rename(
+        site.path(DOCUMENT_TEXT),
+        site.path("documents/tinh-thu/kh-1-2025.txt"),
+    )
+    .unwrap();
+    std::fs::rename(
+        site.path(DOCUMENTS),
+        site.path("documents/tinh-thu/documents.toml"),
+    )
+    .unwrap();
+    site.check().passes();
+}
+
+// --- dates --------------------------------------------------------------------------------------
+
+#[test]
+fn absurd_years_and_quarters_are_located_errors() {
+    for bad in [
+        "-001-Q1", "+202-Q1", "2025-Q+1", "0001", "9999-12", "2025-Q01",
+    ] {
+        let site = Site::new();
+        site.replace(
+            TASKS,
+            "timeframe = \"2025-Q2\"",
+            &format!("timeframe = \"{bad}\""),
+        );
+        site.check()
+            .fails()
+            .diag("invalid-date", TASKS)
+            .at(TASKS, site.pos(TASKS, &format!("\"{bad}\"")));
+    }
+    let site = Site::new();
+    site.replace(DOCUMENTS, "date = \"2025-01-15\"", "date = \"0000-01-01\"");
+    site.check()
+        .fails()
+        .diag("invalid-date", DOCUMENTS)
+        .hint("năm");
+    let site = Site::new();
+    site.replace(TARGETS, "year = 2024", "year = 20245");
+    site.check().fails().diag("invalid-date", TARGETS);
+}
+
+// --- sizes --------------------------------------------------------------------------------------
+
+#[test]
+fn a_text_longer_than_an_excel_cell_is_a_located_error() {
+    let site = Site::new();
+    let long = "chuyển đổi số ".repeat(2400);
+    site.replace(
+        TASKS,
+        "title = \"Xây dựng Cổng dữ liệu mở của tỉnh\"",
+        &format!("title = \"{long}\""),
+    );
+    site.check()
+        .fails()
+        .diag("text-too-long", TASKS)
+        .at(TASKS, site.pos(TASKS, "title = ").shift(8))
+        .shows("32767");
+}
+
+#[test]
+fn a_list_of_thousands_of_units_is_a_located_error() {
+    let site = Site::new();
+    let many = vec!["\"so-noi-vu\""; 300].join(", ");
+    site.replace(
+        TASKS,
+        "coordinating = [\"so-noi-vu\"]",
+        &format!("coordinating = [{many}]"),
+    );
+    site.check().fails().diag("list-too-long", TASKS);
+}
+
+// --- what is not a regular file -----------------------------------------------------------------
+
+#[test]
+fn a_directory_where_a_content_file_belongs_is_an_error() {
+    let site = Site::new();
+    std::fs::remove_file(site.path(BUDGET)).unwrap();
+    std::fs::create_dir(site.path(BUDGET)).unwrap();
+    site.check().fails().has("[not-a-file]").has("budget.toml");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_where_a_content_file_belongs_is_an_error_and_nothing_hangs() {
+    let site = Site::new();
+    std::fs::remove_file(site.path(BUDGET)).unwrap();
+    let path = std::ffi::CString::new(site.path(BUDGET).to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0);
+    site.check().fails().has("[not-a-file]").has("budget.toml");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_content_directory_is_read_like_the_directory_itself() {
+    let site = Site::new();
+    let link = site.root.join("content-link");
+    std::os::unix::fs::symlink(&site.content, &link).unwrap();
+    site.run(&["check", "--content", link.to_str().unwrap()])
+        .passes()
+        .lacks("symlink");
+}
+
+#[test]
+fn the_root_directory_and_directories_without_site_toml_are_refused_at_once() {
+    let site = Site::new();
+    site.run(&["check", "--content", "/"])
+        .fails()
+        .has("[no-content]");
+    std::fs::remove_file(site.path("site.toml")).unwrap();
+    site.check().fails().has("[no-site-toml]").counts(1, 0);
+}
+
+// --- URLs ---------------------------------------------------------------------------------------
+
+#[test]
+fn urls_of_site_toml_must_be_absolute_web_addresses() {
+    for (key, bad) in [
+        ("licence_url", "javascript:alert(1)"),
+        ("licence_url", ""),
+        ("licence_url", "/licence"),
+        ("licence_url", "ftp://example.org/x"),
+        ("base_url", "https://user:pw@example.org/"),
+        ("base_url", "https://example.org/?a=1"),
+        ("base_url", "data:text/html,<script>"),
+        ("base_url", "https:// example.org"),
+    ] {
+        let site = Site::new();
+        let line = format!("{key} = \"{bad}\"");
+        if key == "base_url" {
+            site.replace(
+                "site.toml",
+                "base_url = \"https://example.org/minhbach\"",
+                &line,
+            );
+        } else {
+            site.append("site.toml", &format!("{line}\n"));
+        }
+        site.check().fails().diag("invalid-url", "site.toml").at(
+            "site.toml",
+            site.pos("site.toml", &line).shift(key.len() + 3),
+        );
+    }
+}
