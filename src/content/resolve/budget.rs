@@ -1,0 +1,352 @@
+//! Budgets (kinh phí): groups, bodies, items and their parts, every amount read exactly from its
+//! cited line.
+
+use super::*;
+
+pub(super) fn place_default(reg: &Registry, unit: &str) -> Option<String> {
+    let kind = reg
+        .units
+        .get(unit)
+        .and_then(|u| UnitKind::parse(u.kind.get_ref()))?;
+    kind.is_territory().then(|| unit.to_string())
+}
+
+pub(super) fn resolve_budget(
+    reg: &Registry,
+    file: &SourceFile,
+    plan: &Plan,
+    doc: Option<&str>,
+    b: &RawBudget,
+    diags: &mut Vec<Diagnostic>,
+) -> Budget {
+    let place = b
+        .header
+        .place
+        .as_ref()
+        .and_then(|p| check_unit(reg, file, p, diags).then(|| p.get_ref().clone()));
+    let mut budget = Budget {
+        place: place.clone(),
+        declared: Vec::new(),
+        groups: Vec::new(),
+        bodies: Vec::new(),
+        lines: Vec::new(),
+    };
+    for d in &b.header.declared {
+        let source = line_number(reg, file, doc, &d.line, diags);
+        let Some(value) = amount(file, &d.amount, diags) else {
+            continue;
+        };
+        check_amount_on_line(reg, file, &source, value, d.amount.span(), diags);
+        budget.declared.push(Declared {
+            label: d.label.clone(),
+            funding: funding(file, &d.funding, diags),
+            amount: value,
+            source,
+        });
+    }
+    let prefix = format!("{}-kp-", plan.id);
+    let mut seen: HashMap<String, crate::source::Location> = HashMap::new();
+    let mut unique = |id: String,
+                      loc: crate::source::Location,
+                      diags: &mut Vec<Diagnostic>|
+     -> bool {
+        if let Some(first) = seen.get(&id) {
+            diags.push(
+                Diagnostic::error("duplicate-id", format!("mã dòng kinh phí `{id}` bị trùng"))
+                    .at(loc)
+                    .related(first.clone(), "đã dùng lần đầu ở đây")
+                    .hint("hai mục có cùng số thứ tự trong một nhóm; đặt `id` riêng cho một mục"),
+            );
+            false
+        } else {
+            seen.insert(id, loc);
+            true
+        }
+    };
+    let ctx = BudgetCtx {
+        reg,
+        file,
+        doc,
+        prefix: &prefix,
+    };
+    for rg in &b.groups {
+        let g = &rg.group;
+        let Some(glocal) = local_id(
+            file,
+            &g.id,
+            Some(&g.number),
+            "",
+            "nhóm kinh phí",
+            diags,
+            g.line.span(),
+        ) else {
+            continue;
+        };
+        let source = line_number(reg, file, doc, &g.line, diags);
+        let declared_total = g.declared_total.as_ref().and_then(|n| {
+            let v = amount(file, n, diags)?;
+            check_amount_on_line(reg, file, &source, v, n.span(), diags);
+            Some(v)
+        });
+        if !unique(
+            format!("{prefix}{glocal}"),
+            file.location(g.line.span()),
+            diags,
+        ) {
+            continue;
+        }
+        let gi = budget.groups.len();
+        budget.groups.push(BudgetGroup {
+            id: format!("{prefix}{glocal}"),
+            number: g.number.clone(),
+            title: g.title.clone(),
+            declared_total,
+            source,
+        });
+        for ri in &rg.items {
+            ctx.item(
+                &mut budget,
+                ri,
+                &glocal,
+                Some(gi),
+                None,
+                place.clone(),
+                plan.issuer.clone(),
+                &mut unique,
+                diags,
+            );
+        }
+        for rb in &rg.bodies {
+            let bd = &rb.body;
+            let blocal = match &bd.id {
+                Some(_) => local_id(file, &bd.id, None, "", "cơ quan", diags, bd.line.span()),
+                None => local_id(
+                    file,
+                    &None,
+                    Some(&bd.number),
+                    &format!("{glocal}-"),
+                    "cơ quan",
+                    diags,
+                    bd.line.span(),
+                ),
+            };
+            let Some(blocal) = blocal else { continue };
+            check_unit(reg, file, &bd.unit, diags);
+            let source = line_number(reg, file, doc, &bd.line, diags);
+            let declared_total = bd.declared_total.as_ref().and_then(|n| {
+                let v = amount(file, n, diags)?;
+                check_amount_on_line(reg, file, &source, v, n.span(), diags);
+                Some(v)
+            });
+            let bplace = match &bd.place {
+                Some(p) => check_unit(reg, file, p, diags).then(|| p.get_ref().clone()),
+                None => place_default(reg, bd.unit.get_ref()).or(place.clone()),
+            };
+            if !unique(
+                format!("{prefix}{blocal}"),
+                file.location(bd.line.span()),
+                diags,
+            ) {
+                continue;
+            }
+            let bi = budget.bodies.len();
+            budget.bodies.push(BudgetBody {
+                id: format!("{prefix}{blocal}"),
+                group: Some(gi),
+                number: bd.number.clone(),
+                unit: bd.unit.get_ref().clone(),
+                title: bd.title.clone(),
+                place: bplace.clone(),
+                declared_total,
+                source,
+            });
+            for ri in &rb.items {
+                ctx.item(
+                    &mut budget,
+                    ri,
+                    &glocal,
+                    Some(gi),
+                    Some(bi),
+                    bplace.clone(),
+                    bd.unit.get_ref().clone(),
+                    &mut unique,
+                    diags,
+                );
+            }
+        }
+    }
+    for ri in &b.items {
+        ctx.item(
+            &mut budget,
+            ri,
+            "",
+            None,
+            None,
+            place.clone(),
+            plan.issuer.clone(),
+            &mut unique,
+            diags,
+        );
+    }
+    budget
+}
+
+pub(super) struct BudgetCtx<'a> {
+    reg: &'a Registry<'a>,
+    file: &'a SourceFile,
+    doc: Option<&'a str>,
+    prefix: &'a str,
+}
+
+impl BudgetCtx<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn item(
+        &self,
+        budget: &mut Budget,
+        ri: &RawItem,
+        group_local: &str,
+        group: Option<usize>,
+        body: Option<usize>,
+        place: Option<String>,
+        default_lead: String,
+        unique: &mut impl FnMut(String, crate::source::Location, &mut Vec<Diagnostic>) -> bool,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let it = &ri.item;
+        let prefix = if group_local.is_empty() {
+            String::new()
+        } else {
+            format!("{group_local}-")
+        };
+        let local = match &it.id {
+            Some(_) => local_id(
+                self.file,
+                &it.id,
+                None,
+                "",
+                "mục kinh phí",
+                diags,
+                it.line.span(),
+            ),
+            None => local_id(
+                self.file,
+                &None,
+                it.number.as_deref(),
+                &prefix,
+                "mục kinh phí",
+                diags,
+                it.line.span(),
+            ),
+        };
+        let Some(local) = local else { return };
+        let id = format!("{}{local}", self.prefix);
+        if !unique(id.clone(), self.file.location(it.line.span()), diags) {
+            return;
+        }
+        let parent = budget.lines.len();
+        let line = self.line(
+            budget.lines.len(),
+            it,
+            id,
+            group,
+            body,
+            place.clone(),
+            default_lead.clone(),
+            None,
+            diags,
+        );
+        budget.lines.push(line);
+        budget.lines[parent].has_parts = !ri.parts.is_empty();
+        if !ri.parts.is_empty() {
+            if let Some(a) = &it.amount {
+                diags.push(
+                    Diagnostic::warning("amount-with-parts", "mục có các phần con (part) nhưng cũng ghi số tiền; tổng được tính theo các phần con")
+                        .at(self.file.location(a.span()))
+                        .hint("nếu văn bản chỉ ghi tiền ở các dòng con, bỏ `amount` của mục cha"),
+                );
+            }
+        }
+        for part in &ri.parts {
+            let Some(plocal) = local_id(
+                self.file,
+                &part.id,
+                None,
+                "",
+                "phần của mục kinh phí",
+                diags,
+                part.line.span(),
+            ) else {
+                continue;
+            };
+            let pid = format!("{}{local}-{plocal}", self.prefix);
+            if !unique(pid.clone(), self.file.location(part.line.span()), diags) {
+                continue;
+            }
+            let lead = budget.lines[parent].lead.clone();
+            let pplace = budget.lines[parent].place.clone();
+            let l = self.line(
+                budget.lines.len(),
+                part,
+                pid,
+                group,
+                body,
+                pplace,
+                lead,
+                Some(parent),
+                diags,
+            );
+            budget.lines.push(l);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn line(
+        &self,
+        _index: usize,
+        it: &raw::Item,
+        id: String,
+        group: Option<usize>,
+        body: Option<usize>,
+        place: Option<String>,
+        default_lead: String,
+        parent: Option<usize>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> BudgetLine {
+        let source = line_number(self.reg, self.file, self.doc, &it.line, diags);
+        let amount = it.amount.as_ref().and_then(|n| {
+            let v = amount(self.file, n, diags)?;
+            check_amount_on_line(self.reg, self.file, &source, v, n.span(), diags);
+            Some(v)
+        });
+        let lead = match &it.lead {
+            Some(l) => {
+                check_unit(self.reg, self.file, l, diags);
+                l.get_ref().clone()
+            }
+            None => default_lead,
+        };
+        let place = match &it.place {
+            Some(p) => check_unit(self.reg, self.file, p, diags).then(|| p.get_ref().clone()),
+            None => place,
+        };
+        BudgetLine {
+            id,
+            number: it.number.clone(),
+            title: it.title.clone(),
+            amount,
+            funding: funding(self.file, &it.funding, diags),
+            period: it.period.clone(),
+            lead,
+            coordinating: units_list(self.reg, self.file, &it.coordinating, diags),
+            place,
+            note: it.note.clone(),
+            legal_basis: it.legal_basis.clone(),
+            interpretation: it.interpretation.clone(),
+            source,
+            group,
+            body,
+            parent,
+            has_parts: false,
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Source documents: the registry entries and their verbatim texts.
+
+use super::*;
+
+/// The declared documents with their texts, and the ids of those whose text file is missing.
+pub(super) fn resolve_documents(
+    raw: &RawContent,
+    diags: &mut Diagnostics,
+) -> (HashMap<String, Document>, HashSet<String>) {
+    let mut documents = HashMap::new();
+    let mut missing_texts = HashSet::new();
+    let mut seen = HashMap::new();
+    for d in &raw.documents {
+        if !check_id(&d.file, &d.value.id, "văn bản", &mut seen, diags) {
+            continue;
+        }
+        // A registry names its files relative to its own folder below `documents/`.
+        let file_name = match d.file.rel_dir().strip_prefix("documents") {
+            Some(sub) if !sub.is_empty() => {
+                format!("{}/{}", sub.trim_start_matches('/'), d.value.file.get_ref())
+            }
+            _ => d.value.file.get_ref().clone(),
+        };
+        let file_name = &file_name;
+        let path = raw
+            .document_texts
+            .get(file_name.as_str())
+            .map(|f| f.display.clone())
+            .unwrap_or_default();
+        let lines = match raw.document_texts.get(file_name.as_str()) {
+            Some(f) if f.text.trim().is_empty() => {
+                diags.push(
+                    Diagnostic::error(
+                        "empty-document",
+                        format!("tệp văn bản `documents/{file_name}` rỗng"),
+                    )
+                    .at(d.file.location(d.value.file.span()))
+                    .hint("dán toàn văn văn bản gốc vào tệp này: mọi số liệu dẫn chiếu tới các dòng của nó, nên một văn bản rỗng không thể kiểm tra được"),
+                );
+                Vec::new()
+            }
+            Some(f) => f
+                .text
+                .lines()
+                .map(|l| l.trim_end_matches('\r').to_string())
+                .collect(),
+            None => {
+                missing_texts.insert(d.value.id.get_ref().clone());
+                diags.push(
+                    Diagnostic::error("missing-document-file", format!("không có tệp văn bản `documents/{file_name}`"))
+                        .at(d.file.location(d.value.file.span()))
+                        .hint("đặt bản văn bản gốc (dạng .txt hoặc .md) vào content/documents/ với đúng tên này"),
+                );
+                Vec::new()
+            }
+        };
+        let date = d.value.date.as_ref().and_then(|s| date(&d.file, s, diags));
+        documents.insert(
+            d.value.id.get_ref().clone(),
+            Document {
+                id: d.value.id.get_ref().clone(),
+                file: file_name.clone(),
+                title: d.value.title.clone(),
+                date,
+                issuer: d.value.issuer.as_ref().map(|s| s.get_ref().clone()),
+                origin: d.value.origin.clone(),
+                licence: d.value.licence.clone(),
+                lines,
+                path,
+            },
+        );
+    }
+
+    (documents, missing_texts)
+}

@@ -1,0 +1,165 @@
+//! Plans: front matter, and the targets, budget and tasks they own.
+
+use super::*;
+
+pub(super) fn resolve_plan(
+    reg: &Registry,
+    p: &RawPlan,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let f = &p.front;
+    let file = &p.file;
+    check_unit(reg, file, &f.issuer, diags);
+    let level = PlanLevel::parse(f.level.get_ref()).unwrap_or_else(|| {
+        diags.push(enum_error(
+            file,
+            &f.level,
+            "cấp kế hoạch",
+            &PlanLevel::NAMES,
+        ));
+        PlanLevel::Province
+    });
+    let status = match f.status.as_ref().map(|s| s.get_ref().as_str()) {
+        None | Some("published") => PlanStatus::Published,
+        Some("cited") => PlanStatus::Cited,
+        Some(_) => {
+            diags.push(enum_error(
+                file,
+                f.status.as_ref().unwrap(),
+                "trạng thái kế hoạch",
+                &["published", "cited"],
+            ));
+            PlanStatus::Published
+        }
+    };
+    let issued = f.issued.as_ref().and_then(|s| date(file, s, diags));
+    let document = f.document.as_ref().and_then(|d| {
+        if reg.documents.contains_key(d.get_ref()) {
+            Some(d.get_ref().clone())
+        } else {
+            known_document(reg, file, d.get_ref(), d.span(), diags);
+            None
+        }
+    });
+    let cited_in = f
+        .cited_in
+        .as_ref()
+        .and_then(|c| source_ref(reg, file, c, diags));
+    match status {
+        PlanStatus::Published if f.document.is_none() => diags.push(
+            Diagnostic::error("missing-field", "kế hoạch thiếu trường `document` (văn bản nguồn)")
+                .at(file.location(0..3))
+                .hint("thêm document = \"mã-văn-bản\"; nếu kế hoạch chỉ được trích dẫn trong văn bản khác, ghi status = \"cited\" và cited_in = \"mã:dòng\""),
+        ),
+        PlanStatus::Cited if f.cited_in.is_none() => diags.push(
+            Diagnostic::error("missing-field", "kế hoạch được trích dẫn (status = \"cited\") thiếu trường `cited_in`")
+                .at(file.location(0..3))
+                .hint("ghi nơi trích dẫn: cited_in = \"mã-văn-bản:số-dòng\""),
+        ),
+        _ => {}
+    }
+    for r in f.implements.iter().chain(&f.replaces) {
+        check_plan_ref(reg, file, r, diags);
+        if r.get_ref() == &p.id {
+            diags.push(
+                Diagnostic::error(
+                    "self-reference",
+                    "kế hoạch không thể thực hiện hay thay thế chính nó",
+                )
+                .at(file.location(r.span())),
+            );
+        }
+    }
+    let doc = document
+        .clone()
+        .or(cited_in.as_ref().map(|c| c.document.clone()));
+    let doc = doc.as_deref();
+
+    let mut plan = Plan {
+        id: p.id.clone(),
+        number: f.number.clone().filter(|n| !n.trim().is_empty()),
+        title: f.title.clone(),
+        issuer: f.issuer.get_ref().clone(),
+        level,
+        issued,
+        period: f.period.clone(),
+        signer: f.signer.clone(),
+        signer_title: f.signer_title.clone(),
+        document: document.clone(),
+        implements: f.implements.iter().map(|s| s.get_ref().clone()).collect(),
+        replaces: f.replaces.iter().map(|s| s.get_ref().clone()).collect(),
+        implemented_by: Vec::new(),
+        replaced_by: Vec::new(),
+        legal_bases: f.legal_bases.clone(),
+        status,
+        cited_in,
+        summary: f.summary.clone(),
+        body_markdown: p.body.clone(),
+        targets: Vec::new(),
+        budget: None,
+        tasks: Vec::new(),
+    };
+    if let Some(t) = &p.targets {
+        plan.targets = t
+            .value
+            .iter()
+            .filter_map(|t| resolve_target(reg, &t_file(&p.targets), &plan.id, doc, t, diags))
+            .collect();
+    }
+    if let Some(b) = &p.budget {
+        plan.budget = Some(resolve_budget(reg, &b.file, &plan, doc, &b.value, diags));
+    }
+    if let Some(t) = &p.tasks {
+        plan.tasks = t
+            .value
+            .iter()
+            .filter_map(|t| resolve_task(reg, &t_file(&p.tasks), &plan.id, doc, t, diags))
+            .collect();
+    }
+    Some(plan)
+}
+
+pub(super) fn t_file<T>(x: &Option<In<T>>) -> std::sync::Arc<SourceFile> {
+    x.as_ref().expect("present").file.clone()
+}
+
+pub(super) fn link_plans(site: &mut Site) {
+    let mut by: HashMap<String, Vec<String>> = HashMap::new();
+    let mut replaced: HashMap<String, Vec<String>> = HashMap::new();
+    for p in &site.plans {
+        for i in &p.implements {
+            by.entry(i.clone()).or_default().push(p.id.clone());
+        }
+        for r in &p.replaces {
+            replaced.entry(r.clone()).or_default().push(p.id.clone());
+        }
+    }
+    for p in &mut site.plans {
+        p.implemented_by = by.remove(&p.id).unwrap_or_default();
+        p.replaced_by = replaced.remove(&p.id).unwrap_or_default();
+    }
+}
+
+/// The plan ids of the content (folder names), each checked to be usable as an id, with those of
+/// plans whose `plan.md` did not parse.
+pub(super) fn plan_ids<'r>(raw: &'r RawContent, diags: &mut Diagnostics) -> HashSet<&'r str> {
+    let mut plan_ids = HashSet::new();
+    for p in &raw.plans {
+        if !is_valid_id(&p.id) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-id",
+                    format!("tên thư mục kế hoạch `{}` không dùng được làm mã", p.id),
+                )
+                .at(p.file.location(0..0))
+                .hint(format!(
+                    "đổi tên thư mục thành chữ thường không dấu, nối bằng gạch ngang, ví dụ `{}`",
+                    slugify(&p.id)
+                )),
+            );
+        }
+        plan_ids.insert(p.id.as_str());
+    }
+    plan_ids.extend(raw.broken_plans.iter().map(String::as_str));
+    plan_ids
+}

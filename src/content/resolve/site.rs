@@ -1,0 +1,96 @@
+//! `site.toml`: the site settings and the URLs it gives.
+
+use super::*;
+
+pub(super) fn site_config(s: &In<raw::SiteFile>, diags: &mut Diagnostics) -> SiteConfig {
+    let v = &s.value;
+    let base_url = web_url(&s.file, &v.base_url, "base_url", true, diags);
+    let licence_url = match &v.licence_url {
+        Some(u) => web_url(&s.file, u, "licence_url", false, diags),
+        None => raw::DEFAULT_LICENCE_URL.to_string(),
+    };
+    SiteConfig {
+        title: v.title.clone(),
+        description: v.description.clone(),
+        base_url: base_url.trim_end_matches('/').to_string(),
+        language: v.language.clone(),
+        publisher: v.publisher.as_ref().map(|p| p.get_ref().clone()),
+        province: v.province.as_ref().map(|p| p.get_ref().clone()),
+        licence: v.licence.clone(),
+        licence_url,
+    }
+}
+
+/// A URL the content gives for the web (pages link it, the catalog publishes it as an IRI):
+/// absolute `http(s)://host/…`, without spaces, credentials or — for the site's own base
+/// address — a query or fragment. Anything else is reported where it is written.
+pub(super) fn web_url(
+    file: &SourceFile,
+    value: &Spanned<String>,
+    key: &str,
+    is_base: bool,
+    diags: &mut Diagnostics,
+) -> String {
+    let text = value.get_ref();
+    let problem = match url::Url::parse(text) {
+        _ if text.trim().is_empty() => Some("trống".to_string()),
+        _ if text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            Some("có khoảng trắng hoặc ký tự điều khiển".into())
+        }
+        Err(e) => Some(format!("không phải địa chỉ tuyệt đối ({e})")),
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => Some(format!(
+            "dùng giao thức `{}:` — chỉ chấp nhận http hoặc https",
+            u.scheme()
+        )),
+        Ok(u) if u.host_str().is_none_or(str::is_empty) => Some("không có tên miền".into()),
+        Ok(u) if !u.username().is_empty() || u.password().is_some() => {
+            Some("chứa tên đăng nhập hoặc mật khẩu".into())
+        }
+        Ok(u) if is_base && (u.query().is_some() || u.fragment().is_some()) => {
+            Some("có phần `?…` hoặc `#…`, không dùng được làm địa chỉ gốc".into())
+        }
+        Ok(_) => None,
+    };
+    if let Some(why) = problem {
+        let example = if is_base {
+            "https://opendata.quangngai.gov.vn/minhbach"
+        } else {
+            "https://creativecommons.org/licenses/by/4.0/"
+        };
+        diags.push(
+            Diagnostic::error(
+                "invalid-url",
+                format!("{key} `{text}` không dùng được: {why}"),
+            )
+            .at(file.location(value.span()))
+            .hint(format!(
+                "viết địa chỉ web đầy đủ, ví dụ {key} = \"{example}\""
+            )),
+        );
+    }
+    text.clone()
+}
+
+/// Areas (lĩnh vực), in display order.
+pub(super) fn resolve_areas(raw: &RawContent, site: &mut Site, diags: &mut Diagnostics) {
+    let mut seen: HashMap<String, crate::source::Location> = HashMap::new();
+    for a in &raw.areas {
+        if check_id(&a.file, &a.value.id, "lĩnh vực", &mut seen, diags) {
+            site.area_index
+                .insert(a.value.id.get_ref().clone(), site.areas.len());
+            site.areas.push(Area {
+                id: a.value.id.get_ref().clone(),
+                name: a.value.name.clone(),
+                order: a.value.order,
+            });
+        }
+    }
+    site.areas
+        .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+    site.area_index = site
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
+}
