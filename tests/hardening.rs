@@ -264,3 +264,76 @@ fn urls_of_site_toml_must_be_absolute_web_addresses() {
         );
     }
 }
+
+// --- ids ----------------------------------------------------------------------------------------
+
+/// A target with two goals has goal rows `…-ct-1-1` and `…-ct-1-2` in the data package; a target
+/// numbered `1.1` has the id `…-ct-1-1`. `check` must refuse what `build` could not write.
+#[test]
+fn a_goal_row_id_that_collides_with_a_sub_target_is_located_at_the_sub_target() {
+    let site = Site::new();
+    site.append(
+        TARGETS,
+        "\n[[target.goal]]\nsubject = \"cấp xã\"\ncomparator = \">=\"\nvalue = 90\n\n\
+         [[target]]\nnumber = \"1.1\"\narea = \"chinh-quyen-so\"\n\
+         text = \"Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt tối thiểu 90%.\"\n\
+         measure = \"percent\"\nline = 4\n",
+    );
+    site.check()
+        .fails()
+        .diag("duplicate-id", TARGETS)
+        .at(TARGETS, site.pos(TARGETS, "\"1.1\""))
+        .at(TARGETS, site.pos(TARGETS, "number = \"1\"\n").shift(9))
+        .shows("kh-1-2025-ct-1-1");
+}
+
+#[test]
+fn two_tasks_with_the_same_number_are_located_at_the_second() {
+    let site = Site::new();
+    let task = site.read(TASKS);
+    site.append(TASKS, &format!("\n{task}"));
+    let second = site.positions(TASKS, "number = \"1\"")[1];
+    site.check()
+        .fails()
+        .diag("duplicate-id", TASKS)
+        .at(TASKS, second.shift(9))
+        .shows("kh-1-2025-nv-1");
+}
+
+/// Item `x-kp-1` of plan `kh-1-2025` and item 1 of plan `kh-1-2025-kp-x` are both
+/// `kh-1-2025-kp-x-kp-1`.
+#[test]
+fn budget_line_ids_that_collide_across_plans_are_located() {
+    let site = Site::new();
+    site.append(
+        BUDGET,
+        "\n[[item]]\nid = \"x-kp-1\"\ntitle = \"Mua sắm thiết bị lưu trữ\"\namount = 150\nline = 13\n",
+    );
+    let other = "plans/kh-1-2025-kp-x";
+    std::fs::create_dir_all(site.path(other)).unwrap();
+    site.write(
+        &format!("{other}/plan.md"),
+        site.read("plans/kh-1-2025/plan.md")
+            .replace("number = \"1/KH-UBND\"", "number = \"2/KH-UBND\""),
+    );
+    site.write(
+        &format!("{other}/budget.toml"),
+        "[[item]]\nnumber = \"1\"\ntitle = \"Mua sắm thiết bị lưu trữ\"\namount = 150\nline = 13\n",
+    );
+    site.check()
+        .fails()
+        .diag("duplicate-id", &format!("{other}/budget.toml"))
+        .shows("kh-1-2025-kp-x-kp-1")
+        .at(BUDGET, site.pos(BUDGET, "\"x-kp-1\""));
+}
+
+#[test]
+fn a_number_that_makes_an_id_too_long_for_a_file_name_is_located() {
+    let site = Site::new();
+    let long = "1.".repeat(60) + "1";
+    site.replace(TARGETS, "number = \"1\"", &format!("number = \"{long}\""));
+    site.check()
+        .fails()
+        .diag("invalid-id", TARGETS)
+        .at(TARGETS, site.pos(TARGETS, &format!("\"{long}\"")));
+}

@@ -172,7 +172,7 @@ pub struct PlanFrontMatter {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    pub number: String,
+    pub number: S<String>,
     pub id: Option<S<String>>,
     pub area: S<String>,
     pub text: String,
@@ -238,7 +238,7 @@ pub struct Declared {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    pub number: String,
+    pub number: S<String>,
     pub id: Option<S<String>>,
     pub title: String,
     pub declared_total: Option<S<RawNumber>>,
@@ -248,7 +248,7 @@ pub struct Group {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
-    pub number: String,
+    pub number: S<String>,
     pub id: Option<S<String>>,
     pub unit: S<String>,
     #[serde(default)]
@@ -261,7 +261,7 @@ pub struct Body {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    pub number: Option<String>,
+    pub number: Option<S<String>>,
     pub id: Option<S<String>>,
     pub title: String,
     pub amount: Option<S<RawNumber>>,
@@ -284,7 +284,7 @@ pub struct Item {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
-    pub number: Option<String>,
+    pub number: Option<S<String>>,
     pub id: Option<S<String>>,
     pub area: S<String>,
     pub title: String,

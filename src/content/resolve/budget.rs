@@ -18,7 +18,7 @@ pub(super) fn resolve_budget(
     doc: Option<&str>,
     b: &RawBudget,
     diags: &mut Vec<Diagnostic>,
-) -> Budget {
+) -> (Budget, Vec<Claim>) {
     let place = b
         .header
         .place
@@ -45,6 +45,9 @@ pub(super) fn resolve_budget(
         });
     }
     let prefix = format!("{}-kp-", plan.id);
+    // Ids in the order they are claimed, for the site-wide check; `seen` finds duplicates
+    // within the plan at once, so that a duplicate line is not added to the budget.
+    let mut claims: Vec<Claim> = Vec::new();
     let mut seen: HashMap<String, crate::source::Location> = HashMap::new();
     let mut unique = |id: String,
                       loc: crate::source::Location,
@@ -59,7 +62,12 @@ pub(super) fn resolve_budget(
             );
             false
         } else {
-            seen.insert(id, loc);
+            seen.insert(id.clone(), loc.clone());
+            claims.push(Claim {
+                ns: Namespace::Budget,
+                id,
+                at: loc,
+            });
             true
         }
     };
@@ -71,7 +79,7 @@ pub(super) fn resolve_budget(
     };
     for rg in &b.groups {
         let g = &rg.group;
-        let Some(glocal) = local_id(
+        let Some((glocal, gloc)) = local_id(
             file,
             &g.id,
             Some(&g.number),
@@ -88,17 +96,13 @@ pub(super) fn resolve_budget(
             check_amount_on_line(reg, file, &source, v, n.span(), diags);
             Some(v)
         });
-        if !unique(
-            format!("{prefix}{glocal}"),
-            file.location(g.line.span()),
-            diags,
-        ) {
+        if !unique(format!("{prefix}{glocal}"), gloc, diags) {
             continue;
         }
         let gi = budget.groups.len();
         budget.groups.push(BudgetGroup {
             id: format!("{prefix}{glocal}"),
-            number: g.number.clone(),
+            number: g.number.get_ref().clone(),
             title: g.title.clone(),
             declared_total,
             source,
@@ -130,7 +134,9 @@ pub(super) fn resolve_budget(
                     bd.line.span(),
                 ),
             };
-            let Some(blocal) = blocal else { continue };
+            let Some((blocal, bloc)) = blocal else {
+                continue;
+            };
             check_unit(reg, file, &bd.unit, diags);
             let source = line_number(reg, file, doc, &bd.line, diags);
             let declared_total = bd.declared_total.as_ref().and_then(|n| {
@@ -142,18 +148,14 @@ pub(super) fn resolve_budget(
                 Some(p) => check_unit(reg, file, p, diags).then(|| p.get_ref().clone()),
                 None => place_default(reg, bd.unit.get_ref()).or(place.clone()),
             };
-            if !unique(
-                format!("{prefix}{blocal}"),
-                file.location(bd.line.span()),
-                diags,
-            ) {
+            if !unique(format!("{prefix}{blocal}"), bloc, diags) {
                 continue;
             }
             let bi = budget.bodies.len();
             budget.bodies.push(BudgetBody {
                 id: format!("{prefix}{blocal}"),
                 group: Some(gi),
-                number: bd.number.clone(),
+                number: bd.number.get_ref().clone(),
                 unit: bd.unit.get_ref().clone(),
                 title: bd.title.clone(),
                 place: bplace.clone(),
@@ -188,7 +190,7 @@ pub(super) fn resolve_budget(
             diags,
         );
     }
-    budget
+    (budget, claims)
 }
 
 pub(super) struct BudgetCtx<'a> {
@@ -231,16 +233,16 @@ impl BudgetCtx<'_> {
             None => local_id(
                 self.file,
                 &None,
-                it.number.as_deref(),
+                it.number.as_ref(),
                 &prefix,
                 "mục kinh phí",
                 diags,
                 it.line.span(),
             ),
         };
-        let Some(local) = local else { return };
+        let Some((local, loc)) = local else { return };
         let id = format!("{}{local}", self.prefix);
-        if !unique(id.clone(), self.file.location(it.line.span()), diags) {
+        if !unique(id.clone(), loc, diags) {
             return;
         }
         let parent = budget.lines.len();
@@ -267,7 +269,7 @@ impl BudgetCtx<'_> {
             }
         }
         for part in &ri.parts {
-            let Some(plocal) = local_id(
+            let Some((plocal, ploc)) = local_id(
                 self.file,
                 &part.id,
                 None,
@@ -279,7 +281,7 @@ impl BudgetCtx<'_> {
                 continue;
             };
             let pid = format!("{}{local}-{plocal}", self.prefix);
-            if !unique(pid.clone(), self.file.location(part.line.span()), diags) {
+            if !unique(pid.clone(), ploc, diags) {
                 continue;
             }
             let lead = budget.lines[parent].lead.clone();
@@ -331,7 +333,7 @@ impl BudgetCtx<'_> {
         };
         BudgetLine {
             id,
-            number: it.number.clone(),
+            number: it.number.as_ref().map(|n| n.get_ref().clone()),
             title: it.title.clone(),
             amount,
             funding: funding(self.file, &it.funding, diags),

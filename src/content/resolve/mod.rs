@@ -127,24 +127,27 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
 
     resolve_units(raw, &registry, &unit_files, &mut site, diags);
 
-    // Plans, in parallel.
-    let results: Vec<(Option<Plan>, Vec<Diagnostic>)> = raw
+    // Plans, in parallel; then the ids their entries claim, site-wide, in content order.
+    let results: Vec<(Option<Plan>, Vec<Claim>, Vec<Diagnostic>)> = raw
         .plans
         .par_iter()
         .map(|p| {
             let mut ds = Vec::new();
-            let plan = resolve_plan(&registry, p, &mut ds);
-            (plan, ds)
+            let mut claims = Vec::new();
+            let plan = resolve_plan(&registry, p, &mut claims, &mut ds);
+            (plan, claims, ds)
         })
         .collect();
-    for (plan, ds) in results {
+    let mut claims = Vec::new();
+    for (plan, plan_claims, ds) in results {
         diags.extend(ds);
+        claims.extend(plan_claims);
         if let Some(plan) = plan {
             site.plan_index.insert(plan.id.clone(), site.plans.len());
             site.plans.push(plan);
         }
     }
-    check_global_ids(raw, &site, diags);
+    check_global_ids(&claims, diags);
     link_plans(&mut site);
 
     resolve_reports(raw, &registry, &mut site, diags);

@@ -2,9 +2,11 @@
 
 use super::*;
 
+/// A plan with its targets, budget and tasks, and the ids its entries claim.
 pub(super) fn resolve_plan(
     reg: &Registry,
     p: &RawPlan,
+    claims: &mut Vec<Claim>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
     let f = &p.front;
@@ -103,24 +105,22 @@ pub(super) fn resolve_plan(
         plan.targets = t
             .value
             .iter()
-            .filter_map(|t| resolve_target(reg, &t_file(&p.targets), &plan.id, doc, t, diags))
+            .filter_map(|x| resolve_target(reg, &t.file, &plan.id, doc, x, claims, diags))
             .collect();
     }
     if let Some(b) = &p.budget {
-        plan.budget = Some(resolve_budget(reg, &b.file, &plan, doc, &b.value, diags));
+        let (budget, budget_claims) = resolve_budget(reg, &b.file, &plan, doc, &b.value, diags);
+        plan.budget = Some(budget);
+        claims.extend(budget_claims);
     }
     if let Some(t) = &p.tasks {
         plan.tasks = t
             .value
             .iter()
-            .filter_map(|t| resolve_task(reg, &t_file(&p.tasks), &plan.id, doc, t, diags))
+            .filter_map(|x| resolve_task(reg, &t.file, &plan.id, doc, x, claims, diags))
             .collect();
     }
     Some(plan)
-}
-
-pub(super) fn t_file<T>(x: &Option<In<T>>) -> std::sync::Arc<SourceFile> {
-    x.as_ref().expect("present").file.clone()
 }
 
 pub(super) fn link_plans(site: &mut Site) {

@@ -424,19 +424,22 @@ pub(super) fn check_amount_on_line(
     ))]);
 }
 
+/// The id of an entry local to its plan: its explicit `id`, else `prefix` + its printed number
+/// made a slug (`1.2` → `ct-1-2`). Either must be a valid id (at most 80 characters: it becomes
+/// part of a file name). Returns the id and where it is written, for the uniqueness checks.
 pub(super) fn local_id(
     file: &SourceFile,
     explicit: &Option<Spanned<String>>,
-    number: Option<&str>,
+    number: Option<&Spanned<String>>,
     prefix: &str,
     what: &str,
     diags: &mut Vec<Diagnostic>,
     at: std::ops::Range<usize>,
-) -> Option<String> {
+) -> Option<(String, crate::source::Location)> {
     match (explicit, number) {
         (Some(id), _) => {
             if is_valid_id(id.get_ref()) {
-                Some(id.get_ref().clone())
+                Some((id.get_ref().clone(), file.location(id.span())))
             } else {
                 diags.push(
                     Diagnostic::error(
@@ -445,14 +448,32 @@ pub(super) fn local_id(
                     )
                     .at(file.location(id.span()))
                     .hint(format!(
-                        "mã chỉ gồm chữ thường không dấu, chữ số và gạch ngang, ví dụ `{}`",
+                        "mã chỉ gồm chữ thường không dấu, chữ số và gạch ngang (tối đa 80 ký tự), ví dụ `{}`",
                         slugify(id.get_ref())
                     )),
                 );
                 None
             }
         }
-        (None, Some(n)) if !slugify(n).is_empty() => Some(format!("{prefix}{}", slugify(n))),
+        (None, Some(n)) if !slugify(n.get_ref()).is_empty() => {
+            let id = format!("{prefix}{}", slugify(n.get_ref()));
+            if is_valid_id(&id) {
+                return Some((id, file.location(n.span())));
+            }
+            diags.push(
+                Diagnostic::error(
+                    "invalid-id",
+                    format!(
+                        "số thứ tự `{}` tạo ra mã {what} dài {} ký tự (tối đa 80)",
+                        n.get_ref().chars().take(40).collect::<String>(),
+                        id.len()
+                    ),
+                )
+                .at(file.location(n.span()))
+                .hint("mã được tạo từ số thứ tự và dùng làm tên tệp; với số thứ tự dài như vậy, đặt thêm id = \"...\" ngắn gọn"),
+            );
+            None
+        }
         _ => {
             diags.push(
                 Diagnostic::error("missing-field", format!("{what} không có `number` cũng không có `id`"))

@@ -25,9 +25,10 @@ pub(super) fn resolve_target(
     plan: &str,
     doc: Option<&str>,
     t: &raw::Target,
+    claims: &mut Vec<Claim>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Target> {
-    let local = local_id(
+    let (local, at) = local_id(
         file,
         &t.id,
         Some(&t.number),
@@ -159,10 +160,10 @@ pub(super) fn resolve_target(
             report: None,
         });
     }
-    Some(Target {
+    let target = Target {
         id: format!("{plan}-{local}"),
         plan: plan.into(),
-        number: t.number.clone(),
+        number: t.number.get_ref().clone(),
         area: t.area.get_ref().clone(),
         text: t.text.clone(),
         measure,
@@ -172,5 +173,18 @@ pub(super) fn resolve_target(
         interpretation: t.interpretation.clone(),
         goals,
         values,
-    })
+    };
+    // The target's page and its goal rows in the data package (`…-ct-8-1`, `…-ct-8-province`).
+    let mut ids = vec![target.id.clone()];
+    ids.extend(
+        crate::opendata::resources::goal_row_ids(&target)
+            .into_iter()
+            .filter(|r| *r != target.id),
+    );
+    claims.extend(ids.into_iter().map(|id| Claim {
+        ns: Namespace::Target,
+        id,
+        at: at.clone(),
+    }));
+    Some(target)
 }

@@ -8,12 +8,13 @@ pub(super) fn resolve_task(
     plan: &str,
     doc: Option<&str>,
     t: &raw::Task,
+    claims: &mut Vec<Claim>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Task> {
-    let local = local_id(
+    let (local, at) = local_id(
         file,
         &t.id,
-        t.number.as_deref(),
+        t.number.as_ref(),
         "nv-",
         "nhiệm vụ",
         diags,
@@ -34,10 +35,16 @@ pub(super) fn resolve_task(
                 None
             }
         });
+    let id = format!("{plan}-{local}");
+    claims.push(Claim {
+        ns: Namespace::Task,
+        id: id.clone(),
+        at,
+    });
     Some(Task {
-        id: format!("{plan}-{local}"),
+        id,
         plan: plan.into(),
-        number: t.number.clone(),
+        number: t.number.as_ref().map(|n| n.get_ref().clone()),
         area: t.area.get_ref().clone(),
         title: t.title.clone(),
         lead: units_list(reg, file, &t.lead, diags),
