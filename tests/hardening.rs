@@ -337,3 +337,106 @@ fn a_number_that_makes_an_id_too_long_for_a_file_name_is_located() {
         .diag("invalid-id", TARGETS)
         .at(TARGETS, site.pos(TARGETS, &format!("\"{long}\"")));
 }
+
+// --- links and narratives -----------------------------------------------------------------------
+
+const PLAN: &str = "plans/kh-1-2025/plan.md";
+
+#[test]
+fn links_to_pages_that_do_not_exist_are_refused_even_when_nearly_right() {
+    for bad in [
+        "/nguon/kh-1-2025/999/#L99999",
+        "/nguon/kh-1-2025/1/#L99999",
+        "/ke-hoach/kh-1-2025index.html",
+        "/chi-tieuindex.html",
+        "/ke-hoach/kh-1-2025",
+        "/du-lieu-mo/khong-co/",
+        "/bao-cao/khong-co/",
+    ] {
+        let site = Site::new();
+        site.append(PLAN, &format!("\nXem [trang]({bad}).\n"));
+        site.check()
+            .fails()
+            .diag("broken-link", PLAN)
+            .at(PLAN, site.pos(PLAN, &format!("[trang]({bad})")));
+    }
+}
+
+#[test]
+fn links_to_every_kind_of_page_are_accepted() {
+    let site = Site::new();
+    let links = [
+        "/",
+        "/ke-hoach/",
+        "/ke-hoach/kh-1-2025/",
+        "/ke-hoach/kh-1-2025/kinh-phi/",
+        "/ke-hoach/kh-1-2025/index.html",
+        "/chi-tieu/kh-1-2025-ct-1/",
+        "/kinh-phi/theo-nguon/",
+        "/tien-do/",
+        "/don-vi/so-noi-vu/",
+        "/bao-cao/",
+        "/bao-cao/bc-1-2025/",
+        "/nguon/",
+        "/nguon/kh-1-2025/",
+        "/nguon/kh-1-2025/1/#L12",
+        "/du-lieu-mo/",
+        "/du-lieu-mo/units/",
+    ];
+    let text: String = links.iter().map(|l| format!("\n[x]({l})\n")).collect();
+    site.append(PLAN, &text);
+    site.check().passes();
+}
+
+#[test]
+fn raw_html_links_are_checked_like_markdown_links() {
+    for (bad, shown) in [
+        (
+            "<a href=\"/ke-hoach/khong-co/\">x</a>",
+            "/ke-hoach/khong-co/",
+        ),
+        ("<a href='javascript:alert(1)'>x</a>", "javascript:alert(1)"),
+        (
+            "<img src=\"&#106;avascript:alert(1)\">",
+            "javascript:alert(1)",
+        ),
+        ("<a href=\"../../etc/passwd\">x</a>", "../../etc/passwd"),
+    ] {
+        let site = Site::new();
+        site.append(PLAN, &format!("\n<p>{bad}</p>\n"));
+        site.check().fails().diag("broken-link", PLAN).shows(shown);
+    }
+}
+
+#[test]
+fn raw_html_site_links_are_published_relative_to_the_page() {
+    let site = Site::new();
+    site.append(
+        PLAN,
+        "\n<p><a href=\"/don-vi/so-noi-vu/\">Sở Nội vụ</a></p>\n",
+    );
+    let out = site.root.join("public");
+    site.build(&out).passes();
+    let page = std::fs::read_to_string(out.join("ke-hoach/kh-1-2025/noi-dung/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"../../../don-vi/so-noi-vu/\""),
+        "{page}"
+    );
+}
+
+#[test]
+fn pathological_narratives_are_refused_with_their_place() {
+    let cases = [
+        ("<div>".repeat(100_000), "narrative-too-large"),
+        (
+            format!("|{}\n|{}\n", "a|".repeat(5_000), "-|".repeat(5_000)),
+            "narrative-too-large",
+        ),
+        ("x".repeat(2 * 1024 * 1024), "narrative-too-large"),
+    ];
+    for (body, code) in cases {
+        let site = Site::new();
+        site.append(PLAN, &format!("\n{body}\n"));
+        site.check().fails().diag(code, PLAN);
+    }
+}

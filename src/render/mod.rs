@@ -2,7 +2,6 @@
 //! view data that is already formatted for Vietnamese readers — money as `1.400`, unknown as
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
-pub mod markdown;
 pub mod open_data;
 mod pages;
 
@@ -628,7 +627,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
             "as_of": r.as_of.vietnamese(),
             "plans": r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>(),
             "document": site.document(&r.document).map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)})),
-            "body_html": markdown::to_safe_html(&r.body_markdown, "../../"),
+            "body_html": crate::markdown::to_safe_html(&r.body_markdown, "../../"),
             "results": results,
         }));
         pages.push(Page {
@@ -824,7 +823,7 @@ fn plan_pages(ctx: &Ctx, p: &Plan, progress: &[crate::progress::TaskProgress]) -
             _ => {
                 c.insert(
                     "body_html",
-                    &markdown::to_safe_html(&p.body_markdown, &root(depth)),
+                    &crate::markdown::to_safe_html(&p.body_markdown, &root(depth)),
                 );
             }
         }

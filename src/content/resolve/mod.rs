@@ -152,8 +152,6 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
 
     resolve_reports(raw, &registry, &mut site, diags);
 
-    check_markdown_links(raw, &site, &registry, diags);
-
     let mut docs: Vec<Document> = registry.documents.into_values().collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     site.document_index = docs
@@ -162,6 +160,8 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
         .map(|(i, d)| (d.id.clone(), i))
         .collect();
     site.documents = docs;
+
+    check_narratives(raw, &site, diags);
     site.config.as_ref()?;
     Some(site)
 }

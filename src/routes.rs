@@ -1,0 +1,397 @@
+//! The route table: every page of the site, its path and how deep it lies. It is the one owner
+//! of URLs — pages are written at [`Route::file`], templates and data files link with
+//! [`Route::path`], and `check` accepts a link in a narrative only if [`Route::parse`] reads it
+//! as a route that [`Route::all`] lists. Paths are relative to the site root, end in `/` and
+//! carry no diacritics (`ke-hoach/kh-223-ubnd-2024/kinh-phi/`).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::{Plan, Site};
+use crate::slug::is_valid_id;
+
+/// Source documents are published in parts of this many lines, so no page is too heavy.
+pub const SOURCE_PART_LINES: usize = 300;
+
+/// The part of a source document that shows line `line` (1-based).
+pub fn source_part(line: usize) -> usize {
+    line.saturating_sub(1) / SOURCE_PART_LINES + 1
+}
+
+/// How many parts a document of `lines` lines is published in (at least one).
+pub fn source_parts(lines: usize) -> usize {
+    lines.div_ceil(SOURCE_PART_LINES).max(1)
+}
+
+/// The sections of a plan, each its own page so that none is heavy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlanSection {
+    Overview,
+    Targets,
+    Budget,
+    Tasks,
+    Text,
+}
+
+impl PlanSection {
+    pub const ALL: [PlanSection; 5] = [
+        PlanSection::Overview,
+        PlanSection::Targets,
+        PlanSection::Budget,
+        PlanSection::Tasks,
+        PlanSection::Text,
+    ];
+
+    /// The path segment below the plan (`""` for the overview).
+    pub fn segment(self) -> &'static str {
+        match self {
+            PlanSection::Overview => "",
+            PlanSection::Targets => "chi-tieu",
+            PlanSection::Budget => "kinh-phi",
+            PlanSection::Tasks => "nhiem-vu",
+            PlanSection::Text => "noi-dung",
+        }
+    }
+
+    /// The key templates use to tell the sections apart.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanSection::Overview => "overview",
+            PlanSection::Targets => "targets",
+            PlanSection::Budget => "budget",
+            PlanSection::Tasks => "tasks",
+            PlanSection::Text => "text",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            PlanSection::Overview => "Tổng quan",
+            PlanSection::Targets => "Chỉ tiêu",
+            PlanSection::Budget => "Kinh phí",
+            PlanSection::Tasks => "Nhiệm vụ",
+            PlanSection::Text => "Toàn văn",
+        }
+    }
+
+    fn from_segment(s: &str) -> Option<PlanSection> {
+        PlanSection::ALL
+            .into_iter()
+            .find(|x| !x.segment().is_empty() && x.segment() == s)
+    }
+
+    /// Whether the plan has something to show in this section (the overview always exists).
+    pub fn applies(self, plan: &Plan) -> bool {
+        match self {
+            PlanSection::Overview => true,
+            PlanSection::Targets => !plan.targets.is_empty(),
+            PlanSection::Budget => plan.budget.is_some(),
+            PlanSection::Tasks => !plan.tasks.is_empty(),
+            PlanSection::Text => {
+                !plan.body_markdown.trim().is_empty() || !plan.legal_bases.is_empty()
+            }
+        }
+    }
+}
+
+/// The budget breakdowns that have their own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Breakdown {
+    ByDistrict,
+    ByAgency,
+    BySource,
+}
+
+impl Breakdown {
+    pub const ALL: [Breakdown; 3] = [
+        Breakdown::ByDistrict,
+        Breakdown::ByAgency,
+        Breakdown::BySource,
+    ];
+
+    pub fn segment(self) -> &'static str {
+        match self {
+            Breakdown::ByDistrict => "theo-huyen",
+            Breakdown::ByAgency => "theo-co-quan",
+            Breakdown::BySource => "theo-nguon",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Breakdown::ByDistrict => "Kinh phí theo huyện, thị xã, thành phố",
+            Breakdown::ByAgency => "Kinh phí theo cơ quan chủ trì",
+            Breakdown::BySource => "Kinh phí theo nguồn vốn",
+        }
+    }
+}
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Route {
+    Home,
+    Plans,
+    Plan(String, PlanSection),
+    Targets,
+    Target(String),
+    Budget,
+    BudgetBreakdown(Breakdown),
+    Progress,
+    Units,
+    Unit(String),
+    Reports,
+    Report(String),
+    Sources,
+    Source(String),
+    SourcePart(String, usize),
+    OpenData,
+    Dataset(String),
+}
+
+impl Route {
+    /// The page's path from the site root, as a directory (`ke-hoach/x/`; `""` for the home page).
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Plans => "ke-hoach/".into(),
+            Route::Plan(id, PlanSection::Overview) => format!("ke-hoach/{id}/"),
+            Route::Plan(id, s) => format!("ke-hoach/{id}/{}/", s.segment()),
+            Route::Targets => "chi-tieu/".into(),
+            Route::Target(id) => format!("chi-tieu/{id}/"),
+            Route::Budget => "kinh-phi/".into(),
+            Route::BudgetBreakdown(b) => format!("kinh-phi/{}/", b.segment()),
+            Route::Progress => "tien-do/".into(),
+            Route::Units => "don-vi/".into(),
+            Route::Unit(id) => format!("don-vi/{id}/"),
+            Route::Reports => "bao-cao/".into(),
+            Route::Report(id) => format!("bao-cao/{id}/"),
+            Route::Sources => "nguon/".into(),
+            Route::Source(id) => format!("nguon/{id}/"),
+            Route::SourcePart(id, n) => format!("nguon/{id}/{n}/"),
+            Route::OpenData => "du-lieu-mo/".into(),
+            Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
+        }
+    }
+
+    /// The file the page is written to.
+    pub fn file(&self) -> String {
+        format!("{}index.html", self.path())
+    }
+
+    /// How many directories below the root the page lies.
+    pub fn depth(&self) -> usize {
+        self.path().matches('/').count()
+    }
+
+    /// The relative prefix from the page back to the site root (`./`, `../../`).
+    pub fn root(&self) -> String {
+        match self.depth() {
+            0 => "./".into(),
+            d => "../".repeat(d),
+        }
+    }
+
+    /// The link from this page to `to`, relative, so that the site works under any base path
+    /// and from disk.
+    pub fn link_to(&self, to: &Route) -> String {
+        format!("{}{}", self.root(), to.path())
+    }
+
+    /// Reads a site path (`ke-hoach/x/`, `ke-hoach/x/index.html`, `""`), without a leading `/` or
+    /// a `#fragment`. Only the exact spellings [`Route::path`] and [`Route::file`] write are
+    /// routes: `ke-hoach/xindex.html`, `ke-hoach/x` (no final `/`), `nguon/d/01/` are not.
+    pub fn parse(path: &str) -> Option<Route> {
+        let dir = match path.strip_suffix("index.html") {
+            Some(d) => d,
+            None => path,
+        };
+        if !(dir.is_empty() || dir.ends_with('/')) {
+            return None;
+        }
+        let segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+        if segments.len() != dir.matches('/').count() {
+            return None; // `a//b/`
+        }
+        let id = |s: &str| is_valid_id(s).then(|| s.to_string());
+        Some(match segments.as_slice() {
+            [] => Route::Home,
+            ["ke-hoach"] => Route::Plans,
+            ["ke-hoach", p] => Route::Plan(id(p)?, PlanSection::Overview),
+            ["ke-hoach", p, s] => Route::Plan(id(p)?, PlanSection::from_segment(s)?),
+            ["chi-tieu"] => Route::Targets,
+            ["chi-tieu", t] => Route::Target(id(t)?),
+            ["kinh-phi"] => Route::Budget,
+            ["kinh-phi", b] => {
+                Route::BudgetBreakdown(*Breakdown::ALL.iter().find(|x| x.segment() == *b)?)
+            }
+            ["tien-do"] => Route::Progress,
+            ["don-vi"] => Route::Units,
+            ["don-vi", u] => Route::Unit(id(u)?),
+            ["bao-cao"] => Route::Reports,
+            ["bao-cao", r] => Route::Report(id(r)?),
+            ["nguon"] => Route::Sources,
+            ["nguon", d] => Route::Source(id(d)?),
+            ["nguon", d, n] => {
+                let canonical = !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit());
+                Route::SourcePart(id(d)?, n.parse().ok().filter(|_| canonical)?)
+            }
+            ["du-lieu-mo"] => Route::OpenData,
+            ["du-lieu-mo", name] => Route::Dataset(id(name)?),
+            _ => return None,
+        })
+    }
+
+    /// Every page the site has, in a stable order.
+    pub fn all(site: &Site) -> Vec<Route> {
+        let mut out = vec![
+            Route::Home,
+            Route::Plans,
+            Route::Targets,
+            Route::Budget,
+            Route::Progress,
+            Route::Units,
+            Route::Reports,
+            Route::Sources,
+            Route::OpenData,
+        ];
+        out.extend(Breakdown::ALL.into_iter().map(Route::BudgetBreakdown));
+        for p in &site.plans {
+            out.extend(
+                PlanSection::ALL
+                    .into_iter()
+                    .filter(|s| s.applies(p))
+                    .map(|s| Route::Plan(p.id.clone(), s)),
+            );
+            out.extend(p.targets.iter().map(|t| Route::Target(t.id.clone())));
+        }
+        out.extend(site.units.iter().map(|u| Route::Unit(u.id.clone())));
+        out.extend(site.reports.iter().map(|r| Route::Report(r.id.clone())));
+        for d in &site.documents {
+            out.push(Route::Source(d.id.clone()));
+            out.extend(
+                (1..=source_parts(d.lines.len())).map(|n| Route::SourcePart(d.id.clone(), n)),
+            );
+        }
+        out.extend(
+            crate::opendata::NAMES
+                .iter()
+                .map(|n| Route::Dataset(n.to_string())),
+        );
+        out
+    }
+
+    /// The anchor of cited line `line` on its source page (`nguon/d/2/#L345`).
+    pub fn source_line(document: &str, line: usize) -> (Route, String) {
+        (
+            Route::SourcePart(document.to_string(), source_part(line)),
+            format!("L{line}"),
+        )
+    }
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "/{}", self.path())
+    }
+}
+
+/// The routes of a site as a set, to answer "does this page exist?" in constant time.
+pub struct RouteSet {
+    routes: HashSet<Route>,
+}
+
+impl RouteSet {
+    pub fn of(site: &Site) -> RouteSet {
+        RouteSet {
+            routes: Route::all(site).into_iter().collect(),
+        }
+    }
+
+    pub fn contains(&self, r: &Route) -> bool {
+        self.routes.contains(r)
+    }
+
+    /// Whether a site path with an optional fragment leads somewhere: the page exists and, on a
+    /// source page, a `#L<n>` fragment names a line of that part.
+    pub fn accepts(&self, site: &Site, path: &str, fragment: Option<&str>) -> bool {
+        let Some(route) = Route::parse(path) else {
+            return false;
+        };
+        if !self.contains(&route) {
+            return false;
+        }
+        match (&route, fragment) {
+            (Route::SourcePart(doc, n), Some(f)) if f.starts_with('L') => {
+                let lines = site.document(doc).map(|d| d.lines.len()).unwrap_or(0);
+                f[1..]
+                    .parse::<usize>()
+                    .is_ok_and(|line| line >= 1 && line <= lines && source_part(line) == *n)
+            }
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn samples() -> Vec<Route> {
+        let mut v = vec![
+            Route::Home,
+            Route::Plans,
+            Route::Targets,
+            Route::Target("kh-1-ct-1".into()),
+            Route::Budget,
+            Route::Progress,
+            Route::Units,
+            Route::Unit("so-noi-vu".into()),
+            Route::Reports,
+            Route::Report("bc-1".into()),
+            Route::Sources,
+            Route::Source("kh-1".into()),
+            Route::SourcePart("kh-1".into(), 12),
+            Route::OpenData,
+            Route::Dataset("budget-lines".into()),
+        ];
+        v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));
+        v.extend(Breakdown::ALL.map(Route::BudgetBreakdown));
+        v
+    }
+
+    #[test]
+    fn every_route_parses_back_from_its_path_and_its_file() {
+        for r in samples() {
+            assert_eq!(Route::parse(&r.path()), Some(r.clone()), "{r}");
+            assert_eq!(Route::parse(&r.file()), Some(r.clone()), "{r}");
+        }
+    }
+
+    #[test]
+    fn near_misses_are_not_routes() {
+        for bad in [
+            "ke-hoach/kh-1index.html",
+            "chi-tieuindex.html",
+            "ke-hoach/kh-1",
+            "ke-hoach//kh-1/",
+            "nguon/kh-1/01/",
+            "nguon/kh-1/0/",
+            "nguon/kh-1/x/",
+            "ke-hoach/kh-1/khac/",
+            "ke-hoach/KH-1/",
+            "kinh-phi/theo-tinh/",
+            "../etc/",
+            "style.css",
+        ] {
+            assert_eq!(Route::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn links_between_pages_are_relative_to_the_page() {
+        let from = Route::Plan("kh-1".into(), PlanSection::Budget);
+        assert_eq!(from.root(), "../../../");
+        assert_eq!(from.link_to(&Route::Unit("x".into())), "../../../don-vi/x/");
+        assert_eq!(Route::Home.root(), "./");
+    }
+}
