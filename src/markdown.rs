@@ -199,12 +199,12 @@ fn html_tags_and_depth(text: &str, mut depth: usize) -> (usize, (usize, usize)) 
     (tags, (deepest, depth))
 }
 
-/// The `href` and `src` values of the tags of a raw HTML fragment, with their byte ranges.
+/// The `href`, `src` and `cite` values (the URLs the sanitiser keeps) of the tags of a raw HTML fragment, with their byte ranges.
 fn html_urls(text: &str) -> Vec<(Range<usize>, String)> {
     let lower = text.to_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for attr in ["href", "src"] {
+    for attr in ["href", "src", "cite"] {
         let mut from = 0;
         while let Some(off) = lower[from..].find(attr) {
             let at = from + off;

@@ -8,6 +8,12 @@ use std::path::{Path, PathBuf};
 
 const PAYLOAD: &str = r#"<script>alert(1)</script>"><img src=x onerror=alert(2)><iframe src=//evil.example></iframe><form action=//evil.example><svg onload=alert(3)>"#;
 
+/// The payload as raw HTML in a narrative: `check` refuses links that lead nowhere (`src=x`,
+/// `javascript:`), so these point at real pages — what remains must still come out inert.
+const MARKDOWN_PAYLOAD: &str = r#"<script>alert(1)</script>"><img src="/chi-tieu/" onerror=alert(2)><iframe srcdoc="<script>alert(4)</script>"></iframe><form action=//evil.example><svg onload=alert(3)>
+
+<a href="/ke-hoach/" onclick="alert(6)">x</a> <object data=x></object>"#;
+
 /// Puts the payload into a TOML string value (escaped for TOML) after `key = "`.
 fn inject(file: &Path, key: &str) {
     let text = std::fs::read_to_string(file).unwrap();
@@ -41,9 +47,7 @@ fn hostile_site(name: &str) -> (PathBuf, PathBuf) {
     inject(&content.join("site.toml"), "description");
     let md = plan.join("plan.md");
     let mut text = std::fs::read_to_string(&md).unwrap();
-    text.push_str(&format!(
-        "\n{PAYLOAD}\n\n<a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a> <object data=x></object>\n"
-    ));
+    text.push_str(&format!("\n{MARKDOWN_PAYLOAD}\n"));
     std::fs::write(&md, text).unwrap();
     let out = base.join("public");
     common::build(&content, &out);
