@@ -1,5 +1,5 @@
-//! The commands: `check` (load and validate, report everything) and `build` (check, render,
-//! write atomically). `main.rs` only parses arguments and calls these.
+//! The commands: `check` (load and validate content and project, report everything) and
+//! `build` (check, render, write atomically). `main.rs` only parses arguments and calls these.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::content::read_site;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
+use crate::project::Theme;
 
 /// Options shared by the commands.
 #[derive(Debug, Clone)]
@@ -16,21 +17,31 @@ pub struct Options {
     pub strict: bool,
 }
 
-/// Outcome of loading: the site (if it can be published) and the report to print.
+/// Outcome of checking: the site and the project's theme (if they can be published) and the
+/// report to print.
 pub struct Checked {
     pub site: Option<Site>,
+    pub theme: Theme,
     pub diagnostics: Diagnostics,
     /// Whether the content may be published: no errors (and no warnings under `--strict`).
     pub ok: bool,
 }
 
+/// Everything `build` could refuse, found without writing anything: the content, the project's
+/// templates and static files, and how they fit together.
 pub fn check(opts: &Options) -> Checked {
-    let (site, diagnostics) = read_site(&opts.content);
+    let (site, mut diagnostics) = read_site(&opts.content);
+    let theme = crate::project::read_theme(&project_root(&opts.content), &mut diagnostics);
+    if let Some(site) = &site {
+        crate::project::check_theme(&theme, site, &mut diagnostics);
+    }
+    diagnostics.sort();
     let ok = !diagnostics.has_errors()
         && (!opts.strict || diagnostics.warning_count() == 0)
         && site.is_some();
     Checked {
         site,
+        theme,
         diagnostics,
         ok,
     }
@@ -39,23 +50,16 @@ pub fn check(opts: &Options) -> Checked {
 /// The project directory: the parent of the content directory (where `templates/` and `static/`
 /// live).
 pub fn project_root(content: &Path) -> PathBuf {
-    let abs = if content.is_absolute() {
-        content.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(content))
-            .unwrap_or_else(|_| content.to_path_buf())
-    };
-    abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+    crate::project::root_of(content)
 }
 
 /// Renders and writes a checked site into `out`.
-pub fn build(site: &Site, content: &Path, out: &Path) -> Result<usize> {
+pub fn build(site: &Site, theme: &Theme, content: &Path, out: &Path) -> Result<usize> {
     let root = project_root(content);
     crate::output::check_output_dir(out, content, &root)?;
-    let tera = crate::render::templates(Some(&root.join("templates")))?;
+    let tera = crate::render::templates(theme)?;
     let files = crate::render::render_site(site, &tera)?;
     let n = files.len();
-    crate::output::write_site(out, &files, Some(&root.join("static")))?;
+    crate::output::write_site(out, &files, &theme.static_files)?;
     Ok(n)
 }

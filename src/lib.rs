@@ -16,6 +16,7 @@ pub mod model;
 pub mod opendata;
 pub mod output;
 pub mod progress;
+pub mod project;
 pub mod render;
 pub mod routes;
 pub mod slug;

@@ -67,8 +67,8 @@ fn main() -> ExitCode {
         eprintln!("Nội dung hợp lệ.");
         return ExitCode::SUCCESS;
     };
-    let site = checked.site.expect("ok implies a site");
-    match build::build(&site, &opts.content, &out) {
+    let site = checked.site.as_ref().expect("ok implies a site");
+    match build::build(site, &checked.theme, &opts.content, &out) {
         Ok(n) => {
             eprintln!("Đã dựng {n} tệp vào `{}`.", out.display());
             ExitCode::SUCCESS

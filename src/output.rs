@@ -98,6 +98,15 @@ pub fn check_output_dir(out: &Path, content: &Path, project_root: &Path) -> Resu
             content.display()
         );
     }
+    for read in ["static", "templates"] {
+        let dir = absolute(&project_root.join(read))?;
+        if abs.starts_with(&dir) {
+            bail!(
+                "không ghi trang web vào bên trong `{}`: thư mục này được đọc khi dựng trang",
+                dir.display()
+            );
+        }
+    }
     if abs.exists() {
         if !abs.is_dir() {
             bail!("`{}` đã tồn tại và không phải thư mục", out.display());
@@ -133,9 +142,16 @@ fn absolute(p: &Path) -> Result<PathBuf> {
     Ok(fs::canonicalize(&out).unwrap_or(out))
 }
 
-/// Writes `files` (plus `static_dir`, copied as is) into a temporary sibling of `out`, then swaps
-/// it in. Temporary directories left by a killed build are removed first.
-pub fn write_site(out: &Path, files: &OutputFiles, static_dir: Option<&Path>) -> Result<()> {
+/// Writes `files`, the built-in assets and the project's static files (which override assets of
+/// the same path) into a temporary sibling of `out`, then swaps it in. Builds into the same
+/// `out` are serialised by a lock file beside it: a second build waits for the first, so the
+/// result is always one complete site. Temporary directories left by a killed build are removed
+/// first (under the lock, no other build can be using them).
+pub fn write_site(
+    out: &Path,
+    files: &OutputFiles,
+    static_files: &[crate::project::StaticFile],
+) -> Result<()> {
     let out = absolute(out)?;
     let parent = out
         .parent()
@@ -147,6 +163,7 @@ pub fn write_site(out: &Path, files: &OutputFiles, static_dir: Option<&Path>) ->
         .to_string_lossy()
         .into_owned();
     fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    let _lock = lock(&parent, &name)?;
     remove_stale_temporaries(&parent, &name);
 
     let tmp = parent.join(format!(".{name}.minhbach-tmp-{}", std::process::id()));
@@ -155,17 +172,20 @@ pub fn write_site(out: &Path, files: &OutputFiles, static_dir: Option<&Path>) ->
     }
     fs::create_dir(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
     let result = (|| -> Result<()> {
-        if let Some(dir) = static_dir.filter(|d| d.is_dir()) {
-            copy_static(dir, &tmp)?;
+        let overridden: std::collections::HashSet<&str> =
+            static_files.iter().map(|f| f.rel.as_str()).collect();
+        for (path, bytes) in crate::project::ASSETS {
+            if !overridden.contains(path) {
+                write_file(&tmp, path, bytes)?;
+            }
+        }
+        for f in static_files {
+            check_relative_path(&f.rel)?;
+            let bytes = fs::read(&f.path).with_context(|| format!("đọc {}", f.path.display()))?;
+            write_file(&tmp, &f.rel, &bytes)?;
         }
         for (path, bytes) in &files.files {
-            let dest = tmp.join(path);
-            if let Some(p) = dest.parent() {
-                fs::create_dir_all(p)?;
-            }
-            let mut f =
-                fs::File::create(&dest).with_context(|| format!("writing {}", dest.display()))?;
-            f.write_all(bytes)?;
+            write_file(&tmp, path, bytes)?;
         }
         fs::write(tmp.join(MARKER), "minhbach\n")?;
         sync_dir(&tmp);
@@ -175,6 +195,93 @@ pub fn write_site(out: &Path, files: &OutputFiles, static_dir: Option<&Path>) ->
         let _ = fs::remove_dir_all(&tmp);
     }
     result
+}
+
+/// Writes one file below `root`, creating its directories. `create_new`: two sources of the same
+/// path are a bug, never a silent overwrite.
+fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let dest = root.join(rel);
+    if let Some(p) = dest.parent() {
+        fs::create_dir_all(p)?;
+    }
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&dest)
+        .with_context(|| format!("ghi {}", dest.display()))?;
+    f.write_all(bytes)?;
+    Ok(())
+}
+
+/// The lock of one output directory: a file `.<name>.minhbach-lock` beside it, held with an
+/// exclusive `flock` for the whole write and removed when released, so nothing is left behind.
+/// A build that finds it held waits (and says so). The file is removed before it is unlocked,
+/// and a build that acquires a lock checks that its file is still the one at the path, retrying
+/// otherwise — so two builds can never both hold the lock.
+struct OutputLock {
+    path: PathBuf,
+    file: Option<fs::File>,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Only where `same_file` can tell a removed lock file from the current one.
+        if cfg!(unix) {
+            let _ = fs::remove_file(&self.path);
+        }
+        drop(self.file.take());
+    }
+}
+
+fn lock(parent: &Path, name: &str) -> Result<OutputLock> {
+    let path = parent.join(format!(".{name}.minhbach-lock"));
+    let mut said = false;
+    loop {
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("tạo tệp khóa {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                if !said {
+                    eprintln!(
+                        "Một lần dựng khác đang ghi vào `{}`: chờ nó xong rồi dựng tiếp…",
+                        parent.join(name).display()
+                    );
+                    said = true;
+                }
+                file.lock()
+                    .with_context(|| format!("chờ khóa {}", path.display()))?;
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("khóa {}", path.display()));
+            }
+        }
+        if same_file(&file, &path) {
+            return Ok(OutputLock {
+                path,
+                file: Some(file),
+            });
+        }
+        // The previous holder removed the file while we waited: lock the current one.
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &fs::File, _path: &Path) -> bool {
+    true
 }
 
 fn remove_stale_temporaries(parent: &Path, name: &str) {
@@ -190,27 +297,6 @@ fn remove_stale_temporaries(parent: &Path, name: &str) {
             }
         }
     }
-}
-
-fn copy_static(from: &Path, to: &Path) -> Result<()> {
-    for entry in walkdir::WalkDir::new(from)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry = entry?;
-        let rel = entry.path().strip_prefix(from)?;
-        if rel.as_os_str().is_empty() {
-            continue;
-        }
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest)?;
-        } else if entry.file_type().is_file() {
-            fs::copy(entry.path(), &dest)
-                .with_context(|| format!("copying {}", entry.path().display()))?;
-        }
-    }
-    Ok(())
 }
 
 fn sync_dir(dir: &Path) {

@@ -440,3 +440,190 @@ fn pathological_narratives_are_refused_with_their_place() {
         site.check().fails().diag(code, PLAN);
     }
 }
+
+// --- the project around the content -------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_static_or_templates_directory_linked_outside_the_project_is_refused() {
+    for dir in ["static", "templates"] {
+        let site = Site::new();
+        std::os::unix::fs::symlink("/etc", site.root.join(dir)).unwrap();
+        site.check().fails().has("[symlink-outside]").has(dir);
+        let out = site.root.join("public");
+        site.build(&out).fails();
+        assert!(!out.exists(), "nothing is published");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_static_file_or_template_linked_outside_is_refused_and_never_published() {
+    let site = Site::new();
+    std::fs::create_dir_all(site.root.join("static")).unwrap();
+    std::fs::create_dir_all(site.root.join("templates")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.root.join("static/passwd")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", site.root.join("templates/base.html")).unwrap();
+    site.check()
+        .fails()
+        .has("static/passwd")
+        .has("templates/base.html")
+        .has("[symlink-outside]");
+}
+
+#[test]
+fn a_static_file_with_the_path_of_a_page_or_of_the_data_package_is_refused() {
+    for rel in [
+        "ke-hoach/index.html",
+        "data/datapackage.json",
+        "ke-hoach",
+        "data",
+    ] {
+        let site = Site::new();
+        let path = site.root.join("static").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "x").unwrap();
+        site.check().fails().has("[static-collision]").has(rel);
+    }
+}
+
+#[test]
+fn static_files_replace_built_in_assets_and_are_published() {
+    let site = Site::new();
+    std::fs::create_dir_all(site.root.join("static/anh")).unwrap();
+    std::fs::write(site.root.join("static/style.css"), "body{}\n").unwrap();
+    std::fs::write(site.root.join("static/anh/logo.svg"), "<svg/>").unwrap();
+    let out = site.root.join("public");
+    site.build(&out).passes();
+    assert_eq!(std::fs::read(out.join("style.css")).unwrap(), b"body{}\n");
+    assert!(out.join("anh/logo.svg").is_file());
+    assert!(out.join("fonts/NotoSans-Regular-vi.woff2").is_file());
+}
+
+#[test]
+fn content_built_outside_any_project_still_gets_its_fonts_and_stylesheet() {
+    let site = Site::new();
+    let out = site.root.join("public");
+    site.build(&out).passes();
+    for asset in ["style.css", "fonts/NotoSans-Bold-vi.woff2", "fonts/OFL.txt"] {
+        assert!(out.join(asset).is_file(), "{asset}");
+    }
+}
+
+#[test]
+fn a_broken_template_override_is_found_by_check() {
+    let site = Site::new();
+    std::fs::create_dir_all(site.root.join("templates")).unwrap();
+    std::fs::write(
+        site.root.join("templates/plan.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ plan.title }",
+    )
+    .unwrap();
+    site.check()
+        .fails()
+        .has("[template]")
+        .has("templates/plan.html");
+}
+
+#[test]
+fn build_refuses_an_output_directory_inside_static_or_templates() {
+    for dir in ["static", "templates"] {
+        let site = Site::new();
+        std::fs::create_dir_all(site.root.join(dir)).unwrap();
+        site.build(&site.root.join(dir).join("public"))
+            .fails()
+            .has("được đọc khi dựng trang");
+    }
+}
+
+// --- concurrent builds --------------------------------------------------------------------------
+
+/// Each build used to delete the other's temporary directory: both exited 0 and the site had
+/// half its files. Builds into one directory are serialised; every round ends with one whole
+/// site, identical to a build on its own.
+#[test]
+fn concurrent_builds_into_one_directory_always_leave_one_complete_site() {
+    let site = Site::new();
+    let alone = site.root.join("alone");
+    site.build(&alone).passes();
+    let expected = common::site::snapshot(&alone);
+    let out = site.root.join("public");
+    for round in 0..6 {
+        let children: Vec<_> = (0..6)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
+                    .args(["build", "--content"])
+                    .arg(&site.content)
+                    .arg("--out")
+                    .arg(&out)
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let o = child.wait_with_output().unwrap();
+            assert!(
+                o.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        assert!(
+            common::site::snapshot(&out) == expected,
+            "round {round}: the site differs from a build on its own"
+        );
+        let mut leftovers: Vec<String> = std::fs::read_dir(&site.root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        leftovers.sort();
+        assert!(leftovers.is_empty(), "round {round}: {leftovers:?}");
+    }
+}
+
+// --- downloads ----------------------------------------------------------------------------------
+
+/// "Tải dữ liệu: CSV" under every table opens in Excel: a formula in a text cell must not run.
+#[test]
+fn per_table_csv_downloads_defuse_formulas_and_the_json_stays_exact() {
+    let site = Site::new();
+    let formula = "=HYPERLINK(\"http://evil.example\",\"Bấm\")";
+    site.replace(
+        TASKS,
+        "title = \"Xây dựng Cổng dữ liệu mở của tỉnh\"",
+        &format!("title = {}", toml_string(formula)),
+    );
+    let out = site.root.join("public");
+    site.build(&out).passes();
+    let (mut csvs, mut defused) = (0, 0);
+    for e in std::fs::read_dir(out.join("data/bang")).unwrap() {
+        let path = e.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        if path.extension().is_some_and(|x| x == "csv") {
+            csvs += 1;
+            assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{}", path.display());
+            assert!(
+                !text.contains(",=HYPERLINK") && !text.contains("\n=HYPERLINK"),
+                "{}",
+                path.display()
+            );
+            if text.contains("HYPERLINK") {
+                assert!(text.contains("'=HYPERLINK"), "{text}");
+                defused += 1;
+            }
+        } else if text.contains("HYPERLINK") {
+            assert!(text.contains("\"=HYPERLINK"), "{text}");
+        }
+    }
+    assert!(
+        csvs > 0 && defused > 0,
+        "{csvs} CSV files, {defused} with the formula"
+    );
+}
+
+fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}

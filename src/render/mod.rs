@@ -5,9 +5,7 @@
 pub mod open_data;
 mod pages;
 
-use std::path::Path;
-
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -46,28 +44,46 @@ const TEMPLATES: &[(&str, &str)] = builtin_templates![
     "sources.html",
 ];
 
-const STYLE: &str = include_str!("../../static/style.css");
-
-/// Loads the built-in templates, letting files of the same name in `override_dir` replace them.
-pub fn templates(override_dir: Option<&Path>) -> Result<tera::Tera> {
-    let mut list: Vec<(String, String)> = TEMPLATES
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    if let Some(dir) = override_dir.filter(|d| d.is_dir()) {
-        for (name, text) in list.iter_mut() {
-            let p = dir.join(&*name);
-            if p.is_file() {
-                *text = std::fs::read_to_string(&p)
-                    .with_context(|| format!("reading template {}", p.display()))?;
-            }
-        }
+/// The names of the built-in templates: a file of the same name in the project's `templates/`
+/// replaces one.
+pub const TEMPLATE_NAMES: [&str; TEMPLATES.len()] = {
+    let mut names = [""; TEMPLATES.len()];
+    let mut i = 0;
+    while i < TEMPLATES.len() {
+        names[i] = TEMPLATES[i].0;
+        i += 1;
     }
+    names
+};
+
+/// The built-in templates with `overrides` (name, text) in place of those of the same name.
+pub fn templates_with(overrides: &[(String, String)]) -> tera::Result<tera::Tera> {
+    let list: Vec<(&str, &str)> = TEMPLATES
+        .iter()
+        .map(|(n, t)| {
+            let text = overrides
+                .iter()
+                .find(|(o, _)| o == n)
+                .map(|(_, t)| t.as_str())
+                .unwrap_or(t);
+            (*n, text)
+        })
+        .collect();
     let mut t = tera::Tera::default();
     t.autoescape_on(vec![".html"]);
     t.set_escape_fn(escape_html);
-    t.add_raw_templates(list).context("parsing templates")?;
+    t.add_raw_templates(list)?;
     Ok(t)
+}
+
+/// The built-in templates with the project's overrides.
+pub fn templates(theme: &crate::project::Theme) -> Result<tera::Tera> {
+    let overrides: Vec<(String, String)> = theme
+        .templates
+        .iter()
+        .map(|(n, t, _)| (n.clone(), t.clone()))
+        .collect();
+    templates_with(&overrides).map_err(|e| anyhow::anyhow!("mẫu trang: {}", error_chain(&e)))
 }
 
 /// Escapes the five characters that matter in HTML text and attributes. Tera's default also
@@ -155,11 +171,13 @@ pub const TABLES_DIR: &str = "data/bang";
 
 impl Ctx<'_> {
     /// Writes `rows` as `data/bang/<name>.csv` and `.json`, returning the links for templates.
+    /// The CSV is for opening in Excel (BOM, formulas defused, like `data/excel/`); the JSON
+    /// keeps every cell exactly.
     pub(crate) fn register(&self, name: &str, header: &[&str], rows: &[Vec<String>]) -> Value {
         let csv = format!("{TABLES_DIR}/{name}.csv");
         let json_path = format!("{TABLES_DIR}/{name}.json");
         let mut d = self.downloads.lock().unwrap_or_else(|e| e.into_inner());
-        d.insert(csv.clone(), crate::opendata::csv_bytes(header, rows));
+        d.insert(csv.clone(), crate::opendata::excel_csv_bytes(header, rows));
         d.insert(
             json_path.clone(),
             crate::opendata::json_rows_bytes(header, rows),
@@ -642,7 +660,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
         .map(|p| {
             tera.render(p.template, &p.context)
                 .map(|html| (p.path.clone(), html))
-                .map_err(|e| anyhow::anyhow!("rendering {}: {}", p.path, tera_error_chain(&e)))
+                .map_err(|e| anyhow::anyhow!("rendering {}: {}", p.path, error_chain(&e)))
         })
         .collect();
     let mut files = OutputFiles::new();
@@ -650,7 +668,6 @@ pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
         let (path, html) = r?;
         files.add(path, html)?;
     }
-    files.add("style.css", STYLE)?;
     for (path, bytes) in data_files {
         files.add(path, bytes)?;
     }
@@ -1001,7 +1018,8 @@ fn unit_page(ctx: &Ctx, u: &Unit, mentions: Option<&Mentions>) -> Page {
     }
 }
 
-fn tera_error_chain(e: &tera::Error) -> String {
+/// A Tera error with its causes, on one line.
+pub fn error_chain(e: &tera::Error) -> String {
     let mut msg = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
