@@ -627,3 +627,25 @@ fn per_table_csv_downloads_defuse_formulas_and_the_json_stays_exact() {
 fn toml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
+
+#[test]
+fn deadlines_at_both_ends_of_the_years_a_plan_can_name_keep_the_progress_page_light() {
+    let site = Site::new();
+    let task = site.read(TASKS);
+    for (n, year) in [("2", "1900"), ("3", "2100")] {
+        site.append(
+            TASKS,
+            &format!(
+                "\n{}",
+                task.replace("number = \"1\"", &format!("number = \"{n}\""))
+                    .replace("\"2025-Q2\"", &format!("\"{year}\""))
+            ),
+        );
+    }
+    let out = site.root.join("public");
+    site.build(&out).passes();
+    let size = std::fs::metadata(out.join("tien-do/index.html"))
+        .unwrap()
+        .len();
+    assert!(size < 200 * 1024, "/tien-do/ is {size} bytes");
+}

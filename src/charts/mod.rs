@@ -546,6 +546,40 @@ pub struct TimelineRow {
 
 /// Tasks placed at their deadlines over the months of the period, with a dashed line at the
 /// report's as-of date. Each row says its status in words; the mark's shape repeats it.
+/// The grid lines of a time axis that starts at month index `first` (year × 12 + month − 1) and
+/// spans `months` months, with their labels: every month (labelled `m`, or `1/yyyy` in January
+/// when the span crosses a year) up to two years; beyond, one line per year, labelled so that at
+/// most about a dozen labels show. Bounded whatever the span: the years a plan can speak of
+/// (1900–2100) give at most 201 lines.
+fn time_ticks(first: i32, months: i32) -> Vec<(i32, Option<String>)> {
+    let crosses = first.div_euclid(12) != (first + months - 1).div_euclid(12);
+    if months <= 24 {
+        return (0..months)
+            .map(|mi| {
+                let abs = first + mi;
+                let month = abs.rem_euclid(12) + 1;
+                let shown = months <= 12 || mi % 2 == 0;
+                let label = match (shown, crosses && month == 1) {
+                    (_, true) => Some(format!("1/{}", abs.div_euclid(12))),
+                    (true, false) => Some(month.to_string()),
+                    (false, false) => None,
+                };
+                (mi, label)
+            })
+            .collect();
+    }
+    let years = (first + months - 1).div_euclid(12) - first.div_euclid(12) + 1;
+    let every = (years + 11) / 12;
+    (0..months)
+        .filter(|mi| (first + mi).rem_euclid(12) == 0 || *mi == 0)
+        .map(|mi| {
+            let year = (first + mi).div_euclid(12);
+            let label = (year % every.max(1) == 0 || mi == 0).then(|| year.to_string());
+            (mi, label)
+        })
+        .collect()
+}
+
 pub fn timeline(
     id: &str,
     title: &str,
@@ -600,16 +634,16 @@ pub fn timeline(
         y += 6;
         let top = y;
         let bottom = top + rows_h;
-        for mi in 0..months {
-            let abs = first + mi;
+        let (first_year, last_year) = (first.div_euclid(12), last.div_euclid(12));
+        for (mi, label) in time_ticks(first, months) {
             let x = MARGIN + length * mi / months;
             let _ = root.draw(&PathElement::new(
                 vec![(x, top), (x, bottom)],
                 GRID.stroke_width(1),
             ));
-            if months <= 12 || mi % 2 == 0 {
+            if let Some(label) = label {
                 let _ = root.draw(&Text::new(
-                    format!("{}", abs % 12 + 1),
+                    label,
                     (x + 2, bottom + 4),
                     font(11.0, false)
                         .color(&MUTED)
@@ -621,8 +655,15 @@ pub fn timeline(
             vec![(MARGIN, bottom), (MARGIN + length, bottom)],
             INK.stroke_width(1),
         ));
+        let axis_title = if months > 24 {
+            format!("Năm ({first_year}–{last_year})")
+        } else if first_year == last_year {
+            format!("Tháng (năm {first_year})")
+        } else {
+            format!("Tháng (năm {first_year}–{last_year})")
+        };
         let _ = root.draw(&Text::new(
-            format!("Tháng (năm {})", (first / 12)),
+            axis_title,
             (MARGIN, bottom + 22),
             font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top)),
         ));
@@ -710,6 +751,28 @@ pub fn timeline(
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_time_axis_over_two_centuries_has_a_line_a_year_and_a_dozen_labels() {
+        let first = 1900 * 12;
+        let months = 201 * 12;
+        let ticks = time_ticks(first, months);
+        assert_eq!(ticks.len(), 201);
+        let labels = ticks.iter().filter(|t| t.1.is_some()).count();
+        assert!(labels <= 14, "{labels} labels");
+    }
+
+    #[test]
+    fn a_time_axis_across_new_year_names_the_year_at_january() {
+        let ticks = time_ticks(2024 * 12 + 9, 12); // October 2024 – September 2025
+        let labels: Vec<String> = ticks.into_iter().filter_map(|t| t.1).collect();
+        assert_eq!(labels[..4], ["10", "11", "12", "1/2025"]);
+        let one_year: Vec<String> = time_ticks(2025 * 12, 12)
+            .into_iter()
+            .filter_map(|t| t.1)
+            .collect();
+        assert_eq!(one_year[0], "1");
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
