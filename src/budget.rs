@@ -30,6 +30,11 @@ impl Sum {
     }
 }
 
+/// The scope id of the totals a plan declares for one funding source (`<plan>-kp-nguon-ctx-nst`).
+pub fn funding_scope_id(plan: &str, funding: Funding) -> String {
+    format!("{plan}-kp-nguon-{}", crate::slug::slugify(&funding.code()))
+}
+
 /// A total the document declares, next to what its items add up to.
 #[derive(Debug, Clone, Serialize)]
 pub struct TotalCheck {
@@ -146,7 +151,7 @@ pub fn total_checks(plan: &Plan) -> Vec<TotalCheck> {
     for d in &b.declared {
         match d.funding {
             Some(f) => push(
-                format!("{}-kp-nguon-{}", plan.id, crate::slug::slugify(&f.code())),
+                funding_scope_id(&plan.id, f),
                 d.label.clone(),
                 d.amount,
                 b.funding_sum(f),

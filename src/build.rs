@@ -34,6 +34,7 @@ pub fn check(opts: &Options) -> Checked {
     let theme = crate::project::read_theme(&project_root(&opts.content), &mut diagnostics);
     if let Some(site) = &site {
         crate::project::check_theme(&theme, site, &mut diagnostics);
+        crate::opendata::check_limits(site, &mut diagnostics);
     }
     diagnostics.sort();
     let ok = !diagnostics.has_errors()

@@ -45,9 +45,17 @@ pub enum Destination<'a> {
 
 pub fn classify(dest: &str) -> Destination<'_> {
     let lower = dest.trim().to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
-    {
-        Destination::External
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        match url::Url::parse(dest.trim()) {
+            Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => Destination::External,
+            _ => Destination::Refused("địa chỉ web không hợp lệ (thiếu tên miền hoặc có ký tự lạ)"),
+        }
+    } else if lower.starts_with("mailto:") {
+        if lower.len() > "mailto:".len() && lower.contains('@') {
+            Destination::External
+        } else {
+            Destination::Refused("địa chỉ thư điện tử không hợp lệ")
+        }
     } else if dest.starts_with('#') {
         Destination::Anchor
     } else if let Some(path) = dest.strip_prefix('/') {
@@ -341,6 +349,15 @@ mod tests {
             classify("//evil.example/x"),
             Destination::Refused(_)
         ));
+        for bad in [
+            "https://",
+            "https://exa mple.org/",
+            "http://[::1",
+            "mailto:",
+        ] {
+            assert!(matches!(classify(bad), Destination::Refused(_)), "{bad}");
+        }
+        assert_eq!(classify("mailto:a@b.vn"), Destination::External);
     }
 
     #[test]

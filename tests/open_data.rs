@@ -637,3 +637,13 @@ fn the_excel_copy_has_a_bom_and_defuses_formulas_the_canonical_csv_keeps() {
     assert!(!sheets.contains("<f>"), "no formula cells");
     assert!(sheets.contains("<v>331.5</v>"), "amounts are number cells");
 }
+
+#[test]
+fn row_counts_known_before_building_match_the_rows_built() {
+    let (site, _) = bundled();
+    let built = minhbach::opendata::resources(&site).unwrap();
+    let counted = minhbach::opendata::row_counts(&site);
+    for (r, (name, rows)) in built.iter().zip(counted) {
+        assert_eq!((r.name, r.rows.len()), (name, rows));
+    }
+}

@@ -11,6 +11,9 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet}
 use super::resources::Resource;
 use crate::dates::PartialDate;
 
+/// The most data rows a sheet holds (Excel's 1,048,576 rows, less the header).
+pub const MAX_ROWS: usize = 1_048_575;
+
 /// Name of the explanatory first sheet.
 pub const README_SHEET: &str = "gioi-thieu";
 

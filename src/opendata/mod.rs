@@ -39,6 +39,62 @@ pub fn resources(site: &Site) -> Result<Vec<Resource>> {
     resources::all(site)
 }
 
+/// How many rows each resource of the package will have, counted off the model without building
+/// the rows.
+pub fn row_counts(site: &Site) -> [(&'static str, usize); 8] {
+    let plans = &site.plans;
+    let targets = plans.iter().flat_map(|p| &p.targets);
+    [
+        ("units", site.units.len()),
+        ("plans", plans.len()),
+        (
+            "targets",
+            targets.clone().map(|t| t.goals.len().max(1)).sum(),
+        ),
+        ("target-values", targets.map(|t| t.values.len()).sum()),
+        (
+            "budget-lines",
+            plans
+                .iter()
+                .filter_map(|p| p.budget.as_ref())
+                .map(|b| b.lines.len())
+                .sum(),
+        ),
+        (
+            "budget-totals",
+            plans
+                .iter()
+                .map(|p| crate::budget::total_checks(p).len())
+                .sum(),
+        ),
+        ("tasks", plans.iter().map(|p| p.tasks.len()).sum()),
+        (
+            "progress",
+            site.reports.iter().map(|r| r.results.len()).sum(),
+        ),
+    ]
+}
+
+/// What the package could not publish, found before building: a table longer than an Excel
+/// sheet (the workbook holds every table).
+pub fn check_limits(site: &Site, diags: &mut crate::diagnostics::Diagnostics) {
+    for (name, rows) in row_counts(site) {
+        if rows > excel::MAX_ROWS {
+            diags.push(
+                crate::diagnostics::Diagnostic::error(
+                    "table-too-long",
+                    format!(
+                        "bảng dữ liệu `{name}` sẽ có {} dòng, quá giới hạn {} dòng của một trang tính Excel",
+                        crate::vn_number::format(rows.into()),
+                        crate::vn_number::format(excel::MAX_ROWS.into())
+                    ),
+                )
+                .hint("chia nội dung thành nhiều trang (ví dụ mỗi tỉnh một trang) để mỗi bảng vừa một trang tính"),
+            );
+        }
+    }
+}
+
 /// Every file of the data package, by path relative to the site root (all under `data/`), in a
 /// stable order. Same site → same bytes.
 pub fn files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {

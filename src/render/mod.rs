@@ -462,7 +462,7 @@ impl Ctx<'_> {
             .iter()
             .map(|d| {
                 let scope = match d.funding {
-                    Some(f) => format!("{}-kp-nguon-{}", p.id, crate::slug::slugify(&f.code())),
+                    Some(f) => budget::funding_scope_id(&p.id, f),
                     None => p.id.clone(),
                 };
                 let c = checks

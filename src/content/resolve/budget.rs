@@ -31,15 +31,41 @@ pub(super) fn resolve_budget(
         bodies: Vec::new(),
         lines: Vec::new(),
     };
+    // A declared total is one row of `budget-totals`, keyed by what it totals and its line:
+    // the same total declared twice on one line is a copy-paste slip.
+    let mut declared_at: HashMap<(Option<Funding>, usize), crate::source::Location> =
+        HashMap::new();
+    // Where each funding source's total is first declared: its scope id is claimed below.
+    let mut funding_scopes: Vec<(Funding, crate::source::Location)> = Vec::new();
     for d in &b.header.declared {
         let source = line_number(reg, file, doc, &d.line, diags);
         let Some(value) = amount(file, &d.amount, diags) else {
             continue;
         };
         check_amount_on_line(reg, file, &source, value, d.amount.span(), diags);
+        let funding = funding(file, &d.funding, diags);
+        let at = file.location(d.line.span());
+        if let Some(first) = declared_at.get(&(funding, source.line)) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    "tổng này đã được khai báo ở cùng dòng văn bản",
+                )
+                .at(at)
+                .related(first.clone(), "đã khai báo lần đầu ở đây")
+                .hint("mỗi tổng văn bản ghi chỉ khai báo một lần; xóa mục [[declared]] lặp lại"),
+            );
+            continue;
+        }
+        declared_at.insert((funding, source.line), at.clone());
+        if let Some(f) = funding {
+            if !funding_scopes.iter().any(|(g, _)| *g == f) {
+                funding_scopes.push((f, at));
+            }
+        }
         budget.declared.push(Declared {
             label: d.label.clone(),
-            funding: funding(file, &d.funding, diags),
+            funding,
             amount: value,
             source,
         });
@@ -71,6 +97,12 @@ pub(super) fn resolve_budget(
             true
         }
     };
+    // The scopes of the totals the data package publishes are ids too: the plan's own (its id)
+    // and one per funding source (`<plan>-kp-nguon-ctx-nst`).
+    unique(plan.id.clone(), file.location(0..0), diags);
+    for (f, at) in funding_scopes {
+        unique(crate::budget::funding_scope_id(&plan.id, f), at, diags);
+    }
     let ctx = BudgetCtx {
         reg,
         file,
