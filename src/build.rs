@@ -54,13 +54,15 @@ pub fn project_root(content: &Path) -> PathBuf {
     crate::project::root_of(content)
 }
 
-/// Renders and writes a checked site into `out`.
+/// Renders a checked site into `out`, page by page into a temporary directory that replaces `out`
+/// only when complete. Returns the number of files written.
 pub fn build(site: &Site, theme: &Theme, content: &Path, out: &Path) -> Result<usize> {
     let root = project_root(content);
     crate::output::check_output_dir(out, content, &root)?;
     let tera = crate::render::templates(theme)?;
-    let files = crate::render::render_site(site, &tera)?;
-    let n = files.len();
-    crate::output::write_site(out, &files, &theme.static_files)?;
+    let staging = crate::output::Staging::begin(out, &theme.static_files)?;
+    crate::render::render_site(site, &tera, &staging)?;
+    let n = staging.len();
+    staging.commit()?;
     Ok(n)
 }

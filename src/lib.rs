@@ -10,6 +10,7 @@ pub mod build;
 pub mod charts;
 pub mod content;
 pub mod dates;
+pub mod derive;
 pub mod diagnostics;
 pub mod markdown;
 pub mod model;

@@ -1,9 +1,9 @@
 //! The one place that writes the published site. A build is written into a fresh sibling
-//! directory and swapped in at the end, so a failed or killed build leaves the previous output
-//! exactly as it was. Every path comes from ids checked to be slugs; `OutputFiles::add` checks
-//! again so that nothing can be written outside the output directory.
+//! directory ([`Staging`]) as pages are made — nothing is held in memory until the end — and
+//! swapped in when complete, so a failed or killed build leaves the previous output exactly as it
+//! was. Every path comes from ids checked to be slugs; [`Staging::write`] checks again so that
+//! nothing can be written outside the output directory, and refuses to write one path twice.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -12,44 +12,6 @@ use anyhow::{Context, Result, bail};
 
 /// Name of the marker file that identifies a directory as minhbach output (safe to replace).
 pub const MARKER: &str = ".minhbach-build";
-
-/// Files of a build, by relative path, kept in memory until they are all rendered.
-#[derive(Debug, Default)]
-pub struct OutputFiles {
-    files: BTreeMap<String, Vec<u8>>,
-}
-
-impl OutputFiles {
-    pub fn new() -> OutputFiles {
-        OutputFiles::default()
-    }
-
-    /// Adds a file; refuses paths that could leave the output directory.
-    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Result<()> {
-        let path = path.into();
-        check_relative_path(&path)?;
-        if self.files.insert(path.clone(), bytes.into()).is_some() {
-            bail!("hai trang sẽ ghi đè cùng một tệp `{path}`");
-        }
-        Ok(())
-    }
-
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
-    }
-
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
-    }
-}
 
 /// A relative, forward-slash path of plain segments: no `..`, no absolute or drive paths, no
 /// backslashes, NUL or control characters.
@@ -142,59 +104,113 @@ fn absolute(p: &Path) -> Result<PathBuf> {
     Ok(fs::canonicalize(&out).unwrap_or(out))
 }
 
-/// Writes `files`, the built-in assets and the project's static files (which override assets of
-/// the same path) into a temporary sibling of `out`, then swaps it in. Builds into the same
-/// `out` are serialised by a lock file beside it: a second build waits for the first, so the
-/// result is always one complete site. Temporary directories left by a killed build are removed
-/// first (under the lock, no other build can be using them).
-pub fn write_site(
-    out: &Path,
-    files: &OutputFiles,
-    static_files: &[crate::project::StaticFile],
-) -> Result<()> {
-    let out = absolute(out)?;
-    let parent = out
-        .parent()
-        .context("output directory has no parent")?
-        .to_path_buf();
-    let name = out
-        .file_name()
-        .context("output directory has no name")?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
-    let _lock = lock(&parent, &name)?;
-    remove_stale_temporaries(&parent, &name);
+/// A site being written: a temporary sibling of the output directory, held under the output's
+/// lock. Pages, data files and downloads are written into it as they are made (from several
+/// threads); [`Staging::commit`] swaps it in. Dropped without committing, it is removed.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    _lock: OutputLock,
+    written: std::sync::Mutex<std::collections::HashSet<String>>,
+    committed: bool,
+}
 
-    let tmp = parent.join(format!(".{name}.minhbach-tmp-{}", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp)?;
-    }
-    fs::create_dir(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    let result = (|| -> Result<()> {
+impl Staging {
+    /// Takes the output's lock (waiting for another build into the same directory), removes the
+    /// temporaries a killed build left, and starts a new one holding the built-in assets and the
+    /// project's static files (which override assets of the same path).
+    pub fn begin(out: &Path, static_files: &[crate::project::StaticFile]) -> Result<Staging> {
+        let out = absolute(out)?;
+        let parent = out
+            .parent()
+            .context("output directory has no parent")?
+            .to_path_buf();
+        let name = out
+            .file_name()
+            .context("output directory has no name")?
+            .to_string_lossy()
+            .into_owned();
+        fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+        let lock = lock(&parent, &name)?;
+        remove_stale_temporaries(&parent, &name);
+        let tmp = parent.join(format!(".{name}.minhbach-tmp-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp)?;
+        }
+        fs::create_dir(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        let staging = Staging {
+            out,
+            tmp,
+            _lock: lock,
+            written: Default::default(),
+            committed: false,
+        };
         let overridden: std::collections::HashSet<&str> =
             static_files.iter().map(|f| f.rel.as_str()).collect();
         for (path, bytes) in crate::project::ASSETS {
             if !overridden.contains(path) {
-                write_file(&tmp, path, bytes)?;
+                staging.write(path, bytes)?;
             }
         }
         for f in static_files {
-            check_relative_path(&f.rel)?;
             let bytes = fs::read(&f.path).with_context(|| format!("đọc {}", f.path.display()))?;
-            write_file(&tmp, &f.rel, &bytes)?;
+            staging.write(&f.rel, &bytes)?;
         }
-        for (path, bytes) in &files.files {
-            write_file(&tmp, path, bytes)?;
-        }
-        fs::write(tmp.join(MARKER), "minhbach\n")?;
-        sync_dir(&tmp);
-        swap_in(&tmp, &out)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
+        Ok(staging)
     }
-    result
+
+    /// Writes one file of the site. Two writes of one path are a bug (two pages claiming one
+    /// address), reported, never a silent overwrite.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        check_relative_path(rel)?;
+        if !self.claim(rel) {
+            bail!("hai trang sẽ ghi đè cùng một tệp `{rel}`");
+        }
+        write_file(&self.tmp, rel, bytes)
+    }
+
+    /// Writes a file that several pages may produce with the same bytes (the download of a table
+    /// shown on several pages): the first write wins, the others are skipped.
+    pub fn write_shared(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        check_relative_path(rel)?;
+        if self.claim(rel) {
+            write_file(&self.tmp, rel, bytes)?;
+        }
+        Ok(())
+    }
+
+    fn claim(&self, rel: &str) -> bool {
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_string())
+    }
+
+    /// How many files have been written.
+    pub fn len(&self) -> usize {
+        self.written.lock().map(|w| w.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Marks the new site as minhbach's and swaps it in for the old one.
+    pub fn commit(mut self) -> Result<()> {
+        fs::write(self.tmp.join(MARKER), "minhbach\n")?;
+        sync_dir(&self.tmp);
+        swap_in(&self.tmp, &self.out)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Writes one file below `root`, creating its directories. `create_new`: two sources of the same

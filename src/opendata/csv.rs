@@ -4,19 +4,23 @@
 //! as a formula gets a leading `'`.
 
 /// Canonical CSV of a table.
-pub fn csv_bytes(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+pub fn csv_bytes<R: AsRef<[String]>>(header: &[&str], rows: &[R]) -> Vec<u8> {
     write(header, rows, |s| s.to_string())
 }
 
 /// CSV for people who open it in Excel: UTF-8 with BOM, and formula-like text cells prefixed
 /// with `'` (plain numbers, negative ones included, stay numbers).
-pub fn excel_csv_bytes(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+pub fn excel_csv_bytes<R: AsRef<[String]>>(header: &[&str], rows: &[R]) -> Vec<u8> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     out.extend(write(header, rows, defuse));
     out
 }
 
-fn write(header: &[&str], rows: &[Vec<String>], cell: impl Fn(&str) -> String) -> Vec<u8> {
+fn write<R: AsRef<[String]>>(
+    header: &[&str],
+    rows: &[R],
+    cell: impl Fn(&str) -> String,
+) -> Vec<u8> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -24,6 +28,7 @@ fn write(header: &[&str], rows: &[Vec<String>], cell: impl Fn(&str) -> String) -
     w.write_record(header.iter().map(|h| cell(h)))
         .expect("CSV into memory");
     for row in rows {
+        let row = row.as_ref();
         assert_eq!(row.len(), header.len(), "CSV row of the wrong width");
         w.write_record(row.iter().map(|c| cell(c)))
             .expect("CSV into memory");

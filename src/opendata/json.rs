@@ -3,9 +3,10 @@
 //! no float parser changes them — and an empty cell is `null` (unknown, never 0).
 
 /// JSON rows of a table, UTF-8, one object per line, ending with a newline.
-pub fn json_rows_bytes(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+pub fn json_rows_bytes<R: AsRef<[String]>>(header: &[&str], rows: &[R]) -> Vec<u8> {
     let mut out = String::from("[");
     for (i, row) in rows.iter().enumerate() {
+        let row = row.as_ref();
         assert_eq!(row.len(), header.len(), "JSON row of the wrong width");
         out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
         for (j, (key, cell)) in header.iter().zip(row).enumerate() {
@@ -55,6 +56,6 @@ mod tests {
 
     #[test]
     fn an_empty_table_is_an_empty_array() {
-        assert_eq!(json_rows_bytes(&["a"], &[]), b"[]\n");
+        assert_eq!(json_rows_bytes::<Vec<String>>(&["a"], &[]), b"[]\n");
     }
 }

@@ -36,7 +36,7 @@ use self::package::FileInfo;
 
 /// The eight tables of the package, in package order (for pages that list or preview them).
 pub fn resources(site: &Site) -> Result<Vec<Resource>> {
-    resources::all(site)
+    resources::all(site, &crate::progress::judge(site))
 }
 
 /// How many rows each resource of the package will have, counted off the model without building
@@ -98,24 +98,43 @@ pub fn check_limits(site: &Site, diags: &mut crate::diagnostics::Diagnostics) {
 /// Every file of the data package, by path relative to the site root (all under `data/`), in a
 /// stable order. Same site → same bytes.
 pub fn files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
-    let resources = resources::all(site)?;
+    let resources = resources(site)?;
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    write_files(site, &resources, |path, bytes| {
+        out.push((path, bytes));
+        Ok(())
+    })?;
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// Produces every file of the data package from its resources, handing each to `emit` as soon as
+/// it is made (the build writes it and keeps only its size), and returns the size of each file.
+pub fn write_files(
+    site: &Site,
+    resources: &[Resource],
+    mut emit: impl FnMut(String, Vec<u8>) -> Result<()>,
+) -> Result<std::collections::BTreeMap<String, usize>> {
+    let mut sizes = std::collections::BTreeMap::new();
+    let mut put = |path: String, bytes: Vec<u8>| -> Result<FileInfo> {
+        let info = FileInfo::of(&bytes);
+        sizes.insert(path.clone(), bytes.len());
+        emit(path, bytes)?;
+        Ok(info)
+    };
 
     // Per resource: canonical CSV, JSON, Excel CSV copy.
     let mut infos: Vec<[FileInfo; 3]> = Vec::new();
-    for r in &resources {
+    for r in resources {
         let header = r.header();
-        let csv = csv_bytes(&header, &r.rows);
-        let json = json_rows_bytes(&header, &r.rows);
-        let excel = excel_csv_bytes(&header, &r.rows);
         infos.push([
-            FileInfo::of(&csv),
-            FileInfo::of(&json),
-            FileInfo::of(&excel),
+            put(meta::csv_path(r.name), csv_bytes(&header, &r.rows))?,
+            put(meta::json_path(r.name), json_rows_bytes(&header, &r.rows))?,
+            put(
+                meta::excel_csv_path(r.name),
+                excel_csv_bytes(&header, &r.rows),
+            )?,
         ]);
-        out.push((meta::csv_path(r.name), csv));
-        out.push((meta::json_path(r.name), json));
-        out.push((meta::excel_csv_path(r.name), excel));
     }
 
     let c = site.config();
@@ -130,20 +149,19 @@ pub fn files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
         &package::description(site),
         publisher,
         meta::modified(site),
-        &resources,
+        resources,
     )?;
-    let workbook_info = FileInfo::of(&workbook);
-    out.push((meta::WORKBOOK.to_string(), workbook));
+    let workbook_info = put(meta::WORKBOOK.to_string(), workbook)?;
 
     let with_csv: Vec<(&Resource, FileInfo)> = resources
         .iter()
         .zip(&infos)
         .map(|(r, i)| (r, i[0].clone()))
         .collect();
-    out.push((
+    put(
         meta::DATAPACKAGE.to_string(),
         package::datapackage_bytes(site, &with_csv),
-    ));
+    )?;
 
     let datasets: Vec<(&Resource, Vec<Distribution<'_>>)> = resources
         .iter()
@@ -169,9 +187,7 @@ pub fn files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
         })
         .collect();
     let graph = catalog::graph(site, &datasets);
-    out.push((meta::CATALOG_JSONLD.to_string(), graph.to_jsonld()?));
-    out.push((meta::CATALOG_TTL.to_string(), graph.to_turtle()?));
-
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out)
+    put(meta::CATALOG_JSONLD.to_string(), graph.to_jsonld()?)?;
+    put(meta::CATALOG_TTL.to_string(), graph.to_turtle()?)?;
+    Ok(sizes)
 }

@@ -200,9 +200,9 @@ pub fn source_cell(s: &SourceRef) -> String {
 
 // --- the tables ---------------------------------------------------------------------------------
 
-/// Every resource of the package, in package order, rows in content order.
-pub fn all(site: &Site) -> Result<Vec<Resource>> {
-    let judged = crate::progress::judge(site);
+/// Every resource of the package, in package order, rows in content order. `judged` are the
+/// task statuses of the site (computed once, in [`crate::derive`]).
+pub fn all(site: &Site, judged: &[TaskProgress<'_>]) -> Result<Vec<Resource>> {
     let resources = vec![
         units(site),
         plans(site),
@@ -210,8 +210,8 @@ pub fn all(site: &Site) -> Result<Vec<Resource>> {
         target_values(site)?,
         budget_lines(site),
         budget_totals(site),
-        tasks(site, &judged),
-        progress(site, &judged),
+        tasks(site, judged),
+        progress(site, judged),
     ];
     for r in &resources {
         check_primary_key(r)?;

@@ -2,8 +2,13 @@
 //! view data that is already formatted for Vietnamese readers — money as `1.400`, unknown as
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
+mod figures;
 pub mod open_data;
 mod pages;
+mod plan;
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -11,8 +16,10 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::budget::{self, Sum};
+use crate::derive::Derived;
 use crate::model::*;
-use crate::output::OutputFiles;
+use crate::output::Staging;
+use crate::routes::{PlanSection, Route};
 use crate::vn_number;
 
 /// Shown wherever a document gives no number. Never 0.
@@ -108,62 +115,33 @@ pub fn money(v: Option<Decimal>) -> String {
         .unwrap_or_else(|| UNKNOWN.to_string())
 }
 
-/// Relative path from a page at `depth` directories below the root back to the root.
-fn root(depth: usize) -> String {
-    if depth == 0 {
-        "./".into()
-    } else {
-        "../".repeat(depth)
-    }
-}
-
 pub fn plan_href(id: &str) -> String {
-    format!("ke-hoach/{id}/")
+    Route::Plan(id.to_string(), PlanSection::Overview).path()
 }
 pub fn unit_href(id: &str) -> String {
-    format!("don-vi/{id}/")
+    Route::Unit(id.to_string()).path()
 }
 pub fn report_href(id: &str) -> String {
-    format!("bao-cao/{id}/")
+    Route::Report(id.to_string()).path()
 }
-/// Source documents are published in parts of this many lines, so no page is too heavy.
-pub const SOURCE_PART_LINES: usize = 300;
-
-pub fn source_part(line: usize) -> usize {
-    line.saturating_sub(1) / SOURCE_PART_LINES + 1
+pub fn document_href(id: &str) -> String {
+    Route::Source(id.to_string()).path()
 }
 
 pub fn source_href(s: &SourceRef) -> String {
-    format!("nguon/{}/{}/#L{}", s.document, source_part(s.line), s.line)
+    let (page, anchor) = Route::source_line(&s.document, s.line);
+    format!("{}#{anchor}", page.path())
 }
 
+/// What one page is made from: the site, its derived data, and the downloads the page's tables
+/// offer (written next to the page).
 pub(crate) struct Ctx<'a> {
     pub(crate) site: &'a Site,
-    /// The open-data resources, for the "Tải dữ liệu" subsets of tables.
-    pub(crate) resources: Vec<crate::opendata::resources::Resource>,
-    /// Download files registered while pages are built (from several threads).
-    pub(crate) downloads: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
-}
-
-/// One row of an open-data resource, readable by column name.
-pub(crate) struct RowView<'a> {
-    header: &'a [&'static str],
-    cells: &'a [String],
-}
-
-impl RowView<'_> {
-    pub(crate) fn get(&self, column: &str) -> &str {
-        self.header
-            .iter()
-            .position(|h| *h == column)
-            .map(|i| self.cells[i].as_str())
-            .unwrap_or("")
-    }
-
-    /// Whether a `;`-separated column lists `id`.
-    pub(crate) fn lists(&self, column: &str, id: &str) -> bool {
-        self.get(column).split(';').any(|x| x == id)
-    }
+    pub(crate) derived: &'a Derived<'a>,
+    /// Sizes of the data package's files, for the pages that list them.
+    pub(crate) file_sizes: &'a BTreeMap<String, usize>,
+    /// Download files registered while this page is made.
+    pub(crate) downloads: RefCell<Vec<(String, Vec<u8>)>>,
 }
 
 /// Where the per-table download files go.
@@ -173,41 +151,31 @@ impl Ctx<'_> {
     /// Writes `rows` as `data/bang/<name>.csv` and `.json`, returning the links for templates.
     /// The CSV is for opening in Excel (BOM, formulas defused, like `data/excel/`); the JSON
     /// keeps every cell exactly.
-    pub(crate) fn register(&self, name: &str, header: &[&str], rows: &[Vec<String>]) -> Value {
+    pub(crate) fn register<R: AsRef<[String]>>(
+        &self,
+        name: &str,
+        header: &[&str],
+        rows: &[R],
+    ) -> Value {
         let csv = format!("{TABLES_DIR}/{name}.csv");
         let json_path = format!("{TABLES_DIR}/{name}.json");
-        let mut d = self.downloads.lock().unwrap_or_else(|e| e.into_inner());
-        d.insert(csv.clone(), crate::opendata::excel_csv_bytes(header, rows));
-        d.insert(
+        let mut d = self.downloads.borrow_mut();
+        d.push((csv.clone(), crate::opendata::excel_csv_bytes(header, rows)));
+        d.push((
             json_path.clone(),
             crate::opendata::json_rows_bytes(header, rows),
-        );
+        ));
         json!({"csv": csv, "json": json_path, "rows": rows.len()})
     }
 
-    /// The rows of an open-data resource that a table shows, as their own download.
-    pub(crate) fn subset(
-        &self,
-        resource: &str,
-        name: &str,
-        keep: impl Fn(&RowView) -> bool,
-    ) -> Value {
-        let Some(r) = self.resources.iter().find(|r| r.name == resource) else {
+    /// The rows of an open-data resource that a table shows (found through the indexes of
+    /// [`Derived`]), as their own download.
+    pub(crate) fn rows_download(&self, resource: &str, name: &str, rows: &[usize]) -> Value {
+        let Some((_, r)) = self.derived.resource(resource) else {
             return Value::Null;
         };
-        let header = r.header();
-        let rows: Vec<Vec<String>> = r
-            .rows
-            .iter()
-            .filter(|row| {
-                keep(&RowView {
-                    header: &header,
-                    cells: row,
-                })
-            })
-            .cloned()
-            .collect();
-        self.register(&format!("{resource}-{name}"), &header, &rows)
+        let picked: Vec<&[String]> = rows.iter().map(|&i| r.rows[i].as_slice()).collect();
+        self.register(&format!("{resource}-{name}"), &r.header(), &picked)
     }
 
     pub(crate) fn unit(&self, id: &str) -> Value {
@@ -497,525 +465,122 @@ impl Ctx<'_> {
     }
 }
 
-pub(crate) fn base_context(site: &Site, depth: usize, title: &str, path: &str) -> tera::Context {
+/// The context every page starts from. `route` gives the page's path and the way back to the
+/// site root, so no page passes its depth by hand.
+pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Context {
     let mut c = tera::Context::new();
     c.insert("site", site.config());
-    c.insert("root", &root(depth));
+    c.insert("root", &route.root());
     c.insert("page_title", title);
-    c.insert("path", path);
+    c.insert("path", &route.file());
     c.insert("unknown", UNKNOWN);
     c
 }
 
-/// A page to render: template, output path, depth and its data.
+/// A page to render: its template and data.
 pub(crate) struct Page {
     pub(crate) template: &'static str,
-    pub(crate) path: String,
     pub(crate) context: tera::Context,
 }
 
-/// Renders every page of the site.
-pub fn render_site(site: &Site, tera: &tera::Tera) -> Result<OutputFiles> {
-    let ctx = Ctx {
-        site,
-        resources: crate::opendata::resources(site)?,
-        downloads: std::sync::Mutex::new(std::collections::BTreeMap::new()),
-    };
-    let mut pages: Vec<Page> = Vec::new();
-
-    // Plans.
-    let mut list = base_context(site, 1, "Các kế hoạch", "ke-hoach/index.html");
-    list.insert(
-        "plans",
-        &site
-            .plans
-            .iter()
-            .map(|p| ctx.plan_summary(p))
-            .collect::<Vec<_>>(),
-    );
-    pages.push(Page {
-        template: "plans.html",
-        path: "ke-hoach/index.html".into(),
-        context: list,
-    });
-    let judged = crate::progress::judge(site);
-    let mut judged_by_plan: std::collections::HashMap<&str, Vec<crate::progress::TaskProgress>> =
-        std::collections::HashMap::new();
-    for t in &judged {
-        judged_by_plan
-            .entry(t.task.plan.as_str())
-            .or_default()
-            .push(t.clone());
-    }
-    let plan_pages: Vec<Page> = site
-        .plans
-        .par_iter()
-        .flat_map_iter(|p| {
-            plan_pages(
-                &ctx,
-                p,
-                judged_by_plan
-                    .get(p.id.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]),
-            )
-        })
-        .collect();
-    pages.extend(plan_pages);
-    pages.extend(pages::site_pages(&ctx, &judged));
-    let data_files = crate::opendata::files(site)?;
-    pages.extend(open_data::pages(site, &data_files)?);
-
-    // Units.
-    let mut units: Vec<&Unit> = site.units.iter().collect();
-    // Vietnamese order: compare names without diacritics first (Đ with D), then as written.
-    units.sort_by_cached_key(|u| (u.kind, crate::slug::slugify(&u.name), u.name.clone()));
-    let mut ul = base_context(site, 1, "Các đơn vị", "don-vi/index.html");
-    let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
-    for u in &units {
-        let v = json!({
-            "href": unit_href(&u.id),
-            "name": u.name,
-            "code": u.code,
-            "defunct": if u.valid_to.is_some() { Some("đã chấm dứt") } else if !u.successors.is_empty() { Some("đã sáp nhập") } else { None },
-        });
-        match kinds.last_mut() {
-            Some((k, list)) if *k == u.kind => list.push(v),
-            _ => kinds.push((u.kind, vec![v])),
-        }
-    }
-    ul.insert(
-        "kinds",
-        &kinds
-            .iter()
-            .map(|(k, l)| json!({"kind": k.vietnamese(), "units": l}))
-            .collect::<Vec<_>>(),
-    );
-    pages.push(Page {
-        template: "units.html",
-        path: "don-vi/index.html".into(),
-        context: ul,
-    });
-
-    let mentions = unit_mentions(site);
-    let unit_pages: Vec<Page> = site
-        .units
-        .par_iter()
-        .map(|u| unit_page(&ctx, u, mentions.get(u.id.as_str())))
-        .collect();
-    pages.extend(unit_pages);
-
-    // Reports.
-    let task_index: std::collections::HashMap<&str, &Task> = site
-        .plans
-        .iter()
-        .flat_map(|p| &p.tasks)
-        .map(|t| (t.id.as_str(), t))
-        .collect();
-    for r in &site.reports {
-        let path = format!("{}index.html", report_href(&r.id));
-        let mut c = base_context(site, 2, &r.title, &path);
-        let results: Vec<Value> = r
-            .results
-            .iter()
-            .map(|res| {
-                let task = task_index.get(res.task.as_str()).copied();
-                json!({
-                    "task": task.map(|t| ctx.task(t)),
-                    "plan": task.map(|t| ctx.plan_ref(&t.plan)),
-                    "status": res.status.map(|s| s.as_str()),
-                    "text": res.text,
-                    "evidence": res.evidence,
-                    "interpretation": res.interpretation,
-                    "source": ctx.source(&res.source),
-                })
-            })
-            .collect();
-        let rid = r.id.as_str();
-        c.insert(
-            "download",
-            &ctx.subset("progress", &format!("bao-cao-{rid}"), |row| {
-                row.get("report_id") == rid
-            }),
-        );
-        c.insert("report", &json!({
-            "title": r.title,
-            "number": r.number,
-            "issuer": ctx.unit(&r.issuer),
-            "as_of": r.as_of.vietnamese(),
-            "plans": r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>(),
-            "document": site.document(&r.document).map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)})),
-            "body_html": crate::markdown::to_safe_html(&r.body_markdown, "../../"),
-            "results": results,
-        }));
-        pages.push(Page {
-            template: "report.html",
-            path,
-            context: c,
-        });
-    }
-
-    let rendered: Vec<Result<(String, String)>> = pages
-        .into_par_iter()
-        .map(|p| {
-            tera.render(p.template, &p.context)
-                .map(|html| (p.path.clone(), html))
-                .map_err(|e| anyhow::anyhow!("rendering {}: {}", p.path, error_chain(&e)))
-        })
-        .collect();
-    let mut files = OutputFiles::new();
-    for r in rendered {
-        let (path, html) = r?;
-        files.add(path, html)?;
-    }
-    for (path, bytes) in data_files {
-        files.add(path, bytes)?;
-    }
-    for (path, bytes) in ctx
-        .downloads
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-    {
-        files.add(path, bytes)?;
-    }
-    Ok(files)
+/// One rendered page: its HTML and the downloads its tables offer.
+pub struct RenderedPage {
+    pub html: String,
+    pub downloads: Vec<(String, Vec<u8>)>,
 }
 
-/// The sections of a plan, each its own page so that none is heavy: overview (with charts),
-/// targets, budget, tasks, and the full text.
-const PLAN_SECTIONS: [(&str, &str, &str); 5] = [
-    ("", "overview", "Tổng quan"),
-    ("chi-tieu/", "targets", "Chỉ tiêu"),
-    ("kinh-phi/", "budget", "Kinh phí"),
-    ("nhiem-vu/", "tasks", "Nhiệm vụ"),
-    ("noi-dung/", "text", "Toàn văn"),
-];
+/// Renders single pages of a site from its route and the derived data.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    derived: &'a Derived<'a>,
+    tera: &'a tera::Tera,
+    file_sizes: &'a BTreeMap<String, usize>,
+}
 
-fn plan_pages(ctx: &Ctx, p: &Plan, progress: &[crate::progress::TaskProgress]) -> Vec<Page> {
-    let site = ctx.site;
-    let mut v = ctx.plan_summary(p);
-    v["signer"] = json!(p.signer);
-    v["signer_title"] = json!(p.signer_title);
-    v["period"] = json!(p.period);
-    v["legal_bases"] = json!(p.legal_bases);
-    v["implements"] = json!(
-        p.implements
-            .iter()
-            .map(|i| ctx.plan_ref(i))
-            .collect::<Vec<_>>()
-    );
-    v["replaces"] = json!(
-        p.replaces
-            .iter()
-            .map(|i| ctx.plan_ref(i))
-            .collect::<Vec<_>>()
-    );
-    v["implemented_by"] = json!(
-        p.implemented_by
-            .iter()
-            .map(|i| ctx.plan_ref(i))
-            .collect::<Vec<_>>()
-    );
-    v["replaced_by"] = json!(
-        p.replaced_by
-            .iter()
-            .map(|i| ctx.plan_ref(i))
-            .collect::<Vec<_>>()
-    );
-    v["document"] = json!(
-        p.document
-            .as_deref()
-            .and_then(|d| site.document(d))
-            .map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id)}))
-    );
-    v["cited_in"] = json!(p.cited_in.as_ref().map(|s| ctx.source(s)));
-    let sections: Vec<Value> = PLAN_SECTIONS
-        .iter()
-        .filter(|(_, key, _)| match *key {
-            "targets" => !p.targets.is_empty(),
-            "budget" => p.budget.is_some(),
-            "tasks" => !p.tasks.is_empty(),
-            "text" => !p.body_markdown.trim().is_empty() || !p.legal_bases.is_empty(),
-            _ => true,
-        })
-        .map(|(sub, key, name)| json!({"key": key, "name": name, "href": format!("{}{sub}", plan_href(&p.id))}))
-        .collect();
-    let mut out = Vec::new();
-    for s in &sections {
-        let key = s["key"].as_str().unwrap_or("");
-        let sub = PLAN_SECTIONS
-            .iter()
-            .find(|x| x.1 == key)
-            .map(|x| x.0)
-            .unwrap_or("");
-        let path = format!("{}{sub}index.html", plan_href(&p.id));
-        let depth = if sub.is_empty() { 2 } else { 3 };
-        let title = if sub.is_empty() {
-            p.title.clone()
-        } else {
-            format!("{} — {}", s["name"].as_str().unwrap_or(""), p.title)
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        derived: &'a Derived<'a>,
+        tera: &'a tera::Tera,
+        file_sizes: &'a BTreeMap<String, usize>,
+    ) -> Renderer<'a> {
+        Renderer {
+            site,
+            derived,
+            tera,
+            file_sizes,
+        }
+    }
+
+    /// Renders the page at `route`; `None` if the site has no such page.
+    pub fn page(&self, route: &Route) -> Result<Option<RenderedPage>> {
+        let ctx = Ctx {
+            site: self.site,
+            derived: self.derived,
+            file_sizes: self.file_sizes,
+            downloads: RefCell::new(Vec::new()),
         };
-        let mut c = base_context(site, depth, &title, &path);
-        c.insert("plan", &v);
-        c.insert("sections", &sections);
-        c.insert("section", key);
-        let pid = p.id.as_str();
-        match key {
-            "overview" => {
-                c.insert("progress", &pages::plan_progress(progress));
-                c.insert("budget", &ctx.budget_summary(p));
-                let figures: Vec<Value> = [
-                    pages::body_figure(ctx, p),
-                    pages::district_figure(ctx, p),
-                    pages::funding_figure(ctx, p),
-                    pages::target_figure(ctx, p),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                c.insert("figures", &figures);
-            }
-            "targets" => {
-                c.insert(
-                    "download",
-                    &ctx.subset("targets", &format!("ke-hoach-{pid}"), |r| {
-                        r.get("plan_id") == pid
-                    }),
-                );
-                c.insert(
-                    "targets",
-                    &p.targets.iter().map(|t| ctx.target(t)).collect::<Vec<_>>(),
-                );
-                c.insert("figure", &pages::target_figure(ctx, p));
-            }
-            "budget" => {
-                c.insert(
-                    "download",
-                    &ctx.subset("budget-lines", &format!("ke-hoach-{pid}"), |r| {
-                        r.get("plan_id") == pid
-                    }),
-                );
-                c.insert(
-                    "download_totals",
-                    &ctx.subset("budget-totals", &format!("ke-hoach-{pid}"), |r| {
-                        r.get("plan_id") == pid
-                    }),
-                );
-                c.insert("budget", &ctx.budget(p));
-                c.insert(
-                    "figures",
-                    &[
-                        pages::body_figure(ctx, p),
-                        pages::agency_figure(ctx, p),
-                        pages::funding_figure(ctx, p),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>(),
-                );
-            }
-            "tasks" => {
-                c.insert(
-                    "download",
-                    &ctx.subset("tasks", &format!("ke-hoach-{pid}"), |r| {
-                        r.get("plan_id") == pid
-                    }),
-                );
-                let status: std::collections::HashMap<&str, &crate::progress::TaskProgress> =
-                    progress.iter().map(|t| (t.task.id.as_str(), t)).collect();
-                let tasks: Vec<Value> = p
-                    .tasks
-                    .iter()
-                    .map(|t| {
-                        let mut x = ctx.task(t);
-                        if let Some(tp) = status.get(t.id.as_str()) {
-                            x["status"] = json!(tp.status.vietnamese());
-                            x["status_slug"] = json!(tp.status.slug());
-                        }
-                        x
-                    })
-                    .collect();
-                c.insert("tasks", &tasks);
-            }
-            _ => {
-                c.insert(
-                    "body_html",
-                    &crate::markdown::to_safe_html(&p.body_markdown, &root(depth)),
-                );
-            }
-        }
-        out.push(Page {
-            template: "plan.html",
-            path,
-            context: c,
-        });
+        let Some(page) = page_for(&ctx, route) else {
+            return Ok(None);
+        };
+        let html = self
+            .tera
+            .render(page.template, &page.context)
+            .map_err(|e| anyhow::anyhow!("rendering {}: {}", route.file(), error_chain(&e)))?;
+        Ok(Some(RenderedPage {
+            html,
+            downloads: ctx.downloads.into_inner(),
+        }))
     }
-    out
 }
 
-/// Everything that mentions each unit, gathered in one pass over all plans so that unit pages
-/// cost O(mentions), not O(units × plans).
-#[derive(Default)]
-struct Mentions {
-    plans: Vec<usize>,
-    targets: Vec<(usize, usize)>,
-    tasks: Vec<(usize, usize)>,
-    lines: Vec<(usize, usize)>,
-}
-
-fn unit_mentions(site: &Site) -> std::collections::HashMap<&str, Mentions> {
-    use std::collections::{HashMap, HashSet};
-    let mut m: HashMap<&str, Mentions> = HashMap::new();
-    for (pi, p) in site.plans.iter().enumerate() {
-        m.entry(p.issuer.as_str()).or_default().plans.push(pi);
-        for (ti, t) in p.targets.iter().enumerate() {
-            let mut seen = HashSet::new();
-            for u in t.lead.iter().chain(&t.coordinating) {
-                if seen.insert(u.as_str()) {
-                    m.entry(u.as_str()).or_default().targets.push((pi, ti));
-                }
-            }
-        }
-        for (ti, t) in p.tasks.iter().enumerate() {
-            let mut seen = HashSet::new();
-            for u in t.lead.iter().chain(&t.coordinating) {
-                if seen.insert(u.as_str()) {
-                    m.entry(u.as_str()).or_default().tasks.push((pi, ti));
-                }
-            }
-        }
-        if let Some(b) = &p.budget {
-            for (li, l) in b.lines.iter().enumerate().filter(|(_, l)| l.is_leaf()) {
-                let body_unit = l.body.map(|i| b.bodies[i].unit.as_str());
-                let mut seen = HashSet::new();
-                for u in [Some(l.lead.as_str()), l.place.as_deref(), body_unit]
-                    .into_iter()
-                    .flatten()
-                {
-                    if seen.insert(u) {
-                        m.entry(u).or_default().lines.push((pi, li));
-                    }
-                }
-            }
-        }
-    }
-    m
-}
-
-fn unit_page(ctx: &Ctx, u: &Unit, mentions: Option<&Mentions>) -> Page {
+/// The template and data of the page at `route`.
+fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
     let site = ctx.site;
-    let path = format!("{}index.html", unit_href(&u.id));
-    let mut c = base_context(site, 2, &u.name, &path);
-    let empty = Mentions::default();
-    let m = mentions.unwrap_or(&empty);
-    let role = |lead: &[String]| {
-        if lead.contains(&u.id) {
-            "Chủ trì"
-        } else {
-            "Phối hợp"
+    Some(match route {
+        Route::Home => pages::home(ctx, route),
+        Route::Plans => pages::plans(ctx, route),
+        Route::Plan(id, section) => plan::page(ctx, route, site.plan(id)?, *section)?,
+        Route::Targets => pages::targets(ctx, route),
+        Route::Target(id) => pages::target(ctx, route, id)?,
+        Route::Budget => pages::budget(ctx, route),
+        Route::BudgetBreakdown(b) => pages::budget_breakdown(ctx, route, *b),
+        Route::Progress => pages::progress(ctx, route),
+        Route::Units => pages::units(ctx, route),
+        Route::Unit(id) => pages::unit(ctx, route, site.unit(id)?),
+        Route::Reports => pages::reports(ctx, route),
+        Route::Report(id) => pages::report(ctx, route, site.reports.iter().find(|r| r.id == *id)?),
+        Route::Sources => pages::sources(ctx, route),
+        Route::Source(id) => pages::source(ctx, route, site.document(id)?, None)?,
+        Route::SourcePart(id, n) => pages::source(ctx, route, site.document(id)?, Some(*n))?,
+        Route::OpenData => open_data::index(ctx, route),
+        Route::Dataset(name) => open_data::dataset(ctx, route, name)?,
+    })
+}
+
+/// Renders every page of the site and its data package into `staging`, as they are made: the
+/// data package first, then every route of the route table in parallel, each page written with
+/// its downloads as soon as it is rendered. Memory holds the model, the derived data and one
+/// page per thread — never the whole site. Returns the number of pages.
+pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<usize> {
+    let derived = Derived::of(site)?;
+    let file_sizes = crate::opendata::write_files(site, &derived.resources, |path, bytes| {
+        staging.write(&path, &bytes)
+    })?;
+    let routes = Route::all(site);
+    let renderer = Renderer::new(site, &derived, tera, &file_sizes);
+    routes.par_iter().try_for_each(|route| -> Result<()> {
+        let page = renderer
+            .page(route)
+            .map_err(|e| anyhow::anyhow!("{e:#}"))?
+            .ok_or_else(|| anyhow::anyhow!("no page for {route}"))?;
+        staging.write(&route.file(), page.html.as_bytes())?;
+        for (path, bytes) in page.downloads {
+            staging.write_shared(&path, &bytes)?;
         }
-    };
-    let plans: Vec<Value> = m
-        .plans
-        .iter()
-        .map(|&pi| ctx.plan_summary(&site.plans[pi]))
-        .collect();
-    let leads: Vec<Value> = m
-        .targets
-        .iter()
-        .map(|&(pi, ti)| {
-            let t = &site.plans[pi].targets[ti];
-            let mut v = ctx.target(t);
-            v["plan"] = ctx.plan_ref(&t.plan);
-            v["role"] = json!(role(&t.lead));
-            v
-        })
-        .collect();
-    let tasks: Vec<Value> = m
-        .tasks
-        .iter()
-        .map(|&(pi, ti)| {
-            let t = &site.plans[pi].tasks[ti];
-            let mut v = ctx.task(t);
-            v["plan"] = ctx.plan_ref(&t.plan);
-            v["role"] = json!(role(&t.lead));
-            v
-        })
-        .collect();
-    let mut total = Decimal::ZERO;
-    let mut unknown = 0;
-    let lines: Vec<Value> = m
-        .lines
-        .iter()
-        .map(|&(pi, li)| {
-            let p = &site.plans[pi];
-            let b = p.budget.as_ref().expect("indexed lines belong to a budget");
-            let l = &b.lines[li];
-            match l.amount {
-                Some(a) => total += a,
-                None => unknown += 1,
-            }
-            let mut v = ctx.line(b, l);
-            v["plan"] = ctx.plan_ref(&p.id);
-            v
-        })
-        .collect();
-    c.insert(
-        "unit",
-        &json!({
-            "id": u.id,
-            "name": u.name,
-            "short_name": u.short_name,
-            "aliases": u.aliases,
-            "kind": u.kind.vietnamese(),
-            "code": u.code,
-            "parent": u.parent.as_deref().map(|p| ctx.unit(p)),
-            "children": ctx.units(&u.children),
-            "valid_from": u.valid_from.map(|d| d.vietnamese()),
-            "valid_to": u.valid_to.map(|d| d.vietnamese()),
-            "successors": ctx.units(&u.successors),
-            "predecessors": ctx.units(&u.predecessors),
-            "note": u.note,
-            "source": u.source.as_ref().map(|s| ctx.source(s)),
-        }),
-    );
-    let uid = u.id.as_str();
-    if !leads.is_empty() {
-        c.insert(
-            "download_targets",
-            &ctx.subset("targets", &format!("don-vi-{uid}"), |r| {
-                r.lists("lead_id", uid) || r.lists("coordinating_ids", uid)
-            }),
-        );
-    }
-    if !lines.is_empty() {
-        c.insert(
-            "download_lines",
-            &ctx.subset("budget-lines", &format!("don-vi-{uid}"), |r| {
-                r.get("has_parts") != "true"
-                    && (r.get("agency_id") == uid || r.get("place_id") == uid)
-            }),
-        );
-    }
-    if !tasks.is_empty() {
-        c.insert(
-            "download_tasks",
-            &ctx.subset("tasks", &format!("don-vi-{uid}"), |r| {
-                r.lists("lead_id", uid) || r.lists("coordinating_ids", uid)
-            }),
-        );
-    }
-    c.insert("plans", &plans);
-    c.insert("targets", &leads);
-    c.insert("tasks", &tasks);
-    c.insert("lines", &lines);
-    c.insert("lines_total", &vn_number::format(total));
-    c.insert("lines_unknown", &unknown);
-    Page {
-        template: "unit.html",
-        path,
-        context: c,
-    }
+        Ok(())
+    })?;
+    Ok(routes.len())
 }
 
 /// A Tera error with its causes, on one line.

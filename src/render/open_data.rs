@@ -2,13 +2,12 @@
 //! licence, last modification and schema, and a page per dataset carrying schema.org `Dataset`
 //! JSON-LD for search engines.
 
-use std::collections::HashMap;
-
 use serde_json::{Value, json};
 
-use super::{Page, base_context};
+use super::{Ctx, Page, base_context};
 use crate::model::Site;
 use crate::opendata::{self, meta, resources::FieldType};
+use crate::routes::Route;
 
 fn type_name(t: FieldType) -> &'static str {
     match t {
@@ -53,97 +52,108 @@ pub fn json_ld_block(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-pub(crate) fn pages(site: &Site, files: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<Page>> {
-    let sizes: HashMap<&str, usize> = files.iter().map(|(p, b)| (p.as_str(), b.len())).collect();
-    let resources = opendata::resources(site)?;
-    let c = site.config();
-    let modified = meta::modified(site).map(|d| d.vietnamese());
-    let publisher = c
+/// One dataset as the pages describe it.
+fn dataset_view(ctx: &Ctx, r: &opendata::Resource) -> Value {
+    let sizes = ctx.file_sizes;
+    let formats = [
+        ("CSV (UTF-8)", meta::csv_path(r.name)),
+        ("JSON", meta::json_path(r.name)),
+        ("CSV cho Excel (UTF-8 có BOM)", meta::excel_csv_path(r.name)),
+    ];
+    json!({
+        "name": r.name,
+        "title": r.title,
+        "description": r.description,
+        "href": Route::Dataset(r.name.to_string()).path(),
+        "rows": r.rows.len(),
+        "formats": formats.iter().map(|(label, path)| json!({"label": label, "href": path, "size": human_size(sizes.get(path.as_str()).copied().unwrap_or(0))})).collect::<Vec<_>>(),
+        "fields": r.fields.iter().map(|f| json!({
+            "name": f.name,
+            "title": f.title,
+            "type": type_name(f.ty),
+            "required": f.required,
+            "description": f.description,
+            "values": f.values,
+        })).collect::<Vec<_>>(),
+        "primary_key": r.primary_key,
+    })
+}
+
+fn publisher(site: &Site) -> String {
+    site.config()
         .publisher
         .as_deref()
         .and_then(|p| site.unit(p))
         .map(|u| u.name.clone())
-        .unwrap_or_default();
-    let datasets: Vec<Value> = resources
+        .unwrap_or_default()
+}
+
+/// What both kinds of page say about the package as a whole.
+fn common(ctx: &Ctx, c: &mut tera::Context) {
+    let site = ctx.site;
+    let sizes = ctx.file_sizes;
+    c.insert("modified", &meta::modified(site).map(|d| d.vietnamese()));
+    c.insert("publisher", &publisher(site));
+    c.insert("workbook", &json!({"href": meta::WORKBOOK, "size": human_size(sizes.get(meta::WORKBOOK).copied().unwrap_or(0))}));
+    c.insert("package", &json!({"href": meta::DATAPACKAGE, "size": human_size(sizes.get(meta::DATAPACKAGE).copied().unwrap_or(0))}));
+    c.insert(
+        "catalog",
+        &json!({"jsonld": meta::CATALOG_JSONLD, "ttl": meta::CATALOG_TTL}),
+    );
+}
+
+/// `/du-lieu-mo/`: every dataset with its formats, sizes and columns.
+pub(crate) fn index(ctx: &Ctx, route: &Route) -> Page {
+    let mut c = base_context(ctx.site, route, "Dữ liệu mở");
+    let datasets: Vec<Value> = ctx
+        .derived
+        .resources
         .iter()
-        .map(|r| {
-            let formats = [
-                ("CSV (UTF-8)", meta::csv_path(r.name)),
-                ("JSON", meta::json_path(r.name)),
-                ("CSV cho Excel (UTF-8 có BOM)", meta::excel_csv_path(r.name)),
-            ];
-            json!({
-                "name": r.name,
-                "title": r.title,
-                "description": r.description,
-                "href": format!("{}{}/", meta::PAGE, r.name),
-                "rows": r.rows.len(),
-                "formats": formats.iter().map(|(label, path)| json!({"label": label, "href": path, "size": human_size(sizes.get(path.as_str()).copied().unwrap_or(0))})).collect::<Vec<_>>(),
-                "fields": r.fields.iter().map(|f| json!({
-                    "name": f.name,
-                    "title": f.title,
-                    "type": type_name(f.ty),
-                    "required": f.required,
-                    "description": f.description,
-                    "values": f.values,
-                })).collect::<Vec<_>>(),
-                "primary_key": r.primary_key,
-            })
-        })
+        .map(|r| dataset_view(ctx, r))
         .collect();
-    let common = |c: &mut tera::Context| {
-        c.insert("modified", &modified);
-        c.insert("publisher", &publisher);
-        c.insert("workbook", &json!({"href": meta::WORKBOOK, "size": human_size(sizes.get(meta::WORKBOOK).copied().unwrap_or(0))}));
-        c.insert("package", &json!({"href": meta::DATAPACKAGE, "size": human_size(sizes.get(meta::DATAPACKAGE).copied().unwrap_or(0))}));
-        c.insert(
-            "catalog",
-            &json!({"jsonld": meta::CATALOG_JSONLD, "ttl": meta::CATALOG_TTL}),
-        );
-    };
-    let mut out = Vec::new();
-    let mut list = base_context(site, 1, "Dữ liệu mở", "du-lieu-mo/index.html");
-    list.insert("datasets", &datasets);
-    common(&mut list);
-    out.push(Page {
+    c.insert("datasets", &datasets);
+    common(ctx, &mut c);
+    Page {
         template: "open_data.html",
-        path: "du-lieu-mo/index.html".into(),
-        context: list,
-    });
-    for (r, d) in resources.iter().zip(&datasets) {
-        let path = format!("{}{}/index.html", meta::PAGE, r.name);
-        let mut p = base_context(site, 2, &r.title, &path);
-        let ld = json!({
-            "@context": "https://schema.org",
-            "@type": "Dataset",
-            "name": r.title,
-            "description": r.description,
-            "url": meta::url(site, &format!("{}{}/", meta::PAGE, r.name)),
-            "identifier": meta::url(site, &format!("{}/{}", meta::DIR, r.name)),
-            "inLanguage": "vi",
-            "license": c.licence_url,
-            "isAccessibleForFree": true,
-            "dateModified": meta::modified(site).map(|d| d.iso()),
-            "datePublished": meta::issued(site).map(|d| d.iso()),
-            "creator": {"@type": "GovernmentOrganization", "name": publisher},
-            "publisher": {"@type": "GovernmentOrganization", "name": publisher},
-            "spatialCoverage": c.province.as_deref().and_then(|p| site.unit(p)).map(|u| json!({"@type": "Place", "name": u.name})),
-            "variableMeasured": r.fields.iter().map(|f| f.title).collect::<Vec<_>>(),
-            "distribution": [
-                {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": meta::url(site, &meta::csv_path(r.name))},
-                {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": meta::url(site, &meta::json_path(r.name))},
-            ],
-        });
-        p.insert("dataset", d);
-        p.insert("json_ld", &json_ld_block(&ld));
-        common(&mut p);
-        out.push(Page {
-            template: "dataset.html",
-            path,
-            context: p,
-        });
+        context: c,
     }
-    Ok(out)
+}
+
+/// `/du-lieu-mo/<dataset>/`, with schema.org `Dataset` JSON-LD for search engines.
+pub(crate) fn dataset(ctx: &Ctx, route: &Route, name: &str) -> Option<Page> {
+    let site = ctx.site;
+    let c = site.config();
+    let (_, r) = ctx.derived.resource(name)?;
+    let publisher = publisher(site);
+    let mut p = base_context(site, route, &r.title);
+    let ld = json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": r.title,
+        "description": r.description,
+        "url": meta::url(site, &Route::Dataset(r.name.to_string()).path()),
+        "identifier": meta::url(site, &format!("{}/{}", meta::DIR, r.name)),
+        "inLanguage": "vi",
+        "license": c.licence_url,
+        "isAccessibleForFree": true,
+        "dateModified": meta::modified(site).map(|d| d.iso()),
+        "datePublished": meta::issued(site).map(|d| d.iso()),
+        "creator": {"@type": "GovernmentOrganization", "name": publisher},
+        "publisher": {"@type": "GovernmentOrganization", "name": publisher},
+        "spatialCoverage": c.province.as_deref().and_then(|p| site.unit(p)).map(|u| json!({"@type": "Place", "name": u.name})),
+        "variableMeasured": r.fields.iter().map(|f| f.title).collect::<Vec<_>>(),
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": meta::url(site, &meta::csv_path(r.name))},
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": meta::url(site, &meta::json_path(r.name))},
+        ],
+    });
+    p.insert("dataset", &dataset_view(ctx, r));
+    p.insert("json_ld", &json_ld_block(&ld));
+    common(ctx, &mut p);
+    Some(Page {
+        template: "dataset.html",
+        context: p,
+    })
 }
 
 #[cfg(test)]

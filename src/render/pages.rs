@@ -1,773 +1,84 @@
-//! The citizen-facing pages beyond plans and units: budget breakdowns (by district, agency,
-//! funding source and plan), all targets by area with a page per target, progress by status and
-//! deadline, the home page's headline figures, and source documents in parts. Every chart comes
-//! as a figure: chart, text summary, where the numbers come from, and a table of the same numbers.
+//! The pages that are not a plan's own: home, the lists (plans, targets, budget, progress, units,
+//! reports, sources), a page per target, unit, report and source document (in parts, so that each
+//! cited line has an anchor on a light page). One function per kind of route; each reads only
+//! the rows its page shows, through the indexes of [`crate::derive::Derived`].
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::{Ctx, Page, SOURCE_PART_LINES, UNKNOWN, base_context, plan_href, unit_href};
-use crate::budget::{Sum, total_checks};
-use crate::charts::{self, Bar, TargetRow, TimelineRow};
+use super::figures::{
+    agency_figure, district_figure, funding_figure, plans_figure, progress_row, source_note,
+    status_counts, target_figure, timeline_figure,
+};
+use super::{Ctx, Page, base_context, document_href, report_href, unit_href};
 use crate::model::*;
-use crate::progress::{Status, TaskProgress};
+use crate::progress::TaskProgress;
+use crate::routes::{Breakdown, Route, SOURCE_PART_LINES, source_parts};
 use crate::vn_number;
 
-/// A table row of a figure.
-fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Value {
-    json!({"label": label, "href": href, "cells": cells})
-}
-
-/// A chart with its table and provenance, as templates show it (`macros.html::figure`).
-fn figure(
-    ctx: &Ctx,
-    chart: charts::Chart,
-    source: String,
-    columns: Vec<&str>,
-    rows: Vec<Value>,
-    total: Option<Vec<String>>,
-) -> Value {
-    // A column is right-aligned (numbers) when every non-empty cell is a number.
-    let width = columns.len().saturating_sub(1);
-    let numeric: Vec<bool> = (0..width)
-        .map(|i| {
-            rows.iter().all(|r| {
-                let cell = r["cells"][i].as_str().unwrap_or("");
-                cell.is_empty() || vn_number::parse(cell).is_some()
-            })
-        })
-        .collect();
-    let cells = |cells: &Value| -> Value {
-        Value::Array(
-            cells
-                .as_array()
-                .map(|a| a.iter().enumerate().map(|(i, c)| json!({"text": c, "num": numeric.get(i).copied().unwrap_or(false)})).collect())
-                .unwrap_or_default(),
-        )
-    };
-    let rows: Vec<Value> = rows
-        .into_iter()
-        .map(|mut r| {
-            r["cells"] = cells(&r["cells"]);
-            r
-        })
-        .collect();
-    let total = total.map(|t| cells(&json!(t)));
-    let columns: Vec<Value> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| json!({"name": c, "num": i > 0 && numeric.get(i - 1).copied().unwrap_or(false)}))
-        .collect();
-    let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref());
-    json!({"chart": chart, "source": source, "columns": columns, "rows": rows, "total": total, "download": download})
-}
-
-/// The numbers of a figure's table as data files, values in plain notation (Vietnamese
-/// formatting is exact, so reading it back gives the same decimals).
-fn figure_download(
-    ctx: &Ctx,
-    id: &str,
-    columns: &[Value],
-    rows: &[Value],
-    total: Option<&Value>,
-) -> Value {
-    let header: Vec<String> = columns
-        .iter()
-        .map(|c| c["name"].as_str().unwrap_or("").to_string())
-        .collect();
-    let plain = |text: &str| -> String {
-        match vn_number::parse(text) {
-            Some(d) if !text.is_empty() => d.normalize().to_string(),
-            _ => text.to_string(),
-        }
-    };
-    let mut data: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut line = vec![r["label"].as_str().unwrap_or("").to_string()];
-            line.extend(
-                r["cells"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|c| plain(c["text"].as_str().unwrap_or(""))),
-            );
-            line
-        })
-        .collect();
-    if let Some(t) = total {
-        let mut line = vec!["Tổng".to_string()];
-        line.extend(
-            t.as_array()
-                .into_iter()
-                .flatten()
-                .map(|c| plain(c["text"].as_str().unwrap_or(""))),
-        );
-        data.push(line);
-    }
-    ctx.register(
-        &format!("bieu-do-{id}"),
-        &header.iter().map(String::as_str).collect::<Vec<_>>(),
-        &data,
-    )
-}
-
-/// "Nguồn: <document title>" for the document a plan's figures come from.
-fn source_note(site: &Site, plan: &Plan, part: &str) -> String {
-    let doc = plan.source_document().and_then(|d| site.document(d));
-    match doc {
-        Some(d) => format!(
-            "Nguồn: {}{}{}.",
-            d.title,
-            if part.is_empty() { "" } else { ", " },
-            part
-        ),
-        None => format!("Nguồn: {}.", plan.label()),
-    }
-}
-
-fn sum_cells(s: &Sum) -> Vec<String> {
-    vec![
-        vn_number::format(s.amount),
-        s.lines.to_string(),
-        if s.unknown > 0 {
-            format!("{} mục {}", s.unknown, UNKNOWN)
-        } else {
-            String::new()
-        },
-    ]
-}
-
-/// Units with their sums, largest first (ties by name), for sorted bar charts.
-fn units_by_amount<'a>(site: &'a Site, sums: &BTreeMap<String, Sum>) -> Vec<(&'a Unit, Sum)> {
-    let mut entries: Vec<(&Unit, Sum)> = sums
-        .iter()
-        .filter_map(|(id, s)| Some((site.unit(id)?, *s)))
-        .collect();
-    entries.sort_by(|a, b| {
-        b.1.amount
-            .cmp(&a.1.amount)
-            .then_with(|| a.0.name.cmp(&b.0.name))
-    });
-    entries
-}
-
-/// One bar per unit, named in full.
-fn unit_bars(entries: &[(&Unit, Sum)]) -> Vec<Bar> {
-    entries
-        .iter()
-        .map(|(u, s)| Bar {
-            label: u.name.clone(),
-            value: Some(s.amount),
-        })
-        .collect()
-}
-
-/// A bar chart of money, in million VND.
-fn money_chart(id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
-    charts::horizontal_bars(id, title, "Kinh phí (triệu đồng)", "", bars)
-}
-
-/// The total of a breakdown's rows.
-fn sum_of(entries: &[(&Unit, Sum)]) -> Sum {
-    entries.iter().fold(Sum::default(), |mut acc, (_, s)| {
-        acc.amount += s.amount;
-        acc.lines += s.lines;
-        acc.unknown += s.unknown;
-        acc
-    })
-}
-
-/// Budget by district-level place, for plans whose lines are spent in districts.
-pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+pub(crate) fn plans(ctx: &Ctx, route: &Route) -> Page {
     let site = ctx.site;
-    let b = plan.budget.as_ref()?;
-    let sums: BTreeMap<String, Sum> = b.sum_by(|l| {
-        let place = l.place.as_deref()?;
-        let unit = site.unit(place)?;
-        unit.kind.is_district_level().then(|| unit.id.clone())
-    });
-    if sums.is_empty() {
-        return None;
-    }
-    let entries = units_by_amount(site, &sums);
-    let bars = unit_bars(&entries);
-    let title = format!("Kinh phí theo huyện, thị xã, thành phố — {}", plan.label());
-    let chart = money_chart(&format!("{}-theo-huyen", plan.id), &title, &bars);
-    let checks = total_checks(plan);
-    let rows: Vec<Value> = entries
-        .iter()
-        .map(|(u, s)| {
-            let body = b
-                .bodies
-                .iter()
-                .find(|x| x.place.as_deref() == Some(u.id.as_str()));
-            let declared = body.and_then(|x| checks.iter().find(|c| c.scope_id == x.id));
-            let successor = if u.valid_to.is_some() {
-                if u.successors.is_empty() {
-                    format!(
-                        "Chấm dứt từ {}; văn bản nguồn không ghi đơn vị kế thừa",
-                        u.valid_to.map(|d| d.vietnamese()).unwrap_or_default()
-                    )
-                } else {
-                    let names: Vec<String> = u
-                        .successors
-                        .iter()
-                        .filter_map(|s| site.unit(s))
-                        .map(|s| s.name.clone())
-                        .collect();
-                    format!(
-                        "Chấm dứt từ {}; kế thừa: {}",
-                        u.valid_to.map(|d| d.vietnamese()).unwrap_or_default(),
-                        names.join(", ")
-                    )
-                }
-            } else {
-                String::new()
-            };
-            let mut cells = sum_cells(s);
-            cells.insert(
-                1,
-                declared
-                    .map(|c| vn_number::format(c.declared))
-                    .unwrap_or_default(),
-            );
-            cells.push(successor);
-            let href = body.map(|x| format!("{}kinh-phi/#{}", plan_href(&plan.id), x.id));
-            row(&u.name, href, cells)
-        })
-        .collect();
-    let total: Sum = sum_of(&entries);
-    let mut total_cells = sum_cells(&total);
-    total_cells.insert(1, String::new());
-    total_cells.push(String::new());
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, "Phụ lục II"),
-        vec![
-            "Huyện, thị xã, thành phố",
-            "Các mục cộng lại (triệu đồng)",
-            "Văn bản ghi",
-            "Số mục",
-            "Ghi chú",
-            "Sau 01/7/2025",
-        ],
-        rows,
-        Some(total_cells),
-    ))
-}
-
-/// Budget by agency: the lead unit of each line, leaving out district-level territories (they
-/// have their own chart).
-pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
-    let site = ctx.site;
-    let b = plan.budget.as_ref()?;
-    let sums: BTreeMap<String, Sum> = b.sum_by(|l| {
-        let unit = site.unit(&l.lead)?;
-        (!unit.kind.is_district_level()).then(|| unit.id.clone())
-    });
-    if sums.len() < 2 {
-        return None;
-    }
-    let entries = units_by_amount(site, &sums);
-    let bars = unit_bars(&entries);
-    let title = format!("Kinh phí theo cơ quan chủ trì — {}", plan.label());
-    let chart = money_chart(&format!("{}-theo-co-quan", plan.id), &title, &bars);
-    let rows = entries
-        .iter()
-        .map(|(u, s)| row(&u.name, Some(unit_href(&u.id)), sum_cells(s)))
-        .collect();
-    let total = sum_of(&entries);
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, ""),
-        vec![
-            "Cơ quan chủ trì",
-            "Các mục cộng lại (triệu đồng)",
-            "Số mục",
-            "Ghi chú",
-        ],
-        rows,
-        Some(sum_cells(&total)),
-    ))
-}
-
-/// Budget by funding source (recurrent/investment × provincial/district/state budget), with
-/// each by-source total the document declares.
-pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
-    let site = ctx.site;
-    let b = plan.budget.as_ref()?;
-    let sums: BTreeMap<Option<Funding>, Sum> = b.sum_by(|l| Some(l.funding));
-    let mut entries: Vec<(Option<Funding>, Sum)> = sums.into_iter().collect();
-    entries.sort_by(|a, b| b.1.amount.cmp(&a.1.amount).then_with(|| a.0.cmp(&b.0)));
-    let label = |f: &Option<Funding>| match f {
-        Some(f) => format!("{} ({})", f.vietnamese(), f.code()),
-        None => "Không ghi nguồn vốn".to_string(),
-    };
-    let bars: Vec<Bar> = entries
-        .iter()
-        .map(|(f, s)| Bar {
-            label: label(f),
-            value: Some(s.amount),
-        })
-        .collect();
-    let title = format!("Kinh phí theo nguồn vốn — {}", plan.label());
-    let chart = money_chart(&format!("{}-theo-nguon", plan.id), &title, &bars);
-    let rows = entries
-        .iter()
-        .map(|(f, s)| {
-            let declared = f.and_then(|f| b.declared.iter().find(|d| d.funding == Some(f)));
-            let mut cells = sum_cells(s);
-            cells.insert(
-                1,
-                declared
-                    .map(|d| vn_number::format(d.amount))
-                    .unwrap_or_default(),
-            );
-            cells.insert(
-                2,
-                declared
-                    .map(|d| vn_number::format(s.amount - d.amount))
-                    .unwrap_or_default(),
-            );
-            row(&label(f), None, cells)
-        })
-        .collect();
-    let total = b.total();
-    let mut total_cells = sum_cells(&total);
-    total_cells.insert(1, String::new());
-    total_cells.insert(2, String::new());
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, ""),
-        vec![
-            "Nguồn vốn",
-            "Các mục cộng lại (triệu đồng)",
-            "Văn bản ghi",
-            "Chênh lệch",
-            "Số mục",
-            "Ghi chú",
-        ],
-        rows,
-        Some(total_cells),
-    ))
-}
-
-/// Budget by body (cơ quan, đơn vị, địa phương) for plans with grouped annexes.
-pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
-    let site = ctx.site;
-    let b = plan.budget.as_ref()?;
-    if b.groups.is_empty() {
-        return None;
-    }
-    let mut entries: Vec<(usize, Sum)> = (0..b.groups.len()).map(|i| (i, b.group_sum(i))).collect();
-    entries.sort_by(|a, b| b.1.amount.cmp(&a.1.amount));
-    let bars: Vec<Bar> = entries
-        .iter()
-        .map(|(i, s)| Bar {
-            label: format!("{}. {}", b.groups[*i].number, b.groups[*i].title),
-            value: Some(s.amount),
-        })
-        .collect();
-    let title = format!("Kinh phí theo nhóm cơ quan — {}", plan.label());
-    let chart = money_chart(&format!("{}-theo-nhom", plan.id), &title, &bars);
-    let rows = entries
-        .iter()
-        .map(|(i, s)| {
-            let g = &b.groups[*i];
-            let mut cells = sum_cells(s);
-            cells.insert(
-                1,
-                g.declared_total.map(vn_number::format).unwrap_or_default(),
-            );
-            cells.insert(
-                2,
-                g.declared_total
-                    .map(|d| vn_number::format(s.amount - d))
-                    .unwrap_or_default(),
-            );
-            row(
-                &format!("{}. {}", g.number, g.title),
-                Some(format!("{}kinh-phi/#{}", plan_href(&plan.id), g.id)),
-                cells,
-            )
-        })
-        .collect();
-    let total = b.total();
-    let mut total_cells = sum_cells(&total);
-    total_cells.insert(1, String::new());
-    total_cells.insert(2, String::new());
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, ""),
-        vec![
-            "Nhóm",
-            "Các mục cộng lại (triệu đồng)",
-            "Văn bản ghi",
-            "Chênh lệch",
-            "Số mục",
-            "Ghi chú",
-        ],
-        rows,
-        Some(total_cells),
-    ))
-}
-
-/// Item sums of every published plan with a budget.
-fn plans_figure(ctx: &Ctx) -> Option<Value> {
-    let site = ctx.site;
-    let mut entries: Vec<(&Plan, Sum)> = site
-        .plans
-        .iter()
-        .filter_map(|p| Some((p, p.budget.as_ref()?.total())))
-        .collect();
-    if entries.is_empty() {
-        return None;
-    }
-    entries.sort_by(|a, b| {
-        b.1.amount
-            .cmp(&a.1.amount)
-            .then_with(|| a.0.id.cmp(&b.0.id))
-    });
-    let bars: Vec<Bar> = entries
-        .iter()
-        .map(|(p, s)| Bar {
-            label: p.title.clone(),
-            value: Some(s.amount),
-        })
-        .collect();
-    let chart = money_chart(
-        "theo-ke-hoach",
-        "Kinh phí theo kế hoạch (tổng các mục của từng kế hoạch)",
-        &bars,
-    );
-    let rows = entries
-        .iter()
-        .map(|(p, s)| {
-            let declared: Vec<String> = p
-                .budget
-                .as_ref()
-                .map(|b| {
-                    b.declared
-                        .iter()
-                        .filter(|d| d.funding.is_none())
-                        .map(|d| vn_number::format(d.amount))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut cells = sum_cells(s);
-            cells.insert(1, declared.join("; "));
-            row(
-                &p.title,
-                Some(format!("{}kinh-phi/", plan_href(&p.id))),
-                cells,
-            )
-        })
-        .collect();
-    Some(figure(
-        ctx,
-        chart,
-        "Nguồn: văn bản gốc của từng kế hoạch. Không cộng giữa các kế hoạch: kế hoạch của sở có thể lặp lại nhiệm vụ đã có trong kế hoạch của tỉnh.".into(),
-        vec!["Kế hoạch", "Các mục cộng lại (triệu đồng)", "Văn bản ghi tổng", "Số mục", "Ghi chú"],
-        rows,
-        None,
-    ))
-}
-
-/// The latest known value matching a goal's level and subject.
-fn known_for<'a>(t: &'a Target, g: &Goal) -> Option<&'a TargetValue> {
-    t.values
-        .iter()
-        .filter(|v| v.value.is_some() && v.level == g.level && v.subject == g.subject)
-        .max_by(|a, b| {
-            (a.kind == ValueKind::Actual, a.as_of, a.year).cmp(&(
-                b.kind == ValueKind::Actual,
-                b.as_of,
-                b.year,
-            ))
-        })
-}
-
-/// Percent targets of a plan against their known values.
-pub(crate) fn target_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
-    let site = ctx.site;
-    let mut rows = Vec::new();
-    let mut table = Vec::new();
-    for t in plan
-        .targets
-        .iter()
-        .filter(|t| t.measure == Measure::Percent)
-    {
-        for g in &t.goals {
-            let Some(goal) = g.value else { continue };
-            let mut label = format!("CT {}", t.number);
-            if g.level != GovLevel::All {
-                label.push_str(&format!(" — {}", g.level.vietnamese().to_lowercase()));
-            }
-            if !g.subject.is_empty() {
-                label.push_str(&format!(" — {}", g.subject));
-            }
-            let goal_text = format!(
-                "{}{}%",
-                g.comparator
-                    .map(|c| format!("{} ", c.symbol()))
-                    .unwrap_or_default(),
-                vn_number::format(goal)
-            );
-            let known = known_for(t, g).map(|v| {
-                let value = v.value.unwrap_or_default();
-                let when = v
-                    .as_of
-                    .map(|d| d.vietnamese())
-                    .or(v.year.map(|y| format!("năm {y}")))
-                    .unwrap_or_default();
-                let kind = if v.kind == ValueKind::Baseline {
-                    "Ban đầu"
-                } else {
-                    "Kết quả"
-                };
-                (
-                    value,
-                    format!("{kind} {when}: {}%", vn_number::format(value)),
-                )
-            });
-            table.push(row(
-                &label,
-                Some(format!("chi-tieu/{}/", t.id)),
-                vec![
-                    t.text.clone(),
-                    goal_text.clone(),
-                    known
-                        .as_ref()
-                        .map(|k| k.1.clone())
-                        .unwrap_or_else(|| UNKNOWN.to_string()),
-                ],
-            ));
-            rows.push(TargetRow {
-                label,
-                goal,
-                goal_text,
-                known,
-            });
-        }
-    }
-    if rows.is_empty() {
-        return None;
-    }
-    let title = format!("Chỉ tiêu tỷ lệ và số liệu đã biết — {}", plan.label());
-    let chart = charts::target_chart(&format!("{}-chi-tieu", plan.id), &title, &rows);
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, "Phụ lục chỉ tiêu"),
-        vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Số liệu đã biết"],
-        table,
-        None,
-    ))
-}
-
-fn progress_row(ctx: &Ctx, tp: &TaskProgress) -> Value {
-    let mut v = ctx.task(tp.task);
-    v["plan"] = ctx.plan_ref(&tp.task.plan);
-    v["status"] = json!(tp.status.vietnamese());
-    v["status_slug"] = json!(tp.status.slug());
-    v["reason"] = json!(tp.reason);
-    v["deadline"] = json!(
-        tp.task
-            .timeframe
-            .and_then(|t| t.deadline())
-            .map(crate::dates::vietnamese_day)
-    );
-    v["results"] = json!(tp.results.iter().map(|r| json!({"text": r.text, "evidence": r.evidence, "interpretation": r.interpretation, "source": ctx.source(&r.source)})).collect::<Vec<_>>());
-    v["report"] = json!(tp.report.map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese()})));
-    v
-}
-
-/// Counts of tasks by status, in a fixed order.
-fn status_counts(all: &[TaskProgress]) -> Vec<Value> {
-    Status::ALL
-        .iter()
-        .map(|s| json!({"status": s.vietnamese(), "slug": s.slug(), "count": all.iter().filter(|t| t.status == *s).count()}))
-        .collect()
-}
-
-fn timeline_figure(
-    ctx: &Ctx,
-    tasks: &[&TaskProgress],
-    report: Option<&Report>,
-    id: &str,
-    title: &str,
-) -> Option<Value> {
-    let mut dated: Vec<&&TaskProgress> = tasks
-        .iter()
-        .filter(|t| t.task.timeframe.and_then(|f| f.deadline()).is_some())
-        .collect();
-    if dated.is_empty() {
-        return None;
-    }
-    dated.sort_by_key(|t| {
-        (
-            t.task.timeframe.and_then(|f| f.deadline()),
-            t.task.id.clone(),
-        )
-    });
-    let rows: Vec<TimelineRow> = dated
-        .iter()
-        .map(|t| TimelineRow {
-            label: format!(
-                "{} {}",
-                t.task
-                    .number
-                    .clone()
-                    .map(|n| format!("{n}."))
-                    .unwrap_or_default(),
-                shorten(&t.task.title, 90)
-            )
-            .trim()
-            .to_string(),
-            deadline: t
-                .task
-                .timeframe
-                .and_then(|f| f.deadline())
-                .unwrap_or((0, 1, 1)),
-            mark: t.status.mark(),
-            status_text: format!(
-                "{} — hạn {}",
-                short_status(t.status),
-                crate::dates::vietnamese_day(
-                    t.task
-                        .timeframe
-                        .and_then(|f| f.deadline())
-                        .unwrap_or((0, 1, 1))
-                )
-            ),
-        })
-        .collect();
-    let as_of = report.map(|r| {
-        (
-            r.as_of.first_day(),
-            format!("Số liệu {}", r.as_of.vietnamese()),
-        )
-    });
-    let chart = charts::timeline(id, title, &rows, as_of);
-    let table = dated
-        .iter()
-        .map(|t| {
-            row(
-                &t.task.title,
-                Some(format!(
-                    "{}nhiem-vu/#{}",
-                    plan_href(&t.task.plan),
-                    t.task.id
-                )),
-                vec![
-                    t.task
-                        .timeframe
-                        .and_then(|f| f.deadline())
-                        .map(crate::dates::vietnamese_day)
-                        .unwrap_or_default(),
-                    t.status.vietnamese().into(),
-                ],
-            )
-        })
-        .collect();
-    let source = match report {
-        Some(r) => format!(
-            "Nguồn: thời hạn theo kế hoạch; tình trạng theo {} (số liệu {}).",
-            r.title,
-            r.as_of.vietnamese()
-        ),
-        None => "Nguồn: thời hạn theo kế hoạch; chưa có báo cáo tiến độ.".into(),
-    };
-    let _ = ctx;
-    Some(figure(
-        ctx,
-        chart,
-        source,
-        vec!["Nhiệm vụ", "Thời hạn", "Tình trạng"],
-        table,
-        None,
-    ))
-}
-
-fn short_status(s: Status) -> &'static str {
-    match s {
-        Status::Done => "Đã xong",
-        Status::InProgress => "Đang làm",
-        Status::Late => "Quá hạn",
-        Status::Reported => "Có báo cáo",
-        Status::NoReport => "Chưa báo cáo",
-    }
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    match cut.rfind(' ') {
-        Some(i) => format!("{}…", &cut[..i]),
-        None => format!("{cut}…"),
-    }
-}
-
-/// Pages that are not about one plan or one unit.
-pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
-    let site = ctx.site;
-    let mut pages = Vec::new();
-
-    // Budget hub and breakdowns.
-    let budget_plans: Vec<&Plan> = site.plans.iter().filter(|p| p.budget.is_some()).collect();
-    let mut hub = base_context(site, 1, "Kinh phí", "kinh-phi/index.html");
-    hub.insert("by_plan", &plans_figure(ctx));
-    hub.insert(
+    let mut c = base_context(site, route, "Các kế hoạch");
+    c.insert(
         "plans",
-        &budget_plans
+        &site
+            .plans
             .iter()
             .map(|p| ctx.plan_summary(p))
             .collect::<Vec<_>>(),
     );
-    pages.push(Page {
-        template: "budget.html",
-        path: "kinh-phi/index.html".into(),
-        context: hub,
-    });
-    for (slug, title, build) in [
-        (
-            "theo-huyen",
-            "Kinh phí theo huyện, thị xã, thành phố",
-            district_figure as fn(&Ctx, &Plan) -> Option<Value>,
-        ),
-        (
-            "theo-co-quan",
-            "Kinh phí theo cơ quan chủ trì",
-            agency_figure,
-        ),
-        ("theo-nguon", "Kinh phí theo nguồn vốn", funding_figure),
-    ] {
-        let path = format!("kinh-phi/{slug}/index.html");
-        let mut c = base_context(site, 2, title, &path);
-        let figures: Vec<Value> = budget_plans
-            .iter()
-            .filter_map(|p| {
-                build(ctx, p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f}))
-            })
-            .collect();
-        c.insert("breakdown", slug);
-        c.insert("figures", &figures);
-        pages.push(Page {
-            template: "budget_breakdown.html",
-            path,
-            context: c,
-        });
+    Page {
+        template: "plans.html",
+        context: c,
     }
+}
 
-    // Targets: all, grouped by area, and one page per target.
+fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
+    site.plans.iter().filter(|p| p.budget.is_some()).collect()
+}
+
+pub(crate) fn budget(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
+    let mut c = base_context(site, route, "Kinh phí");
+    c.insert("by_plan", &plans_figure(ctx));
+    c.insert(
+        "plans",
+        &budget_plans(site)
+            .iter()
+            .map(|p| ctx.plan_summary(p))
+            .collect::<Vec<_>>(),
+    );
+    Page {
+        template: "budget.html",
+        context: c,
+    }
+}
+
+pub(crate) fn budget_breakdown(ctx: &Ctx, route: &Route, breakdown: Breakdown) -> Page {
+    let site = ctx.site;
+    let build = match breakdown {
+        Breakdown::ByDistrict => district_figure as fn(&Ctx, &Plan) -> Option<Value>,
+        Breakdown::ByAgency => agency_figure,
+        Breakdown::BySource => funding_figure,
+    };
+    let mut c = base_context(site, route, breakdown.vietnamese());
+    let figures: Vec<Value> = budget_plans(site)
+        .iter()
+        .filter_map(|p| build(ctx, p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f})))
+        .collect();
+    c.insert("breakdown", breakdown.segment());
+    c.insert("figures", &figures);
+    Page {
+        template: "budget_breakdown.html",
+        context: c,
+    }
+}
+
+/// All targets, grouped by area, with each plan's target chart.
+pub(crate) fn targets(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
     let mut by_area: BTreeMap<(i64, String), Vec<Value>> = BTreeMap::new();
     for p in site.plans.iter() {
         for t in &p.targets {
@@ -778,19 +89,19 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
             );
             let mut v = ctx.target(t);
             v["plan"] = ctx.plan_ref(&p.id);
-            v["href"] = json!(format!("chi-tieu/{}/", t.id));
+            v["href"] = json!(Route::Target(t.id.clone()).path());
             by_area.entry(key).or_default().push(v);
         }
     }
-    let mut tl = base_context(site, 1, "Chỉ tiêu", "chi-tieu/index.html");
-    tl.insert(
+    let mut c = base_context(site, route, "Chỉ tiêu");
+    c.insert(
         "areas",
         &by_area
             .into_iter()
             .map(|((_, name), targets)| json!({"name": name, "targets": targets}))
             .collect::<Vec<_>>(),
     );
-    tl.insert(
+    c.insert(
         "figures",
         &site
             .plans
@@ -800,56 +111,56 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
             })
             .collect::<Vec<_>>(),
     );
-    pages.push(Page {
+    Page {
         template: "targets.html",
-        path: "chi-tieu/index.html".into(),
-        context: tl,
-    });
-    for p in &site.plans {
-        for t in &p.targets {
-            let path = format!("chi-tieu/{}/index.html", t.id);
-            let mut c = base_context(
-                site,
-                2,
-                &format!("Chỉ tiêu {} — {}", t.number, p.label()),
-                &path,
-            );
-            let mut v = ctx.target(t);
-            v["plan"] = ctx.plan_ref(&p.id);
-            c.insert("target", &v);
-            let tid = t.id.as_str();
-            if !t.values.is_empty() {
-                c.insert(
-                    "download",
-                    &ctx.subset("target-values", &format!("chi-tieu-{tid}"), |r| {
-                        let id = r.get("target_id");
-                        id == tid
-                            || id
-                                .strip_prefix(tid)
-                                .is_some_and(|rest| rest.starts_with('-'))
-                    }),
-                );
-            }
-            c.insert("source_note", &source_note(site, p, "Phụ lục chỉ tiêu"));
-            pages.push(Page {
-                template: "target.html",
-                path,
-                context: c,
-            });
-        }
+        context: c,
     }
+}
 
-    // Progress.
-    let latest = site
-        .reports
-        .iter()
-        .max_by(|a, b| (a.as_of, &a.id).cmp(&(b.as_of, &b.id)));
-    let mut pc = base_context(site, 1, "Tiến độ thực hiện", "tien-do/index.html");
-    pc.insert("counts", &status_counts(judged));
-    pc.insert("total", &judged.len());
+pub(crate) fn target(ctx: &Ctx, route: &Route, id: &str) -> Option<Page> {
+    let site = ctx.site;
+    let &(pi, ti) = ctx.derived.targets_by_id.get(id)?;
+    let p = &site.plans[pi];
+    let t = &p.targets[ti];
+    let mut c = base_context(
+        site,
+        route,
+        &format!("Chỉ tiêu {} — {}", t.number, p.label()),
+    );
+    let mut v = ctx.target(t);
+    v["plan"] = ctx.plan_ref(&p.id);
+    c.insert("target", &v);
+    if !t.values.is_empty() {
+        c.insert(
+            "download",
+            &ctx.rows_download(
+                "target-values",
+                &format!("chi-tieu-{}", t.id),
+                ctx.derived.values_by_target.get(&t.id),
+            ),
+        );
+    }
+    c.insert("source_note", &source_note(site, p, "Phụ lục chỉ tiêu"));
+    Some(Page {
+        template: "target.html",
+        context: c,
+    })
+}
+
+fn report_ref(r: &Report) -> Value {
+    json!({"title": r.title, "href": report_href(&r.id), "as_of": r.as_of.vietnamese()})
+}
+
+/// Progress of every plan: status counts, and per plan a timeline and the tasks.
+pub(crate) fn progress(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
+    let judged = &ctx.derived.judged;
+    let mut c = base_context(site, route, "Tiến độ thực hiện");
+    c.insert("counts", &status_counts(judged));
+    c.insert("total", &judged.len());
     let mut by_plan: Vec<Value> = Vec::new();
     for p in &site.plans {
-        let tasks: Vec<&TaskProgress> = judged.iter().filter(|t| t.task.plan == p.id).collect();
+        let tasks: Vec<&TaskProgress> = ctx.derived.judged_of_plan(&p.id).iter().collect();
         if tasks.is_empty() {
             continue;
         }
@@ -861,7 +172,7 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
             &format!("{}-tien-do", p.id),
             &format!("Thời hạn và tình trạng nhiệm vụ — {}", p.label()),
         );
-        let counts = status_counts(&tasks.iter().map(|t| (*t).clone()).collect::<Vec<_>>());
+        let counts = status_counts(ctx.derived.judged_of_plan(&p.id));
         let undated = tasks
             .iter()
             .filter(|t| t.task.timeframe.and_then(|f| f.deadline()).is_none())
@@ -872,21 +183,24 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
             "counts": counts,
             "undated": undated,
             "tasks": tasks.iter().map(|t| progress_row(ctx, t)).collect::<Vec<_>>(),
-            "download": ctx.subset("tasks", &format!("tien-do-{}", p.id), |r| r.get("plan_id") == p.id),
-            "report": report.map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese()})),
+            "download": ctx.rows_download("tasks", &format!("tien-do-{}", p.id), ctx.derived.rows_of_plan("tasks", &p.id)),
+            "report": report.map(report_ref),
         }));
     }
     // Plans with reports first: that is where there is progress to see.
     by_plan.sort_by_key(|v| v["report"].is_null());
-    pc.insert("plans", &by_plan);
-    pc.insert("latest", &latest.map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese()})));
-    pages.push(Page {
+    c.insert("plans", &by_plan);
+    c.insert("latest", &ctx.derived.latest_report.map(report_ref));
+    Page {
         template: "progress.html",
-        path: "tien-do/index.html".into(),
-        context: pc,
-    });
+        context: c,
+    }
+}
 
-    // Home.
+/// How much (the headline plan), where it goes, how far along.
+pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
+    let judged = &ctx.derived.judged;
     let published: Vec<&Plan> = site
         .plans
         .iter()
@@ -906,25 +220,25 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
                 ))
         })
         .copied();
-    let mut home = base_context(site, 0, &site.config().title, "index.html");
-    home.insert(
+    let mut c = base_context(site, route, &site.config().title);
+    c.insert(
         "plans",
         &published
             .iter()
             .map(|p| ctx.plan_summary(p))
             .collect::<Vec<_>>(),
     );
-    home.insert("plan_count", &published.len());
-    home.insert(
+    c.insert("plan_count", &published.len());
+    c.insert(
         "target_count",
         &published.iter().map(|p| p.targets.len()).sum::<usize>(),
     );
-    home.insert("task_count", &judged.len());
-    home.insert("counts", &status_counts(judged));
+    c.insert("task_count", &judged.len());
+    c.insert("counts", &status_counts(judged));
     if let Some(p) = headline {
         let b = p.budget.as_ref().expect("filtered");
         let declared = b.declared.iter().find(|d| d.funding.is_none());
-        home.insert(
+        c.insert(
             "headline",
             &json!({
                 "plan": ctx.plan_ref(&p.id),
@@ -936,94 +250,157 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
                 "unknown": b.total().unknown,
             }),
         );
-        home.insert("district_figure", &district_figure(ctx, p));
-        home.insert("agency_figure", &agency_figure(ctx, p));
+        c.insert("district_figure", &district_figure(ctx, p));
+        c.insert("agency_figure", &agency_figure(ctx, p));
     }
-    home.insert("latest", &latest.map(|r| {
-        let results = r.results.len();
-        json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese(), "results": results})
-    }));
-    pages.push(Page {
+    c.insert(
+        "latest",
+        &ctx.derived.latest_report.map(|r| {
+            let mut v = report_ref(r);
+            v["results"] = json!(r.results.len());
+            v
+        }),
+    );
+    Page {
         template: "index.html",
-        path: "index.html".into(),
-        context: home,
-    });
+        context: c,
+    }
+}
 
-    // Reports and sources indexes.
-    let mut rl = base_context(site, 1, "Báo cáo tiến độ", "bao-cao/index.html");
-    rl.insert(
+pub(crate) fn reports(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
+    let mut c = base_context(site, route, "Báo cáo tiến độ");
+    c.insert(
         "reports",
         &site
             .reports
             .iter()
-            .map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese(), "issuer": ctx.unit(&r.issuer), "results": r.results.len()}))
+            .map(|r| {
+                let mut v = report_ref(r);
+                v["issuer"] = ctx.unit(&r.issuer);
+                v["results"] = json!(r.results.len());
+                v
+            })
             .collect::<Vec<_>>(),
     );
-    pages.push(Page {
+    Page {
         template: "reports.html",
-        path: "bao-cao/index.html".into(),
-        context: rl,
-    });
-    let citing = |doc: &str| -> Vec<Value> {
-        site.plans
-            .iter()
-            .filter(|p| p.source_document() == Some(doc))
-            .map(|p| ctx.plan_ref(&p.id))
-            .chain(site.reports.iter().filter(|r| r.document == doc).map(
-                |r| json!({"label": r.title, "title": r.title, "href": super::report_href(&r.id)}),
-            ))
-            .collect()
+        context: c,
+    }
+}
+
+pub(crate) fn report(ctx: &Ctx, route: &Route, r: &Report) -> Page {
+    let site = ctx.site;
+    let mut c = base_context(site, route, &r.title);
+    let results: Vec<Value> = r
+        .results
+        .iter()
+        .map(|res| {
+            let task = ctx.derived.judged_task(&res.task).map(|j| j.task);
+            json!({
+                "task": task.map(|t| ctx.task(t)),
+                "plan": task.map(|t| ctx.plan_ref(&t.plan)),
+                "status": res.status.map(|s| s.as_str()),
+                "text": res.text,
+                "evidence": res.evidence,
+                "interpretation": res.interpretation,
+                "source": ctx.source(&res.source),
+            })
+        })
+        .collect();
+    c.insert(
+        "download",
+        &ctx.rows_download(
+            "progress",
+            &format!("bao-cao-{}", r.id),
+            ctx.derived.progress_by_report.get(&r.id),
+        ),
+    );
+    c.insert("report", &json!({
+        "title": r.title,
+        "number": r.number,
+        "issuer": ctx.unit(&r.issuer),
+        "as_of": r.as_of.vietnamese(),
+        "plans": r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>(),
+        "document": site.document(&r.document).map(|d| json!({"title": d.title, "href": document_href(&d.id)})),
+        "body_html": crate::markdown::to_safe_html(&r.body_markdown, &route.root()),
+        "results": results,
+    }));
+    Page {
+        template: "report.html",
+        context: c,
+    }
+}
+
+/// The plans and reports whose figures document `doc` is the source of.
+fn citing(ctx: &Ctx, doc: &str) -> Vec<Value> {
+    let Some((plans, reports)) = ctx.derived.citing.get(doc) else {
+        return Vec::new();
     };
-    let mut sl = base_context(site, 1, "Văn bản nguồn", "nguon/index.html");
-    sl.insert(
+    plans
+        .iter()
+        .map(|p| ctx.plan_ref(&p.id))
+        .chain(
+            reports
+                .iter()
+                .map(|r| json!({"label": r.title, "title": r.title, "href": report_href(&r.id)})),
+        )
+        .collect()
+}
+
+pub(crate) fn sources(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
+    let mut c = base_context(site, route, "Văn bản nguồn");
+    c.insert(
         "documents",
         &site
             .documents
             .iter()
-            .map(|d| json!({"title": d.title, "href": format!("nguon/{}/", d.id), "date": d.date.map(|x| x.vietnamese()), "line_count": d.lines.len(), "plans": citing(&d.id)}))
+            .map(|d| json!({"title": d.title, "href": document_href(&d.id), "date": d.date.map(|x| x.vietnamese()), "line_count": d.lines.len(), "plans": citing(ctx, &d.id)}))
             .collect::<Vec<_>>(),
     );
-    pages.push(Page {
+    Page {
         template: "sources.html",
-        path: "nguon/index.html".into(),
-        context: sl,
-    });
+        context: c,
+    }
+}
 
-    // Source documents in parts, so that each cited line has an anchor on a light page.
-    for d in &site.documents {
-        let parts = d.lines.len().div_ceil(SOURCE_PART_LINES).max(1);
-        let part_list: Vec<Value> = (1..=parts)
-            .map(|n| json!({"n": n, "href": format!("nguon/{}/{n}/", d.id), "from": (n - 1) * SOURCE_PART_LINES + 1, "to": (n * SOURCE_PART_LINES).min(d.lines.len())}))
-            .collect();
-        let info = json!({
-            "id": d.id,
-            "title": d.title,
-            "date": d.date.map(|x| x.vietnamese()),
-            "origin": d.origin,
-            "licence": d.licence,
-            "file": d.file,
-            "line_count": d.lines.len(),
-            "parts": part_list,
-            "plans": citing(&d.id),
-        });
-        let path = format!("nguon/{}/index.html", d.id);
-        let mut c = base_context(site, 2, &d.title, &path);
-        c.insert("document", &info);
-        c.insert("part", &Value::Null);
-        pages.push(Page {
-            template: "source.html",
-            path,
-            context: c,
-        });
-        for n in 1..=parts {
+/// A source document: its description and list of parts (`part` = `None`), or one part of its
+/// lines, each with an anchor (`#L123`) that figures link to.
+pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>) -> Option<Page> {
+    let site = ctx.site;
+    let parts = source_parts(d.lines.len());
+    let part_list: Vec<Value> = (1..=parts)
+        .map(|n| json!({"n": n, "href": Route::SourcePart(d.id.clone(), n).path(), "from": (n - 1) * SOURCE_PART_LINES + 1, "to": (n * SOURCE_PART_LINES).min(d.lines.len())}))
+        .collect();
+    let info = json!({
+        "id": d.id,
+        "title": d.title,
+        "date": d.date.map(|x| x.vietnamese()),
+        "origin": d.origin,
+        "licence": d.licence,
+        "file": d.file,
+        "line_count": d.lines.len(),
+        "parts": part_list,
+        "plans": citing(ctx, &d.id),
+    });
+    let c = match part {
+        None => {
+            let mut c = base_context(site, route, &d.title);
+            c.insert("document", &info);
+            c.insert("part", &Value::Null);
+            c
+        }
+        Some(n) => {
+            if n == 0 || n > parts {
+                return None;
+            }
             let from = (n - 1) * SOURCE_PART_LINES;
             let to = (n * SOURCE_PART_LINES).min(d.lines.len());
-            let path = format!("nguon/{}/{n}/index.html", d.id);
             let mut c = base_context(
                 site,
-                3,
+                route,
                 &format!("{} (dòng {}–{})", d.title, from + 1, to),
-                &path,
             );
             c.insert("document", &info);
             c.insert("part", &json!({
@@ -1032,17 +409,164 @@ pub(crate) fn site_pages(ctx: &Ctx, judged: &[TaskProgress]) -> Vec<Page> {
                 "next": (n < parts).then(|| n + 1),
                 "lines": d.lines[from..to].iter().enumerate().map(|(i, l)| json!({"n": from + i + 1, "text": l})).collect::<Vec<_>>(),
             }));
-            pages.push(Page {
-                template: "source.html",
-                path,
-                context: c,
-            });
+            c
         }
-    }
-    pages
+    };
+    Some(Page {
+        template: "source.html",
+        context: c,
+    })
 }
 
-/// Task status counts of one plan, for its overview.
-pub(crate) fn plan_progress(tasks: &[TaskProgress]) -> Value {
-    json!({"counts": status_counts(tasks), "total": tasks.len()})
+/// Every unit, grouped by kind, in Vietnamese order.
+pub(crate) fn units(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
+    let mut units: Vec<&Unit> = site.units.iter().collect();
+    // Vietnamese order: compare names without diacritics first (Đ with D), then as written.
+    units.sort_by_cached_key(|u| (u.kind, crate::slug::slugify(&u.name), u.name.clone()));
+    let mut c = base_context(site, route, "Các đơn vị");
+    let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
+    for u in &units {
+        let v = json!({
+            "href": unit_href(&u.id),
+            "name": u.name,
+            "code": u.code,
+            "defunct": if u.valid_to.is_some() { Some("đã chấm dứt") } else if !u.successors.is_empty() { Some("đã sáp nhập") } else { None },
+        });
+        match kinds.last_mut() {
+            Some((k, list)) if *k == u.kind => list.push(v),
+            _ => kinds.push((u.kind, vec![v])),
+        }
+    }
+    c.insert(
+        "kinds",
+        &kinds
+            .iter()
+            .map(|(k, l)| json!({"kind": k.vietnamese(), "units": l}))
+            .collect::<Vec<_>>(),
+    );
+    Page {
+        template: "units.html",
+        context: c,
+    }
+}
+
+/// A unit: what it is, its place among units, and everything the documents give it to do.
+pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
+    let site = ctx.site;
+    let mut c = base_context(site, route, &u.name);
+    let empty = crate::derive::Mentions::default();
+    let m = ctx.derived.mentions.get(u.id.as_str()).unwrap_or(&empty);
+    let role = |lead: &[String]| {
+        if lead.contains(&u.id) {
+            "Chủ trì"
+        } else {
+            "Phối hợp"
+        }
+    };
+    let plans: Vec<Value> = m
+        .plans
+        .iter()
+        .map(|&pi| ctx.plan_summary(&site.plans[pi]))
+        .collect();
+    let leads: Vec<Value> = m
+        .targets
+        .iter()
+        .map(|&(pi, ti)| {
+            let t = &site.plans[pi].targets[ti];
+            let mut v = ctx.target(t);
+            v["plan"] = ctx.plan_ref(&t.plan);
+            v["role"] = json!(role(&t.lead));
+            v
+        })
+        .collect();
+    let tasks: Vec<Value> = m
+        .tasks
+        .iter()
+        .map(|&(pi, ti)| {
+            let t = &site.plans[pi].tasks[ti];
+            let mut v = ctx.task(t);
+            v["plan"] = ctx.plan_ref(&t.plan);
+            v["role"] = json!(role(&t.lead));
+            v
+        })
+        .collect();
+    let mut total = Decimal::ZERO;
+    let mut unknown = 0;
+    let lines: Vec<Value> = m
+        .lines
+        .iter()
+        .map(|&(pi, li)| {
+            let p = &site.plans[pi];
+            let b = p.budget.as_ref().expect("indexed lines belong to a budget");
+            let l = &b.lines[li];
+            match l.amount {
+                Some(a) => total += a,
+                None => unknown += 1,
+            }
+            let mut v = ctx.line(b, l);
+            v["plan"] = ctx.plan_ref(&p.id);
+            v
+        })
+        .collect();
+    c.insert(
+        "unit",
+        &json!({
+            "id": u.id,
+            "name": u.name,
+            "short_name": u.short_name,
+            "aliases": u.aliases,
+            "kind": u.kind.vietnamese(),
+            "code": u.code,
+            "parent": u.parent.as_deref().map(|p| ctx.unit(p)),
+            "children": ctx.units(&u.children),
+            "valid_from": u.valid_from.map(|d| d.vietnamese()),
+            "valid_to": u.valid_to.map(|d| d.vietnamese()),
+            "successors": ctx.units(&u.successors),
+            "predecessors": ctx.units(&u.predecessors),
+            "note": u.note,
+            "source": u.source.as_ref().map(|s| ctx.source(s)),
+        }),
+    );
+    let uid = u.id.as_str();
+    if !leads.is_empty() {
+        c.insert(
+            "download_targets",
+            &ctx.rows_download(
+                "targets",
+                &format!("don-vi-{uid}"),
+                ctx.derived.rows_of_unit("targets", uid),
+            ),
+        );
+    }
+    if !lines.is_empty() {
+        c.insert(
+            "download_lines",
+            &ctx.rows_download(
+                "budget-lines",
+                &format!("don-vi-{uid}"),
+                ctx.derived.rows_of_unit("budget-lines", uid),
+            ),
+        );
+    }
+    if !tasks.is_empty() {
+        c.insert(
+            "download_tasks",
+            &ctx.rows_download(
+                "tasks",
+                &format!("don-vi-{uid}"),
+                ctx.derived.rows_of_unit("tasks", uid),
+            ),
+        );
+    }
+    c.insert("plans", &plans);
+    c.insert("targets", &leads);
+    c.insert("tasks", &tasks);
+    c.insert("lines", &lines);
+    c.insert("lines_total", &vn_number::format(total));
+    c.insert("lines_unknown", &unknown);
+    Page {
+        template: "unit.html",
+        context: c,
+    }
 }

@@ -1,0 +1,721 @@
+//! The figures pages share: a chart, a text summary, where the numbers come from, and a table of
+//! the same numbers with its download — budget by body, district, agency, funding source and
+//! plan; targets against their known values; task deadlines and status.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::{Ctx, UNKNOWN, plan_href, unit_href};
+use crate::budget::{Sum, total_checks};
+use crate::charts::{self, Bar, TargetRow, TimelineRow};
+use crate::model::*;
+use crate::progress::{Status, TaskProgress};
+use crate::vn_number;
+
+/// A table row of a figure.
+pub(crate) fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Value {
+    json!({"label": label, "href": href, "cells": cells})
+}
+
+/// A chart with its table and provenance, as templates show it (`macros.html::figure`).
+pub(crate) fn figure(
+    ctx: &Ctx,
+    chart: charts::Chart,
+    source: String,
+    columns: Vec<&str>,
+    rows: Vec<Value>,
+    total: Option<Vec<String>>,
+) -> Value {
+    // A column is right-aligned (numbers) when every non-empty cell is a number.
+    let width = columns.len().saturating_sub(1);
+    let numeric: Vec<bool> = (0..width)
+        .map(|i| {
+            rows.iter().all(|r| {
+                let cell = r["cells"][i].as_str().unwrap_or("");
+                cell.is_empty() || vn_number::parse(cell).is_some()
+            })
+        })
+        .collect();
+    let cells = |cells: &Value| -> Value {
+        Value::Array(
+            cells
+                .as_array()
+                .map(|a| a.iter().enumerate().map(|(i, c)| json!({"text": c, "num": numeric.get(i).copied().unwrap_or(false)})).collect())
+                .unwrap_or_default(),
+        )
+    };
+    let rows: Vec<Value> = rows
+        .into_iter()
+        .map(|mut r| {
+            r["cells"] = cells(&r["cells"]);
+            r
+        })
+        .collect();
+    let total = total.map(|t| cells(&json!(t)));
+    let columns: Vec<Value> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| json!({"name": c, "num": i > 0 && numeric.get(i - 1).copied().unwrap_or(false)}))
+        .collect();
+    let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref());
+    json!({"chart": chart, "source": source, "columns": columns, "rows": rows, "total": total, "download": download})
+}
+
+/// The numbers of a figure's table as data files, values in plain notation (Vietnamese
+/// formatting is exact, so reading it back gives the same decimals).
+fn figure_download(
+    ctx: &Ctx,
+    id: &str,
+    columns: &[Value],
+    rows: &[Value],
+    total: Option<&Value>,
+) -> Value {
+    let header: Vec<String> = columns
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    let plain = |text: &str| -> String {
+        match vn_number::parse(text) {
+            Some(d) if !text.is_empty() => d.normalize().to_string(),
+            _ => text.to_string(),
+        }
+    };
+    let mut data: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut line = vec![r["label"].as_str().unwrap_or("").to_string()];
+            line.extend(
+                r["cells"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| plain(c["text"].as_str().unwrap_or(""))),
+            );
+            line
+        })
+        .collect();
+    if let Some(t) = total {
+        let mut line = vec!["Tổng".to_string()];
+        line.extend(
+            t.as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| plain(c["text"].as_str().unwrap_or(""))),
+        );
+        data.push(line);
+    }
+    ctx.register(
+        &format!("bieu-do-{id}"),
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+        &data,
+    )
+}
+
+/// "Nguồn: <document title>" for the document a plan's figures come from.
+pub(crate) fn source_note(site: &Site, plan: &Plan, part: &str) -> String {
+    let doc = plan.source_document().and_then(|d| site.document(d));
+    match doc {
+        Some(d) => format!(
+            "Nguồn: {}{}{}.",
+            d.title,
+            if part.is_empty() { "" } else { ", " },
+            part
+        ),
+        None => format!("Nguồn: {}.", plan.label()),
+    }
+}
+
+pub(crate) fn sum_cells(s: &Sum) -> Vec<String> {
+    vec![
+        vn_number::format(s.amount),
+        s.lines.to_string(),
+        if s.unknown > 0 {
+            format!("{} mục {}", s.unknown, UNKNOWN)
+        } else {
+            String::new()
+        },
+    ]
+}
+
+/// Units with their sums, largest first (ties by name), for sorted bar charts.
+fn units_by_amount<'a>(site: &'a Site, sums: &BTreeMap<String, Sum>) -> Vec<(&'a Unit, Sum)> {
+    let mut entries: Vec<(&Unit, Sum)> = sums
+        .iter()
+        .filter_map(|(id, s)| Some((site.unit(id)?, *s)))
+        .collect();
+    entries.sort_by(|a, b| {
+        b.1.amount
+            .cmp(&a.1.amount)
+            .then_with(|| a.0.name.cmp(&b.0.name))
+    });
+    entries
+}
+
+/// One bar per unit, named in full.
+fn unit_bars(entries: &[(&Unit, Sum)]) -> Vec<Bar> {
+    entries
+        .iter()
+        .map(|(u, s)| Bar {
+            label: u.name.clone(),
+            value: Some(s.amount),
+        })
+        .collect()
+}
+
+/// A bar chart of money, in million VND.
+fn money_chart(id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
+    charts::horizontal_bars(id, title, "Kinh phí (triệu đồng)", "", bars)
+}
+
+/// The total of a breakdown's rows.
+fn sum_of(entries: &[(&Unit, Sum)]) -> Sum {
+    entries.iter().fold(Sum::default(), |mut acc, (_, s)| {
+        acc.amount += s.amount;
+        acc.lines += s.lines;
+        acc.unknown += s.unknown;
+        acc
+    })
+}
+
+/// Budget by district-level place, for plans whose lines are spent in districts.
+pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+    let site = ctx.site;
+    let b = plan.budget.as_ref()?;
+    let sums: BTreeMap<String, Sum> = b.sum_by(|l| {
+        let place = l.place.as_deref()?;
+        let unit = site.unit(place)?;
+        unit.kind.is_district_level().then(|| unit.id.clone())
+    });
+    if sums.is_empty() {
+        return None;
+    }
+    let entries = units_by_amount(site, &sums);
+    let bars = unit_bars(&entries);
+    let title = format!("Kinh phí theo huyện, thị xã, thành phố — {}", plan.label());
+    let chart = money_chart(&format!("{}-theo-huyen", plan.id), &title, &bars);
+    let checks = total_checks(plan);
+    let rows: Vec<Value> = entries
+        .iter()
+        .map(|(u, s)| {
+            let body = b
+                .bodies
+                .iter()
+                .find(|x| x.place.as_deref() == Some(u.id.as_str()));
+            let declared = body.and_then(|x| checks.iter().find(|c| c.scope_id == x.id));
+            let successor = if u.valid_to.is_some() {
+                if u.successors.is_empty() {
+                    format!(
+                        "Chấm dứt từ {}; văn bản nguồn không ghi đơn vị kế thừa",
+                        u.valid_to.map(|d| d.vietnamese()).unwrap_or_default()
+                    )
+                } else {
+                    let names: Vec<String> = u
+                        .successors
+                        .iter()
+                        .filter_map(|s| site.unit(s))
+                        .map(|s| s.name.clone())
+                        .collect();
+                    format!(
+                        "Chấm dứt từ {}; kế thừa: {}",
+                        u.valid_to.map(|d| d.vietnamese()).unwrap_or_default(),
+                        names.join(", ")
+                    )
+                }
+            } else {
+                String::new()
+            };
+            let mut cells = sum_cells(s);
+            cells.insert(
+                1,
+                declared
+                    .map(|c| vn_number::format(c.declared))
+                    .unwrap_or_default(),
+            );
+            cells.push(successor);
+            let href = body.map(|x| format!("{}kinh-phi/#{}", plan_href(&plan.id), x.id));
+            row(&u.name, href, cells)
+        })
+        .collect();
+    let total: Sum = sum_of(&entries);
+    let mut total_cells = sum_cells(&total);
+    total_cells.insert(1, String::new());
+    total_cells.push(String::new());
+    Some(figure(
+        ctx,
+        chart,
+        source_note(site, plan, "Phụ lục II"),
+        vec![
+            "Huyện, thị xã, thành phố",
+            "Các mục cộng lại (triệu đồng)",
+            "Văn bản ghi",
+            "Số mục",
+            "Ghi chú",
+            "Sau 01/7/2025",
+        ],
+        rows,
+        Some(total_cells),
+    ))
+}
+
+/// Budget by agency: the lead unit of each line, leaving out district-level territories (they
+/// have their own chart).
+pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+    let site = ctx.site;
+    let b = plan.budget.as_ref()?;
+    let sums: BTreeMap<String, Sum> = b.sum_by(|l| {
+        let unit = site.unit(&l.lead)?;
+        (!unit.kind.is_district_level()).then(|| unit.id.clone())
+    });
+    if sums.len() < 2 {
+        return None;
+    }
+    let entries = units_by_amount(site, &sums);
+    let bars = unit_bars(&entries);
+    let title = format!("Kinh phí theo cơ quan chủ trì — {}", plan.label());
+    let chart = money_chart(&format!("{}-theo-co-quan", plan.id), &title, &bars);
+    let rows = entries
+        .iter()
+        .map(|(u, s)| row(&u.name, Some(unit_href(&u.id)), sum_cells(s)))
+        .collect();
+    let total = sum_of(&entries);
+    Some(figure(
+        ctx,
+        chart,
+        source_note(site, plan, ""),
+        vec![
+            "Cơ quan chủ trì",
+            "Các mục cộng lại (triệu đồng)",
+            "Số mục",
+            "Ghi chú",
+        ],
+        rows,
+        Some(sum_cells(&total)),
+    ))
+}
+
+/// Budget by funding source (recurrent/investment × provincial/district/state budget), with
+/// each by-source total the document declares.
+pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+    let site = ctx.site;
+    let b = plan.budget.as_ref()?;
+    let sums: BTreeMap<Option<Funding>, Sum> = b.sum_by(|l| Some(l.funding));
+    let mut entries: Vec<(Option<Funding>, Sum)> = sums.into_iter().collect();
+    entries.sort_by(|a, b| b.1.amount.cmp(&a.1.amount).then_with(|| a.0.cmp(&b.0)));
+    let label = |f: &Option<Funding>| match f {
+        Some(f) => format!("{} ({})", f.vietnamese(), f.code()),
+        None => "Không ghi nguồn vốn".to_string(),
+    };
+    let bars: Vec<Bar> = entries
+        .iter()
+        .map(|(f, s)| Bar {
+            label: label(f),
+            value: Some(s.amount),
+        })
+        .collect();
+    let title = format!("Kinh phí theo nguồn vốn — {}", plan.label());
+    let chart = money_chart(&format!("{}-theo-nguon", plan.id), &title, &bars);
+    let rows = entries
+        .iter()
+        .map(|(f, s)| {
+            let declared = f.and_then(|f| b.declared.iter().find(|d| d.funding == Some(f)));
+            let mut cells = sum_cells(s);
+            cells.insert(
+                1,
+                declared
+                    .map(|d| vn_number::format(d.amount))
+                    .unwrap_or_default(),
+            );
+            cells.insert(
+                2,
+                declared
+                    .map(|d| vn_number::format(s.amount - d.amount))
+                    .unwrap_or_default(),
+            );
+            row(&label(f), None, cells)
+        })
+        .collect();
+    let total = b.total();
+    let mut total_cells = sum_cells(&total);
+    total_cells.insert(1, String::new());
+    total_cells.insert(2, String::new());
+    Some(figure(
+        ctx,
+        chart,
+        source_note(site, plan, ""),
+        vec![
+            "Nguồn vốn",
+            "Các mục cộng lại (triệu đồng)",
+            "Văn bản ghi",
+            "Chênh lệch",
+            "Số mục",
+            "Ghi chú",
+        ],
+        rows,
+        Some(total_cells),
+    ))
+}
+
+/// Budget by body (cơ quan, đơn vị, địa phương) for plans with grouped annexes.
+pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+    let site = ctx.site;
+    let b = plan.budget.as_ref()?;
+    if b.groups.is_empty() {
+        return None;
+    }
+    let mut entries: Vec<(usize, Sum)> = (0..b.groups.len()).map(|i| (i, b.group_sum(i))).collect();
+    entries.sort_by(|a, b| b.1.amount.cmp(&a.1.amount));
+    let bars: Vec<Bar> = entries
+        .iter()
+        .map(|(i, s)| Bar {
+            label: format!("{}. {}", b.groups[*i].number, b.groups[*i].title),
+            value: Some(s.amount),
+        })
+        .collect();
+    let title = format!("Kinh phí theo nhóm cơ quan — {}", plan.label());
+    let chart = money_chart(&format!("{}-theo-nhom", plan.id), &title, &bars);
+    let rows = entries
+        .iter()
+        .map(|(i, s)| {
+            let g = &b.groups[*i];
+            let mut cells = sum_cells(s);
+            cells.insert(
+                1,
+                g.declared_total.map(vn_number::format).unwrap_or_default(),
+            );
+            cells.insert(
+                2,
+                g.declared_total
+                    .map(|d| vn_number::format(s.amount - d))
+                    .unwrap_or_default(),
+            );
+            row(
+                &format!("{}. {}", g.number, g.title),
+                Some(format!("{}kinh-phi/#{}", plan_href(&plan.id), g.id)),
+                cells,
+            )
+        })
+        .collect();
+    let total = b.total();
+    let mut total_cells = sum_cells(&total);
+    total_cells.insert(1, String::new());
+    total_cells.insert(2, String::new());
+    Some(figure(
+        ctx,
+        chart,
+        source_note(site, plan, ""),
+        vec![
+            "Nhóm",
+            "Các mục cộng lại (triệu đồng)",
+            "Văn bản ghi",
+            "Chênh lệch",
+            "Số mục",
+            "Ghi chú",
+        ],
+        rows,
+        Some(total_cells),
+    ))
+}
+
+/// Item sums of every published plan with a budget.
+pub(crate) fn plans_figure(ctx: &Ctx) -> Option<Value> {
+    let site = ctx.site;
+    let mut entries: Vec<(&Plan, Sum)> = site
+        .plans
+        .iter()
+        .filter_map(|p| Some((p, p.budget.as_ref()?.total())))
+        .collect();
+    if entries.is_empty() {
+        return None;
+    }
+    entries.sort_by(|a, b| {
+        b.1.amount
+            .cmp(&a.1.amount)
+            .then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    let bars: Vec<Bar> = entries
+        .iter()
+        .map(|(p, s)| Bar {
+            label: p.title.clone(),
+            value: Some(s.amount),
+        })
+        .collect();
+    let chart = money_chart(
+        "theo-ke-hoach",
+        "Kinh phí theo kế hoạch (tổng các mục của từng kế hoạch)",
+        &bars,
+    );
+    let rows = entries
+        .iter()
+        .map(|(p, s)| {
+            let declared: Vec<String> = p
+                .budget
+                .as_ref()
+                .map(|b| {
+                    b.declared
+                        .iter()
+                        .filter(|d| d.funding.is_none())
+                        .map(|d| vn_number::format(d.amount))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut cells = sum_cells(s);
+            cells.insert(1, declared.join("; "));
+            row(
+                &p.title,
+                Some(format!("{}kinh-phi/", plan_href(&p.id))),
+                cells,
+            )
+        })
+        .collect();
+    Some(figure(
+        ctx,
+        chart,
+        "Nguồn: văn bản gốc của từng kế hoạch. Không cộng giữa các kế hoạch: kế hoạch của sở có thể lặp lại nhiệm vụ đã có trong kế hoạch của tỉnh.".into(),
+        vec!["Kế hoạch", "Các mục cộng lại (triệu đồng)", "Văn bản ghi tổng", "Số mục", "Ghi chú"],
+        rows,
+        None,
+    ))
+}
+
+/// The latest known value matching a goal's level and subject.
+pub(crate) fn known_for<'a>(t: &'a Target, g: &Goal) -> Option<&'a TargetValue> {
+    t.values
+        .iter()
+        .filter(|v| v.value.is_some() && v.level == g.level && v.subject == g.subject)
+        .max_by(|a, b| {
+            (a.kind == ValueKind::Actual, a.as_of, a.year).cmp(&(
+                b.kind == ValueKind::Actual,
+                b.as_of,
+                b.year,
+            ))
+        })
+}
+
+/// Percent targets of a plan against their known values.
+pub(crate) fn target_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+    let site = ctx.site;
+    let mut rows = Vec::new();
+    let mut table = Vec::new();
+    for t in plan
+        .targets
+        .iter()
+        .filter(|t| t.measure == Measure::Percent)
+    {
+        for g in &t.goals {
+            let Some(goal) = g.value else { continue };
+            let mut label = format!("CT {}", t.number);
+            if g.level != GovLevel::All {
+                label.push_str(&format!(" — {}", g.level.vietnamese().to_lowercase()));
+            }
+            if !g.subject.is_empty() {
+                label.push_str(&format!(" — {}", g.subject));
+            }
+            let goal_text = format!(
+                "{}{}%",
+                g.comparator
+                    .map(|c| format!("{} ", c.symbol()))
+                    .unwrap_or_default(),
+                vn_number::format(goal)
+            );
+            let known = known_for(t, g).map(|v| {
+                let value = v.value.unwrap_or_default();
+                let when = v
+                    .as_of
+                    .map(|d| d.vietnamese())
+                    .or(v.year.map(|y| format!("năm {y}")))
+                    .unwrap_or_default();
+                let kind = if v.kind == ValueKind::Baseline {
+                    "Ban đầu"
+                } else {
+                    "Kết quả"
+                };
+                (
+                    value,
+                    format!("{kind} {when}: {}%", vn_number::format(value)),
+                )
+            });
+            table.push(row(
+                &label,
+                Some(format!("chi-tieu/{}/", t.id)),
+                vec![
+                    t.text.clone(),
+                    goal_text.clone(),
+                    known
+                        .as_ref()
+                        .map(|k| k.1.clone())
+                        .unwrap_or_else(|| UNKNOWN.to_string()),
+                ],
+            ));
+            rows.push(TargetRow {
+                label,
+                goal,
+                goal_text,
+                known,
+            });
+        }
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let title = format!("Chỉ tiêu tỷ lệ và số liệu đã biết — {}", plan.label());
+    let chart = charts::target_chart(&format!("{}-chi-tieu", plan.id), &title, &rows);
+    Some(figure(
+        ctx,
+        chart,
+        source_note(site, plan, "Phụ lục chỉ tiêu"),
+        vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Số liệu đã biết"],
+        table,
+        None,
+    ))
+}
+
+pub(crate) fn progress_row(ctx: &Ctx, tp: &TaskProgress) -> Value {
+    let mut v = ctx.task(tp.task);
+    v["plan"] = ctx.plan_ref(&tp.task.plan);
+    v["status"] = json!(tp.status.vietnamese());
+    v["status_slug"] = json!(tp.status.slug());
+    v["reason"] = json!(tp.reason);
+    v["deadline"] = json!(
+        tp.task
+            .timeframe
+            .and_then(|t| t.deadline())
+            .map(crate::dates::vietnamese_day)
+    );
+    v["results"] = json!(tp.results.iter().map(|r| json!({"text": r.text, "evidence": r.evidence, "interpretation": r.interpretation, "source": ctx.source(&r.source)})).collect::<Vec<_>>());
+    v["report"] = json!(tp.report.map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese()})));
+    v
+}
+
+/// Counts of tasks by status, in a fixed order.
+pub(crate) fn status_counts(all: &[TaskProgress]) -> Vec<Value> {
+    Status::ALL
+        .iter()
+        .map(|s| json!({"status": s.vietnamese(), "slug": s.slug(), "count": all.iter().filter(|t| t.status == *s).count()}))
+        .collect()
+}
+
+pub(crate) fn timeline_figure(
+    ctx: &Ctx,
+    tasks: &[&TaskProgress],
+    report: Option<&Report>,
+    id: &str,
+    title: &str,
+) -> Option<Value> {
+    let mut dated: Vec<&&TaskProgress> = tasks
+        .iter()
+        .filter(|t| t.task.timeframe.and_then(|f| f.deadline()).is_some())
+        .collect();
+    if dated.is_empty() {
+        return None;
+    }
+    dated.sort_by_key(|t| {
+        (
+            t.task.timeframe.and_then(|f| f.deadline()),
+            t.task.id.clone(),
+        )
+    });
+    let rows: Vec<TimelineRow> = dated
+        .iter()
+        .map(|t| TimelineRow {
+            label: format!(
+                "{} {}",
+                t.task
+                    .number
+                    .clone()
+                    .map(|n| format!("{n}."))
+                    .unwrap_or_default(),
+                shorten(&t.task.title, 90)
+            )
+            .trim()
+            .to_string(),
+            deadline: t
+                .task
+                .timeframe
+                .and_then(|f| f.deadline())
+                .unwrap_or((0, 1, 1)),
+            mark: t.status.mark(),
+            status_text: format!(
+                "{} — hạn {}",
+                short_status(t.status),
+                crate::dates::vietnamese_day(
+                    t.task
+                        .timeframe
+                        .and_then(|f| f.deadline())
+                        .unwrap_or((0, 1, 1))
+                )
+            ),
+        })
+        .collect();
+    let as_of = report.map(|r| {
+        (
+            r.as_of.first_day(),
+            format!("Số liệu {}", r.as_of.vietnamese()),
+        )
+    });
+    let chart = charts::timeline(id, title, &rows, as_of);
+    let table = dated
+        .iter()
+        .map(|t| {
+            row(
+                &t.task.title,
+                Some(format!(
+                    "{}nhiem-vu/#{}",
+                    plan_href(&t.task.plan),
+                    t.task.id
+                )),
+                vec![
+                    t.task
+                        .timeframe
+                        .and_then(|f| f.deadline())
+                        .map(crate::dates::vietnamese_day)
+                        .unwrap_or_default(),
+                    t.status.vietnamese().into(),
+                ],
+            )
+        })
+        .collect();
+    let source = match report {
+        Some(r) => format!(
+            "Nguồn: thời hạn theo kế hoạch; tình trạng theo {} (số liệu {}).",
+            r.title,
+            r.as_of.vietnamese()
+        ),
+        None => "Nguồn: thời hạn theo kế hoạch; chưa có báo cáo tiến độ.".into(),
+    };
+    let _ = ctx;
+    Some(figure(
+        ctx,
+        chart,
+        source,
+        vec!["Nhiệm vụ", "Thời hạn", "Tình trạng"],
+        table,
+        None,
+    ))
+}
+
+pub(crate) fn short_status(s: Status) -> &'static str {
+    match s {
+        Status::Done => "Đã xong",
+        Status::InProgress => "Đang làm",
+        Status::Late => "Quá hạn",
+        Status::Reported => "Có báo cáo",
+        Status::NoReport => "Chưa báo cáo",
+    }
+}
+
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+/// Task status counts of one plan, for its overview.
+pub(crate) fn plan_progress(tasks: &[TaskProgress]) -> Value {
+    json!({"counts": status_counts(tasks), "total": tasks.len()})
+}
