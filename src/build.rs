@@ -59,8 +59,9 @@ pub fn project_root(content: &Path) -> PathBuf {
 pub fn build(site: &Site, theme: &Theme, content: &Path, out: &Path) -> Result<usize> {
     let root = project_root(content);
     crate::output::check_output_dir(out, content, &root)?;
-    let tera = crate::render::templates(theme)?;
-    let staging = crate::output::Staging::begin(out, &theme.static_files)?;
+    let tera = crate::render::templates(&theme.overrides())?;
+    let staging = crate::output::Staging::begin(out)?;
+    crate::project::write_assets(theme, &staging)?;
     crate::render::render_site(site, &tera, &staging)?;
     let n = staging.len();
     staging.commit()?;

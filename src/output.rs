@@ -117,9 +117,8 @@ pub struct Staging {
 
 impl Staging {
     /// Takes the output's lock (waiting for another build into the same directory), removes the
-    /// temporaries a killed build left, and starts a new one holding the built-in assets and the
-    /// project's static files (which override assets of the same path).
-    pub fn begin(out: &Path, static_files: &[crate::project::StaticFile]) -> Result<Staging> {
+    /// temporaries a killed build left, and starts a new, empty one.
+    pub fn begin(out: &Path) -> Result<Staging> {
         let out = absolute(out)?;
         let parent = out
             .parent()
@@ -138,25 +137,13 @@ impl Staging {
             fs::remove_dir_all(&tmp)?;
         }
         fs::create_dir(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        let staging = Staging {
+        Ok(Staging {
             out,
             tmp,
             _lock: lock,
             written: Default::default(),
             committed: false,
-        };
-        let overridden: std::collections::HashSet<&str> =
-            static_files.iter().map(|f| f.rel.as_str()).collect();
-        for (path, bytes) in crate::project::ASSETS {
-            if !overridden.contains(path) {
-                staging.write(path, bytes)?;
-            }
-        }
-        for f in static_files {
-            let bytes = fs::read(&f.path).with_context(|| format!("đọc {}", f.path.display()))?;
-            staging.write(&f.rel, &bytes)?;
-        }
-        Ok(staging)
+        })
     }
 
     /// Writes one file of the site. Two writes of one path are a bug (two pages claiming one

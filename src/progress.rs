@@ -51,17 +51,6 @@ impl Status {
             Status::NoReport => "no-report",
         }
     }
-
-    pub fn mark(&self) -> crate::charts::Mark {
-        use crate::charts::Mark;
-        match self {
-            Status::Done => Mark::Done,
-            Status::InProgress => Mark::InProgress,
-            Status::Late => Mark::Late,
-            Status::Reported => Mark::Reported,
-            Status::NoReport => Mark::NoReport,
-        }
-    }
 }
 
 /// A task's judged status and the evidence for it.

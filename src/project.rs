@@ -57,6 +57,23 @@ pub fn root_of(content: &Path) -> PathBuf {
     abs.parent().map(Path::to_path_buf).unwrap_or(abs)
 }
 
+/// Writes the built-in assets and the project's static files (which replace assets of the same
+/// path) into the site being built.
+pub fn write_assets(theme: &Theme, staging: &crate::output::Staging) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let overridden: HashSet<&str> = theme.static_files.iter().map(|f| f.rel.as_str()).collect();
+    for (path, bytes) in ASSETS {
+        if !overridden.contains(path) {
+            staging.write(path, bytes)?;
+        }
+    }
+    for f in &theme.static_files {
+        let bytes = std::fs::read(&f.path).with_context(|| format!("đọc {}", f.path.display()))?;
+        staging.write(&f.rel, &bytes)?;
+    }
+    Ok(())
+}
+
 /// Reads the project's `templates/` and `static/`. Problems are reported, and what is refused is
 /// left out.
 pub fn read_theme(project_root: &Path, diags: &mut Diagnostics) -> Theme {
@@ -243,16 +260,21 @@ fn read_static(dir: &Path, project_root: &Path, diags: &mut Diagnostics, theme: 
     }
 }
 
+impl Theme {
+    /// The template overrides as (name, text).
+    pub fn overrides(&self) -> Vec<(String, String)> {
+        self.templates
+            .iter()
+            .map(|(n, t, _)| (n.clone(), t.clone()))
+            .collect()
+    }
+}
+
 /// Checks the theme against the site: every template override parses, and no static file takes
 /// the path of a page or of the data package (a static file may replace a built-in asset).
 pub fn check_theme(theme: &Theme, site: &Site, diags: &mut Diagnostics) {
     if !theme.templates.is_empty() {
-        let overrides: Vec<(String, String)> = theme
-            .templates
-            .iter()
-            .map(|(n, t, _)| (n.clone(), t.clone()))
-            .collect();
-        if let Err(e) = crate::render::templates_with(&overrides) {
+        if let Err(e) = crate::render::templates_with(&theme.overrides()) {
             let which = theme
                 .templates
                 .iter()

@@ -10,6 +10,19 @@ use std::fmt;
 use crate::model::{Plan, Site};
 use crate::slug::is_valid_id;
 
+/// The tables of the data package, in package order: each has a page (`/du-lieu-mo/<name>/`) and
+/// its files are named after it (`data/<name>.csv`).
+pub const DATASETS: [&str; 8] = [
+    "units",
+    "plans",
+    "targets",
+    "target-values",
+    "budget-lines",
+    "budget-totals",
+    "tasks",
+    "progress",
+];
+
 /// Source documents are published in parts of this many lines, so no page is too heavy.
 pub const SOURCE_PART_LINES: usize = 300;
 
@@ -272,11 +285,7 @@ impl Route {
                 (1..=source_parts(d.lines.len())).map(|n| Route::SourcePart(d.id.clone(), n)),
             );
         }
-        out.extend(
-            crate::opendata::NAMES
-                .iter()
-                .map(|n| Route::Dataset(n.to_string())),
-        );
+        out.extend(DATASETS.iter().map(|n| Route::Dataset(n.to_string())));
         out
     }
 

@@ -5,6 +5,9 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// Shown wherever a document gives no number. Never 0.
+pub const UNKNOWN: &str = "chưa có số liệu";
+
 /// Content numbers have at most this many digits before the decimal mark: a million billion
 /// million VND is far beyond any budget, and the bound keeps every sum of a site exact (a
 /// `Decimal` holds 28 digits; larger values would be rounded silently or overflow).

@@ -240,7 +240,7 @@ pub fn horizontal_bars(
             let t = b
                 .value
                 .map(|v| format!("{}{unit_suffix}", vn_number::format(v)))
-                .unwrap_or_else(|| crate::render::UNKNOWN.into());
+                .unwrap_or_else(|| crate::vn_number::UNKNOWN.into());
             text_width(&t, &value_style) as i32
         })
         .max()
@@ -326,7 +326,7 @@ pub fn horizontal_bars(
                 }
                 None => {
                     let _ = root.draw(&Text::new(
-                        crate::render::UNKNOWN.to_string(),
+                        crate::vn_number::UNKNOWN.to_string(),
                         (MARGIN, y + bar_h / 2),
                         font(LABEL_SIZE, false)
                             .color(&MUTED)

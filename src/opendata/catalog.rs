@@ -106,7 +106,7 @@ pub fn graph(site: &Site, datasets: &[(&Resource, Vec<Distribution<'_>>)]) -> Gr
     let publisher_iri = publisher.map(|p| format!("{base}/don-vi/{}/", p.id));
     let province = c.province.as_deref().and_then(|p| site.unit(p));
     let province_iri = province.map(|p| format!("{base}/don-vi/{}/", p.id));
-    let page = meta::url(site, meta::PAGE);
+    let page = meta::url(site, &meta::page());
     let home = format!("{base}/");
 
     let mut catalog = Node::new(catalog_iri(site), &["dcat:Catalog"]);

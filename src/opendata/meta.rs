@@ -14,7 +14,9 @@ pub const CATALOG_JSONLD: &str = "data/catalog.jsonld";
 pub const CATALOG_TTL: &str = "data/catalog.ttl";
 pub const WORKBOOK: &str = "data/minhbach.xlsx";
 /// The page that presents the package (the DCAT access URL).
-pub const PAGE: &str = "du-lieu-mo/";
+pub fn page() -> String {
+    crate::routes::Route::OpenData.path()
+}
 
 /// The site's base URL without a trailing slash.
 pub fn base(site: &Site) -> String {

@@ -94,7 +94,7 @@ pub fn datapackage_bytes(site: &Site, resources: &[(&Resource, FileInfo)]) -> Ve
     pkg.insert("id".into(), json!(meta::url(site, meta::DATAPACKAGE)));
     pkg.insert("title".into(), json!(c.title));
     pkg.insert("description".into(), json!(description(site)));
-    pkg.insert("homepage".into(), json!(meta::url(site, meta::PAGE)));
+    pkg.insert("homepage".into(), json!(meta::url(site, &meta::page())));
     pkg.insert("keywords".into(), json!(keywords(site)));
     pkg.insert(
         "licenses".into(),

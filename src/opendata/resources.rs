@@ -74,17 +74,9 @@ impl Resource {
     }
 }
 
-/// Names of the eight resources, in package order.
-pub const NAMES: [&str; 8] = [
-    "units",
-    "plans",
-    "targets",
-    "target-values",
-    "budget-lines",
-    "budget-totals",
-    "tasks",
-    "progress",
-];
+/// Names of the eight resources, in package order: the datasets of the route table, each with
+/// its page.
+pub const NAMES: [&str; 8] = crate::routes::DATASETS;
 
 /// A slug id: what the content format allows for ids, with the plan prefix of global ids.
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";

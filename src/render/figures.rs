@@ -634,7 +634,7 @@ pub(crate) fn timeline_figure(
                 .timeframe
                 .and_then(|f| f.deadline())
                 .unwrap_or((0, 1, 1)),
-            mark: t.status.mark(),
+            mark: mark(t.status),
             status_text: format!(
                 "{} — hạn {}",
                 short_status(t.status),
@@ -692,6 +692,18 @@ pub(crate) fn timeline_figure(
         table,
         None,
     ))
+}
+
+/// How a task status is drawn on a timeline.
+fn mark(status: Status) -> charts::Mark {
+    use charts::Mark;
+    match status {
+        Status::Done => Mark::Done,
+        Status::InProgress => Mark::InProgress,
+        Status::Late => Mark::Late,
+        Status::Reported => Mark::Reported,
+        Status::NoReport => Mark::NoReport,
+    }
 }
 
 pub(crate) fn short_status(s: Status) -> &'static str {

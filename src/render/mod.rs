@@ -22,8 +22,7 @@ use crate::output::Staging;
 use crate::routes::{PlanSection, Route};
 use crate::vn_number;
 
-/// Shown wherever a document gives no number. Never 0.
-pub const UNKNOWN: &str = "chưa có số liệu";
+pub use crate::vn_number::UNKNOWN;
 
 /// The built-in templates, compiled into the binary so it works from any directory.
 macro_rules! builtin_templates {
@@ -83,14 +82,9 @@ pub fn templates_with(overrides: &[(String, String)]) -> tera::Result<tera::Tera
     Ok(t)
 }
 
-/// The built-in templates with the project's overrides.
-pub fn templates(theme: &crate::project::Theme) -> Result<tera::Tera> {
-    let overrides: Vec<(String, String)> = theme
-        .templates
-        .iter()
-        .map(|(n, t, _)| (n.clone(), t.clone()))
-        .collect();
-    templates_with(&overrides).map_err(|e| anyhow::anyhow!("mẫu trang: {}", error_chain(&e)))
+/// The built-in templates with `overrides` (name, text), as the build uses them.
+pub fn templates(overrides: &[(String, String)]) -> Result<tera::Tera> {
+    templates_with(overrides).map_err(|e| anyhow::anyhow!("mẫu trang: {}", error_chain(&e)))
 }
 
 /// Escapes the five characters that matter in HTML text and attributes. Tera's default also
@@ -568,6 +562,11 @@ pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<
         staging.write(&path, &bytes)
     })?;
     let routes = Route::all(site);
+    let mut files = std::collections::HashSet::with_capacity(routes.len());
+    if let Some(twice) = routes.iter().find(|r| !files.insert(r.file())) {
+        anyhow::bail!("hai trang sẽ ghi cùng một tệp `{}`", twice.file());
+    }
+    drop(files);
     let renderer = Renderer::new(site, &derived, tera, &file_sizes);
     routes.par_iter().try_for_each(|route| -> Result<()> {
         let page = renderer
