@@ -8,6 +8,52 @@ use serde::Serialize;
 
 use crate::dates::{PartialDate, Timeframe};
 
+/// Defines an enumeration with its one table of values: the code content and data files write
+/// (`parse`, `as_str`, `NAMES`) and the Vietnamese label pages show, so parsing, pages and data
+/// files can never disagree.
+#[macro_export]
+macro_rules! vocabulary {
+    ($(#[$m:meta])* $vis:vis enum $name:ident {
+        $($(#[$vm:meta])* $variant:ident = ($code:literal, $vi:literal)),+ $(,)?
+    }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name { $($(#[$vm])* $variant),+ }
+
+        impl $name {
+            /// Every value, in table order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The codes, in table order (what content and data files write).
+            pub const NAMES: &'static [&'static str] = &[$($code),+];
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($code => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),+
+                }
+            }
+
+            pub fn vietnamese(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $vi),+
+                }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
 /// A line of a source document: where a number or a fact comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
@@ -65,89 +111,27 @@ impl Document {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
-pub enum UnitKind {
-    Province,
-    City,
-    Town,
-    District,
-    Commune,
-    Ward,
-    SpecialZone,
-    PeopleCommittee,
-    Department,
-    Agency,
-    Office,
-    PartyBody,
-    Association,
-    School,
-    Collective,
+vocabulary! {
+    pub enum UnitKind {
+        Province = ("province", "Tỉnh"),
+        City = ("city", "Thành phố (cấp huyện)"),
+        Town = ("town", "Thị xã"),
+        District = ("district", "Huyện"),
+        Commune = ("commune", "Xã"),
+        Ward = ("ward", "Phường"),
+        SpecialZone = ("special-zone", "Đặc khu"),
+        PeopleCommittee = ("people-committee", "Ủy ban nhân dân"),
+        Department = ("department", "Sở, ban, ngành"),
+        Agency = ("agency", "Cơ quan nhà nước"),
+        Office = ("office", "Phòng, ban, bộ phận"),
+        PartyBody = ("party-body", "Cơ quan Đảng"),
+        Association = ("association", "Hội, đoàn thể"),
+        School = ("school", "Trường học"),
+        Collective = ("collective", "Nhóm cơ quan (cách gọi chung)"),
+    }
 }
 
 impl UnitKind {
-    pub const ALL: [(&'static str, UnitKind); 15] = [
-        ("province", UnitKind::Province),
-        ("city", UnitKind::City),
-        ("town", UnitKind::Town),
-        ("district", UnitKind::District),
-        ("commune", UnitKind::Commune),
-        ("ward", UnitKind::Ward),
-        ("special-zone", UnitKind::SpecialZone),
-        ("people-committee", UnitKind::PeopleCommittee),
-        ("department", UnitKind::Department),
-        ("agency", UnitKind::Agency),
-        ("office", UnitKind::Office),
-        ("party-body", UnitKind::PartyBody),
-        ("association", UnitKind::Association),
-        ("school", UnitKind::School),
-        ("collective", UnitKind::Collective),
-    ];
-
-    /// The names of the kinds, as content and data files write them.
-    pub const NAMES: [&'static str; 15] = {
-        let mut names = [""; 15];
-        let mut i = 0;
-        while i < 15 {
-            names[i] = Self::ALL[i].0;
-            i += 1;
-        }
-        names
-    };
-
-    pub fn parse(s: &str) -> Option<UnitKind> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, k)| k == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("")
-    }
-
-    /// Vietnamese name of the kind, for pages.
-    pub fn vietnamese(&self) -> &'static str {
-        match self {
-            UnitKind::Province => "Tỉnh",
-            UnitKind::City => "Thành phố (cấp huyện)",
-            UnitKind::Town => "Thị xã",
-            UnitKind::District => "Huyện",
-            UnitKind::Commune => "Xã",
-            UnitKind::Ward => "Phường",
-            UnitKind::SpecialZone => "Đặc khu",
-            UnitKind::PeopleCommittee => "Ủy ban nhân dân",
-            UnitKind::Department => "Sở, ban, ngành",
-            UnitKind::Agency => "Cơ quan nhà nước",
-            UnitKind::Office => "Phòng, ban, bộ phận",
-            UnitKind::PartyBody => "Cơ quan Đảng",
-            UnitKind::Association => "Hội, đoàn thể",
-            UnitKind::School => "Trường học",
-            UnitKind::Collective => "Nhóm cơ quan (cách gọi chung)",
-        }
-    }
-
     /// District-level territories of the pre-2025 three-level local government.
     pub fn is_district_level(&self) -> bool {
         matches!(self, UnitKind::City | UnitKind::Town | UnitKind::District)
@@ -197,64 +181,21 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PlanStatus {
-    Published,
-    Cited,
+vocabulary! {
+    pub enum PlanStatus {
+        Published = ("published", "Có văn bản gốc"),
+        Cited = ("cited", "Chỉ được trích dẫn"),
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
-pub enum PlanLevel {
-    Central,
-    Province,
-    Department,
-    District,
-    Commune,
-    Party,
-}
-
-impl PlanLevel {
-    pub const NAMES: [&'static str; 6] = [
-        "central",
-        "province",
-        "department",
-        "district",
-        "commune",
-        "party",
-    ];
-
-    pub fn parse(s: &str) -> Option<PlanLevel> {
-        Some(match s {
-            "central" => PlanLevel::Central,
-            "province" => PlanLevel::Province,
-            "department" => PlanLevel::Department,
-            "district" => PlanLevel::District,
-            "commune" => PlanLevel::Commune,
-            "party" => PlanLevel::Party,
-            _ => return None,
-        })
-    }
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            PlanLevel::Central => "central",
-            PlanLevel::Province => "province",
-            PlanLevel::Department => "department",
-            PlanLevel::District => "district",
-            PlanLevel::Commune => "commune",
-            PlanLevel::Party => "party",
-        }
-    }
-    pub fn vietnamese(&self) -> &'static str {
-        match self {
-            PlanLevel::Central => "Trung ương",
-            PlanLevel::Province => "Cấp tỉnh",
-            PlanLevel::Department => "Cấp sở, ngành",
-            PlanLevel::District => "Cấp huyện",
-            PlanLevel::Commune => "Cấp xã",
-            PlanLevel::Party => "Cơ quan Đảng",
-        }
+vocabulary! {
+    pub enum PlanLevel {
+        Central = ("central", "Trung ương"),
+        Province = ("province", "Cấp tỉnh"),
+        Department = ("department", "Cấp sở, ngành"),
+        District = ("district", "Cấp huyện"),
+        Commune = ("commune", "Cấp xã"),
+        Party = ("party", "Cơ quan Đảng"),
     }
 }
 
@@ -301,103 +242,51 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Measure {
-    Percent,
-    Count,
-    Milestone,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
-pub enum GovLevel {
-    All,
-    Province,
-    District,
-    Commune,
-}
-
-impl GovLevel {
-    pub const NAMES: [&'static str; 4] = ["all", "province", "district", "commune"];
-
-    pub fn parse(s: &str) -> Option<GovLevel> {
-        Some(match s {
-            "all" => GovLevel::All,
-            "province" => GovLevel::Province,
-            "district" => GovLevel::District,
-            "commune" => GovLevel::Commune,
-            _ => return None,
-        })
-    }
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            GovLevel::All => "all",
-            GovLevel::Province => "province",
-            GovLevel::District => "district",
-            GovLevel::Commune => "commune",
-        }
-    }
-    pub fn vietnamese(&self) -> &'static str {
-        match self {
-            GovLevel::All => "Chung",
-            GovLevel::Province => "Cấp tỉnh",
-            GovLevel::District => "Cấp huyện",
-            GovLevel::Commune => "Cấp xã",
-        }
+vocabulary! {
+    pub enum Measure {
+        Percent = ("percent", "Tỷ lệ (%)"),
+        Count = ("count", "Số lượng"),
+        Milestone = ("milestone", "Mốc hoàn thành"),
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Comparator {
-    #[serde(rename = ">=")]
-    AtLeast,
-    #[serde(rename = ">")]
-    MoreThan,
-    #[serde(rename = "=")]
-    Exactly,
-    #[serde(rename = "<=")]
-    AtMost,
-    #[serde(rename = "<")]
-    LessThan,
+vocabulary! {
+    pub enum GovLevel {
+        All = ("all", "Chung"),
+        Province = ("province", "Cấp tỉnh"),
+        District = ("district", "Cấp huyện"),
+        Commune = ("commune", "Cấp xã"),
+    }
+}
+
+vocabulary! {
+    /// How a value compares with a goal. The codes are ASCII (`>=`); documents and content may
+    /// also write `≥` and `≤` ([`Comparator::read`]).
+    pub enum Comparator {
+        AtLeast = (">=", "ít nhất"),
+        MoreThan = (">", "trên"),
+        Exactly = ("=", "đúng"),
+        AtMost = ("<=", "tối đa"),
+        LessThan = ("<", "dưới"),
+    }
 }
 
 impl Comparator {
-    pub fn parse(s: &str) -> Option<Comparator> {
-        Some(match s {
-            ">=" | "≥" => Comparator::AtLeast,
-            ">" => Comparator::MoreThan,
-            "=" => Comparator::Exactly,
-            "<=" | "≤" => Comparator::AtMost,
-            "<" => Comparator::LessThan,
-            _ => return None,
-        })
+    /// Reads a comparator as content writes it: the ASCII code or the mathematical sign.
+    pub fn read(s: &str) -> Option<Comparator> {
+        match s {
+            "≥" => Some(Comparator::AtLeast),
+            "≤" => Some(Comparator::AtMost),
+            _ => Comparator::parse(s),
+        }
     }
+
+    /// The sign pages show.
     pub fn symbol(&self) -> &'static str {
         match self {
             Comparator::AtLeast => "≥",
-            Comparator::MoreThan => ">",
-            Comparator::Exactly => "=",
             Comparator::AtMost => "≤",
-            Comparator::LessThan => "<",
-        }
-    }
-    pub fn ascii(&self) -> &'static str {
-        match self {
-            Comparator::AtLeast => ">=",
-            Comparator::MoreThan => ">",
-            Comparator::Exactly => "=",
-            Comparator::AtMost => "<=",
-            Comparator::LessThan => "<",
-        }
-    }
-    pub fn vietnamese(&self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "ít nhất",
-            Comparator::MoreThan => "trên",
-            Comparator::Exactly => "đúng",
-            Comparator::AtMost => "tối đa",
-            Comparator::LessThan => "dưới",
+            other => other.as_str(),
         }
     }
 }
@@ -410,11 +299,11 @@ pub struct Goal {
     pub value: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ValueKind {
-    Baseline,
-    Actual,
+vocabulary! {
+    pub enum ValueKind {
+        Baseline = ("baseline", "Số liệu ban đầu"),
+        Actual = ("actual", "Kết quả"),
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -448,55 +337,32 @@ pub struct Target {
     pub values: Vec<TargetValue>,
 }
 
-/// Chi thường xuyên (recurrent) or chi đầu tư (investment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum Spending {
-    #[serde(rename = "CTX")]
-    Recurrent,
-    #[serde(rename = "CĐT")]
-    Investment,
+vocabulary! {
+    /// Chi thường xuyên (recurrent) or chi đầu tư (investment).
+    pub enum Spending {
+        Recurrent = ("CTX", "Chi thường xuyên"),
+        Investment = ("CĐT", "Chi đầu tư"),
+    }
 }
 
-/// Which budget pays: provincial (NST), district (NSH) or the state budget generally (NSNN).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum BudgetSource {
-    #[serde(rename = "NST")]
-    Provincial,
-    #[serde(rename = "NSH")]
-    District,
-    #[serde(rename = "NSNN")]
-    State,
+vocabulary! {
+    /// Which budget pays: provincial (NST), district (NSH) or the state budget generally (NSNN).
+    pub enum BudgetSource {
+        Provincial = ("NST", "ngân sách tỉnh"),
+        District = ("NSH", "ngân sách huyện"),
+        State = ("NSNN", "ngân sách nhà nước"),
+    }
 }
 
 impl Spending {
     pub fn code(&self) -> &'static str {
-        match self {
-            Spending::Recurrent => "CTX",
-            Spending::Investment => "CĐT",
-        }
-    }
-    pub fn vietnamese(&self) -> &'static str {
-        match self {
-            Spending::Recurrent => "Chi thường xuyên",
-            Spending::Investment => "Chi đầu tư",
-        }
+        self.as_str()
     }
 }
 
 impl BudgetSource {
     pub fn code(&self) -> &'static str {
-        match self {
-            BudgetSource::Provincial => "NST",
-            BudgetSource::District => "NSH",
-            BudgetSource::State => "NSNN",
-        }
-    }
-    pub fn vietnamese(&self) -> &'static str {
-        match self {
-            BudgetSource::Provincial => "ngân sách tỉnh",
-            BudgetSource::District => "ngân sách huyện",
-            BudgetSource::State => "ngân sách nhà nước",
-        }
+        self.as_str()
     }
 }
 
@@ -518,12 +384,13 @@ impl Funding {
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            match token.to_uppercase().as_str() {
-                "CTX" if f.spending.is_none() => f.spending = Some(Spending::Recurrent),
-                "CĐT" | "CDT" if f.spending.is_none() => f.spending = Some(Spending::Investment),
-                "NST" if f.budget.is_none() => f.budget = Some(BudgetSource::Provincial),
-                "NSH" if f.budget.is_none() => f.budget = Some(BudgetSource::District),
-                "NSNN" if f.budget.is_none() => f.budget = Some(BudgetSource::State),
+            let token = match token.to_uppercase().as_str() {
+                "CDT" => "CĐT".to_string(),
+                t => t.to_string(),
+            };
+            match (Spending::parse(&token), BudgetSource::parse(&token)) {
+                (Some(s), _) if f.spending.is_none() => f.spending = Some(s),
+                (_, Some(b)) if f.budget.is_none() => f.budget = Some(b),
                 _ => return None,
             }
         }
@@ -639,29 +506,11 @@ pub struct Task {
     pub interpretation: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum StatedStatus {
-    Done,
-    InProgress,
-    NotStarted,
-}
-
-impl StatedStatus {
-    pub fn parse(s: &str) -> Option<StatedStatus> {
-        Some(match s {
-            "done" => StatedStatus::Done,
-            "in-progress" => StatedStatus::InProgress,
-            "not-started" => StatedStatus::NotStarted,
-            _ => return None,
-        })
-    }
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            StatedStatus::Done => "done",
-            StatedStatus::InProgress => "in-progress",
-            StatedStatus::NotStarted => "not-started",
-        }
+vocabulary! {
+    pub enum StatedStatus {
+        Done = ("done", "Đã hoàn thành"),
+        InProgress = ("in-progress", "Đang thực hiện"),
+        NotStarted = ("not-started", "Chưa triển khai"),
     }
 }
 

@@ -4,52 +4,28 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-
 use crate::model::{Report, Site, StatedStatus, Task, TaskResult};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// A report states the task is done.
-    Done,
-    /// A report states work is under way.
-    InProgress,
-    /// The deadline is before the report's as-of date and no report says it is done.
-    Late,
-    /// A report gives a result text but states no status, and the deadline has not passed.
-    Reported,
-    /// No report speaks of this task (or none covers its plan).
-    NoReport,
+crate::vocabulary! {
+    /// A task's status, judged from what reports state.
+    pub enum Status {
+        /// A report states the task is done.
+        Done = ("done", "Đã hoàn thành (theo báo cáo)"),
+        /// A report states work is under way.
+        InProgress = ("in-progress", "Đang thực hiện (theo báo cáo)"),
+        /// The deadline is before the report's as-of date and no report says it is done.
+        Late = ("late", "Quá hạn, chưa báo cáo hoàn thành"),
+        /// A report gives a result text but states no status, and the deadline has not passed.
+        Reported = ("reported", "Có báo cáo kết quả, không nêu trạng thái"),
+        /// No report speaks of this task (or none covers its plan).
+        NoReport = ("no-report", "Chưa có báo cáo"),
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Done,
-        Status::InProgress,
-        Status::Late,
-        Status::Reported,
-        Status::NoReport,
-    ];
-
-    pub fn vietnamese(&self) -> &'static str {
-        match self {
-            Status::Done => "Đã hoàn thành (theo báo cáo)",
-            Status::InProgress => "Đang thực hiện (theo báo cáo)",
-            Status::Late => "Quá hạn, chưa báo cáo hoàn thành",
-            Status::Reported => "Có báo cáo kết quả, không nêu trạng thái",
-            Status::NoReport => "Chưa có báo cáo",
-        }
-    }
-
+    /// The code used in CSS classes and data files.
     pub fn slug(&self) -> &'static str {
-        match self {
-            Status::Done => "done",
-            Status::InProgress => "in-progress",
-            Status::Late => "late",
-            Status::Reported => "reported",
-            Status::NoReport => "no-report",
-        }
+        self.as_str()
     }
 }
 

@@ -90,11 +90,11 @@ pub const SOURCE_PATTERN: &str = "^[a-z0-9][a-z0-9-]*:[0-9]+$";
 pub const TIMEFRAME_PATTERN: &str = "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[0-9]{4}-Q[1-4]|ongoing)$";
 
 // Enumerations come from the model, so data files and content accept the same values.
-const UNIT_KINDS: [&str; 15] = UnitKind::NAMES;
-const PLAN_LEVELS: [&str; 6] = PlanLevel::NAMES;
-const GOV_LEVELS: [&str; 4] = GovLevel::NAMES;
-const COMPARATORS: [&str; 5] = [">=", ">", "=", "<=", "<"];
-const STATUSES: [&str; 5] = ["done", "in-progress", "late", "reported", "no-report"];
+const UNIT_KINDS: &[&str] = UnitKind::NAMES;
+const PLAN_LEVELS: &[&str] = PlanLevel::NAMES;
+const GOV_LEVELS: &[&str] = GovLevel::NAMES;
+const COMPARATORS: &[&str] = crate::model::Comparator::NAMES;
+const STATUSES: &[&str] = Status::NAMES;
 
 // --- field builders -----------------------------------------------------------------------------
 
@@ -242,7 +242,7 @@ fn units(site: &Site) -> Resource {
         text("name", "Tên đơn vị", "Tên chính thức, có dấu.").required(),
         text("kind", "Loại đơn vị", "Loại: province (tỉnh), city (thành phố thuộc tỉnh), town (thị xã), district (huyện), commune (xã), ward (phường), special-zone (đặc khu), people-committee (UBND), department (sở, ban, ngành), agency (cơ quan nhà nước khác), office (phòng, ban, bộ phận), party-body (cơ quan Đảng), association (hội, đoàn thể), school (trường học), collective (cách gọi chung một nhóm cơ quan).")
             .required()
-            .one_of(&UNIT_KINDS),
+            .one_of(UNIT_KINDS),
         id("parent_id", "Mã đơn vị cấp trên", "Đơn vị trực thuộc hoặc địa bàn chứa đơn vị này; trống nếu không có hoặc chưa rõ.").refers_to("", "unit_id"),
         text("code", "Mã hành chính", "Mã đơn vị hành chính chính thức (ví dụ mã xã 5 chữ số) khi nguồn có ghi; trống nếu chưa rõ."),
         partial_date("valid_from", "Có hiệu lực từ", "Ngày đơn vị bắt đầu tồn tại, với độ chính xác văn bản cho (năm, năm-tháng hoặc năm-tháng-ngày); trống nếu chưa rõ."),
@@ -293,14 +293,14 @@ fn plans(site: &Site) -> Resource {
         id("issuer_id", "Cơ quan ban hành", "Mã đơn vị ban hành (bảng units).").required().refers_to("units", "unit_id"),
         text("level", "Cấp kế hoạch", "central (trung ương), province (tỉnh), department (sở, ngành), district (huyện), commune (xã), party (cơ quan Đảng).")
             .required()
-            .one_of(&PLAN_LEVELS),
+            .one_of(PLAN_LEVELS),
         partial_date("issued_date", "Ngày ban hành", "Ngày ban hành với độ chính xác văn bản cho; trống nếu văn bản không ghi."),
         ids("implements_ids", "Triển khai kế hoạch", "Mã các kế hoạch mà kế hoạch này triển khai, cách nhau bởi dấu chấm phẩy."),
         ids("replaces_ids", "Thay thế kế hoạch", "Mã các kế hoạch mà kế hoạch này thay thế, cách nhau bởi dấu chấm phẩy."),
         Field { ty: FieldType::Uri, ..text("url", "Trang kế hoạch", "Địa chỉ trang công khai của kế hoạch trên trang Minh bạch.") }.required(),
         text("status", "Tình trạng trong bộ dữ liệu", "published: có văn bản gốc trong bộ dữ liệu; cited: chỉ biết qua trích dẫn của văn bản khác.")
             .required()
-            .one_of(&["published", "cited"]),
+            .one_of(PlanStatus::NAMES),
         text("period", "Thời kỳ", "Thời kỳ thực hiện như văn bản ghi."),
         id("document_id", "Văn bản gốc", "Mã văn bản nguồn của kế hoạch; trống với kế hoạch chỉ được trích dẫn."),
         Field {
@@ -322,11 +322,7 @@ fn plans(site: &Site) -> Resource {
                 join(&p.implements),
                 join(&p.replaces),
                 plan_url(site, p),
-                match p.status {
-                    PlanStatus::Published => "published",
-                    PlanStatus::Cited => "cited",
-                }
-                .to_string(),
+                p.status.as_str().to_string(),
                 p.period.clone(),
                 opt(p.document.as_ref()),
                 p.cited_in.as_ref().map(source_cell).unwrap_or_default(),
@@ -387,10 +383,10 @@ fn targets(site: &Site) -> Result<Resource> {
         id("target_id", "Mã dòng chỉ tiêu", "Mã của một mức chỉ tiêu. Một chỉ tiêu đặt nhiều mức (cấp tỉnh, cấp huyện, cấp xã, hoặc nhiều đối tượng) được tách thành nhiều dòng: khi đó mã là mã chỉ tiêu thêm hậu tố cấp (`-province`, `-district`, `-commune`) hoặc thứ tự mức (`-1`, `-2`…); chỉ tiêu chỉ có một mức (hoặc là mốc, không có mức số) giữ nguyên mã chỉ tiêu. Mã chỉ tiêu trên trang web nằm ở cột `parent_target_id`.").required(),
         id("plan_id", "Mã kế hoạch", "Kế hoạch đặt chỉ tiêu (bảng plans).").required().refers_to("plans", "plan_id"),
         text("text", "Nội dung chỉ tiêu", "Nội dung chỉ tiêu như văn bản viết (chung cho mọi mức của cùng một chỉ tiêu).").required(),
-        text("measure", "Loại chỉ tiêu", "percent (tỷ lệ %), count (số lượng), milestone (mốc, không có giá trị số).").required().one_of(&["percent", "count", "milestone"]),
-        text("comparator", "Phép so sánh", "Cách so với giá trị mục tiêu: >= (đạt, tối thiểu), > (trên), =, <= (tối đa), < (dưới); trống với chỉ tiêu mốc.").one_of(&COMPARATORS),
+        text("measure", "Loại chỉ tiêu", "percent (tỷ lệ %), count (số lượng), milestone (mốc, không có giá trị số).").required().one_of(Measure::NAMES),
+        text("comparator", "Phép so sánh", "Cách so với giá trị mục tiêu: >= (đạt, tối thiểu), > (trên), =, <= (tối đa), < (dưới); trống với chỉ tiêu mốc.").one_of(COMPARATORS),
         number("target_value", "Giá trị mục tiêu", "Giá trị mục tiêu (phần trăm hoặc số lượng), dấu chấm thập phân; trống với chỉ tiêu mốc."),
-        text("gov_level", "Cấp áp dụng", "Cấp chính quyền mà mức chỉ tiêu áp dụng: all (chung), province, district, commune; trống với chỉ tiêu mốc không có mức.").one_of(&GOV_LEVELS),
+        text("gov_level", "Cấp áp dụng", "Cấp chính quyền mà mức chỉ tiêu áp dụng: all (chung), province, district, commune; trống với chỉ tiêu mốc không có mức.").one_of(GOV_LEVELS),
         ids("lead_id", "Đơn vị chủ trì", "Mã đơn vị chủ trì (bảng units); khi văn bản giao nhiều đơn vị cùng chủ trì, các mã cách nhau bởi dấu chấm phẩy; trống nếu văn bản không nêu."),
         ids("coordinating_ids", "Đơn vị phối hợp", "Mã các đơn vị phối hợp, cách nhau bởi dấu chấm phẩy."),
         id("parent_target_id", "Mã chỉ tiêu", "Mã chỉ tiêu như trên trang web (`/chi-tieu/<mã>/`), chung cho mọi mức của cùng một chỉ tiêu.").required(),
@@ -420,14 +416,9 @@ fn targets(site: &Site) -> Result<Resource> {
                 row_id,
                 t.plan.clone(),
                 t.text.clone(),
-                match t.measure {
-                    Measure::Percent => "percent",
-                    Measure::Count => "count",
-                    Measure::Milestone => "milestone",
-                }
-                .to_string(),
+                t.measure.as_str().to_string(),
                 g.and_then(|g| g.comparator)
-                    .map(|c| c.ascii().to_string())
+                    .map(|c| c.as_str().to_string())
                     .unwrap_or_default(),
                 opt_decimal(g.and_then(|g| g.value)),
                 g.map(|g| g.level.as_str().to_string()).unwrap_or_default(),
@@ -457,13 +448,13 @@ fn target_values(site: &Site) -> Result<Resource> {
         id("target_id", "Mã dòng chỉ tiêu", "Dòng chỉ tiêu (bảng targets) mà giá trị này so sánh với: mức có cùng cấp và đối tượng, nếu không có thì mức đầu tiên của chỉ tiêu. Cấp và đối tượng của chính giá trị nằm ở cột `gov_level` và `subject`.")
             .required()
             .refers_to("targets", "target_id"),
-        text("kind", "Loại giá trị", "baseline: hiện trạng nêu trong kế hoạch; actual: kết quả thực hiện nêu trong báo cáo.").required().one_of(&["baseline", "actual"]),
+        text("kind", "Loại giá trị", "baseline: hiện trạng nêu trong kế hoạch; actual: kết quả thực hiện nêu trong báo cáo.").required().one_of(ValueKind::NAMES),
         number("value", "Giá trị", "Giá trị văn bản nêu, dấu chấm thập phân; trống nếu văn bản chỉ mô tả bằng lời, không nêu số (không phải 0)."),
         field("year", FieldType::Integer, "Năm", "Năm của số liệu; trống nếu chưa rõ."),
         partial_date("as_of", "Tính đến", "Thời điểm số liệu, với độ chính xác văn bản cho; trống nếu chưa rõ."),
         source_field("Dòng văn bản nêu giá trị, dạng `mã-văn-bản:số-dòng`.").required(),
         id("value_id", "Mã giá trị", "Mã của dòng này: mã chỉ tiêu (`parent_target_id` trong bảng targets), `-gt-` và thứ tự giá trị của chỉ tiêu trong nội dung; không đổi khi nội dung không đổi.").required(),
-        text("gov_level", "Cấp", "Cấp chính quyền mà giá trị nói tới: all, province, district, commune.").one_of(&GOV_LEVELS),
+        text("gov_level", "Cấp", "Cấp chính quyền mà giá trị nói tới: all, province, district, commune.").one_of(GOV_LEVELS),
         text("subject", "Đối tượng", "Đối tượng mà giá trị nói tới, khi chỉ tiêu có nhiều đối tượng."),
         text("text", "Lời văn", "Nguyên văn đoạn văn bản nêu giá trị."),
         text("note", "Ghi chú", "Ghi chú của người nhập liệu."),
@@ -476,11 +467,7 @@ fn target_values(site: &Site) -> Result<Resource> {
             let gi = goal_index_for(t, v.level, &v.subject);
             rows.push(vec![
                 row_ids[gi.min(row_ids.len() - 1)].clone(),
-                match v.kind {
-                    ValueKind::Baseline => "baseline",
-                    ValueKind::Actual => "actual",
-                }
-                .to_string(),
+                v.kind.as_str().to_string(),
                 opt_decimal(v.value),
                 v.year.map(|y| y.to_string()).unwrap_or_default(),
                 opt_date(v.as_of),
@@ -513,8 +500,8 @@ fn budget_lines(site: &Site) -> Resource {
         id("district_id", "Huyện, thị xã, thành phố", "Đơn vị hành chính cấp huyện nơi chi kinh phí (bảng units); trống với kinh phí toàn tỉnh hoặc chi ở cấp tỉnh.").refers_to("units", "unit_id"),
         text("title", "Nội dung", "Nội dung dòng kinh phí như văn bản ghi.").required(),
         number("amount_million_vnd", "Kinh phí (triệu đồng)", "Số tiền, triệu đồng, dấu chấm thập phân, không phân cách hàng nghìn. Trống khi văn bản để trống (chưa có số liệu, không phải 0), và trống với mục được chia thành nhiều phần (`has_parts` = true): tiền của mục đó nằm ở các dòng phần, nên cộng cột này theo bất kỳ nhóm nào cũng không bị tính hai lần."),
-        text("spending", "Loại chi", "CTX: chi thường xuyên; CĐT: chi đầu tư; trống nếu văn bản không ghi.").one_of(&["CTX", "CĐT"]),
-        text("budget", "Nguồn ngân sách", "NST: ngân sách tỉnh; NSH: ngân sách huyện; NSNN: ngân sách nhà nước (không ghi cấp); trống nếu văn bản không ghi.").one_of(&["NST", "NSH", "NSNN"]),
+        text("spending", "Loại chi", "CTX: chi thường xuyên; CĐT: chi đầu tư; trống nếu văn bản không ghi.").one_of(crate::model::Spending::NAMES),
+        text("budget", "Nguồn ngân sách", "NST: ngân sách tỉnh; NSH: ngân sách huyện; NSNN: ngân sách nhà nước (không ghi cấp); trống nếu văn bản không ghi.").one_of(crate::model::BudgetSource::NAMES),
         text("period", "Thời gian thực hiện", "Thời gian thực hiện khi văn bản có ghi (ví dụ “2024-2025”)."),
         text("note", "Ghi chú", "Ghi chú như văn bản ghi."),
         text("number", "Số thứ tự", "Số thứ tự như in trong văn bản; trống với phần của mục."),
@@ -619,7 +606,7 @@ fn budget_totals(site: &Site) -> Resource {
 fn status_field(description: &str) -> Field {
     text("status", "Trạng thái", description)
         .required()
-        .one_of(&STATUSES)
+        .one_of(STATUSES)
 }
 
 const STATUS_TEXT: &str = "done (báo cáo nêu đã hoàn thành), in-progress (báo cáo nêu đang thực hiện), late (đã quá thời hạn so với ngày số liệu của báo cáo mà báo cáo không nêu đã hoàn thành), reported (báo cáo có nêu kết quả nhưng không nêu trạng thái, chưa đến hạn), no-report (chưa có báo cáo nói tới nhiệm vụ, hoặc báo cáo nêu chưa triển khai).";
@@ -753,7 +740,7 @@ fn progress(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
         status_field(&format!("Trạng thái đánh giá của nhiệm vụ (như cột `status` của bảng tasks, theo báo cáo mới nhất nói tới nhiệm vụ): {STATUS_TEXT}")),
         text("result", "Kết quả", "Nguyên văn kết quả thực hiện mà báo cáo nêu.").required(),
         id("result_id", "Mã dòng kết quả", "Mã báo cáo, `-kq-` và thứ tự kết quả trong báo cáo; không đổi khi nội dung không đổi.").required(),
-        text("stated_status", "Trạng thái báo cáo nêu", "Trạng thái chính báo cáo nêu cho kết quả này: done, in-progress, not-started; trống khi báo cáo không nêu.").one_of(&["done", "in-progress", "not-started"]),
+        text("stated_status", "Trạng thái báo cáo nêu", "Trạng thái chính báo cáo nêu cho kết quả này: done, in-progress, not-started; trống khi báo cáo không nêu.").one_of(crate::model::StatedStatus::NAMES),
         text("evidence", "Văn bản minh chứng", "Văn bản báo cáo dẫn làm minh chứng."),
         source_field("Dòng báo cáo nêu kết quả, dạng `mã-văn-bản:số-dòng`.").required(),
         text("interpretation", "Cách đọc văn bản", "Giải thích khi việc gán kết quả cho nhiệm vụ dựa trên cách đọc báo cáo chứ không theo nguyên văn."),
@@ -860,7 +847,7 @@ mod tests {
     fn every_unit_kind_is_allowed_by_the_schema() {
         let kinds: Vec<&str> = crate::model::UnitKind::ALL
             .iter()
-            .map(|(n, _)| *n)
+            .map(|k| k.as_str())
             .collect();
         assert_eq!(kinds, UNIT_KINDS.to_vec());
     }

@@ -267,7 +267,7 @@ impl Ctx<'_> {
             .iter()
             .map(|v| {
                 json!({
-                    "kind": match v.kind { ValueKind::Baseline => "Số liệu ban đầu", ValueKind::Actual => "Kết quả" },
+                    "kind": v.kind.vietnamese(),
                     "level": v.level.vietnamese(),
                     "is_all": v.level == GovLevel::All,
                     "subject": v.subject,
@@ -285,7 +285,7 @@ impl Ctx<'_> {
             "number": t.number,
             "area": area,
             "text": t.text,
-            "measure": match t.measure { Measure::Percent => "Tỷ lệ (%)", Measure::Count => "Số lượng", Measure::Milestone => "Mốc hoàn thành" },
+            "measure": t.measure.vietnamese(),
             "goals": t.goals.iter().map(|g| self.goal(t, g)).collect::<Vec<_>>(),
             "lead": self.units(&t.lead),
             "coordinating": self.units(&t.coordinating),

@@ -21,18 +21,17 @@ pub(super) fn resolve_plan(
         ));
         PlanLevel::Province
     });
-    let status = match f.status.as_ref().map(|s| s.get_ref().as_str()) {
-        None | Some("published") => PlanStatus::Published,
-        Some("cited") => PlanStatus::Cited,
-        Some(_) => {
+    let status = match &f.status {
+        None => PlanStatus::Published,
+        Some(s) => PlanStatus::parse(s.get_ref()).unwrap_or_else(|| {
             diags.push(enum_error(
                 file,
-                f.status.as_ref().unwrap(),
+                s,
                 "trạng thái kế hoạch",
-                &["published", "cited"],
+                PlanStatus::NAMES,
             ));
             PlanStatus::Published
-        }
+        }),
     };
     let issued = f.issued.as_ref().and_then(|s| date(file, s, diags));
     let document = f.document.as_ref().and_then(|d| {

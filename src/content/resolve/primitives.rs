@@ -505,7 +505,7 @@ pub(super) fn gov_level(
     match l {
         None => GovLevel::All,
         Some(s) => GovLevel::parse(s.get_ref()).unwrap_or_else(|| {
-            diags.push(enum_error(file, s, "cấp chính quyền", &GovLevel::NAMES));
+            diags.push(enum_error(file, s, "cấp chính quyền", GovLevel::NAMES));
             GovLevel::All
         }),
     }

@@ -114,12 +114,7 @@ fn resolve_report(
             }
             let status = res.status.as_ref().and_then(|s| {
                 StatedStatus::parse(s.get_ref()).or_else(|| {
-                    ds.push(enum_error(
-                        pfile,
-                        s,
-                        "trạng thái",
-                        &["done", "in-progress", "not-started"],
-                    ));
+                    ds.push(enum_error(pfile, s, "trạng thái", StatedStatus::NAMES));
                     None
                 })
             });

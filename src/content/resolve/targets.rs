@@ -38,31 +38,16 @@ pub(super) fn resolve_target(
         t.line.span(),
     )?;
     check_area(reg, file, &t.area, diags);
-    let measure = match t.measure.get_ref().as_str() {
-        "percent" => Measure::Percent,
-        "count" => Measure::Count,
-        "milestone" => Measure::Milestone,
-        _ => {
-            diags.push(enum_error(
-                file,
-                &t.measure,
-                "cách đo",
-                &["percent", "count", "milestone"],
-            ));
-            Measure::Count
-        }
-    };
+    let measure = Measure::parse(t.measure.get_ref()).unwrap_or_else(|| {
+        diags.push(enum_error(file, &t.measure, "cách đo", Measure::NAMES));
+        Measure::Count
+    });
     let source = line_number(reg, file, doc, &t.line, diags);
     let mut goals = Vec::new();
     for g in &t.goal {
         let comparator = g.comparator.as_ref().and_then(|c| {
-            Comparator::parse(c.get_ref()).or_else(|| {
-                diags.push(enum_error(
-                    file,
-                    c,
-                    "phép so sánh",
-                    &[">=", ">", "=", "<=", "<"],
-                ));
+            Comparator::read(c.get_ref()).or_else(|| {
+                diags.push(enum_error(file, c, "phép so sánh", Comparator::NAMES));
                 None
             })
         });
@@ -95,18 +80,9 @@ pub(super) fn resolve_target(
     }
     let mut values = Vec::new();
     for v in &t.value {
-        let kind = match v.kind.get_ref().as_str() {
-            "baseline" => ValueKind::Baseline,
-            "actual" => ValueKind::Actual,
-            _ => {
-                diags.push(enum_error(
-                    file,
-                    &v.kind,
-                    "loại số liệu",
-                    &["baseline", "actual"],
-                ));
-                continue;
-            }
+        let Some(kind) = ValueKind::parse(v.kind.get_ref()) else {
+            diags.push(enum_error(file, &v.kind, "loại số liệu", ValueKind::NAMES));
+            continue;
         };
         let Some(source) = source_ref(reg, file, &v.source, diags) else {
             continue;

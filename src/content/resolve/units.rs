@@ -87,12 +87,7 @@ pub(super) fn resolve_units(
         let kind = match UnitKind::parse(r.kind.get_ref()) {
             Some(k) => k,
             None => {
-                diags.push(enum_error(
-                    &u.file,
-                    &r.kind,
-                    "loại đơn vị",
-                    &UnitKind::NAMES,
-                ));
+                diags.push(enum_error(&u.file, &r.kind, "loại đơn vị", UnitKind::NAMES));
                 UnitKind::Collective
             }
         };
