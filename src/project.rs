@@ -270,24 +270,63 @@ impl Theme {
     }
 }
 
+/// Renders one page of each kind an override serves (every kind, for `base.html` and
+/// `macros.html`), so that a template that parses but fails on the site's data — an unknown
+/// variable, a filter on the wrong type — is found by `check`, not by `build`. A branch that
+/// only some pages take can still fail later; the build then stops with the page's path.
+fn check_overrides_render(theme: &Theme, site: &Site, tera: &tera::Tera, diags: &mut Diagnostics) {
+    let Ok(derived) = crate::derive::Derived::of(site) else {
+        return;
+    };
+    let sizes = std::collections::BTreeMap::new();
+    let renderer = crate::render::Renderer::new(site, &derived, tera, &sizes);
+    let shared = |n: &str| n == "base.html" || n == "macros.html";
+    let mut tried: HashSet<&'static str> = HashSet::new();
+    for route in Route::all(site) {
+        let template = crate::render::template_of(&route);
+        let wanted = theme
+            .templates
+            .iter()
+            .find(|(n, _, _)| shared(n) || n == template);
+        let Some((_, _, shown)) = wanted else {
+            continue;
+        };
+        if !tried.insert(template) {
+            continue;
+        }
+        if let Err(e) = renderer.page(&route) {
+            diags.push(
+                Diagnostic::error(
+                    "template",
+                    format!("mẫu trang `{shown}` lỗi khi dựng trang {route}: {e:#}"),
+                )
+                .hint("sửa mẫu cho khớp dữ liệu của trang (tên biến, kiểu giá trị), hoặc xóa tệp để dùng mẫu có sẵn"),
+            );
+        }
+    }
+}
+
 /// Checks the theme against the site: every template override parses, and no static file takes
 /// the path of a page or of the data package (a static file may replace a built-in asset).
 pub fn check_theme(theme: &Theme, site: &Site, diags: &mut Diagnostics) {
     if !theme.templates.is_empty() {
-        if let Err(e) = crate::render::templates_with(&theme.overrides()) {
-            let which = theme
-                .templates
-                .iter()
-                .find(|(n, _, _)| e.to_string().contains(n.as_str()))
-                .map(|(_, _, shown)| shown.clone())
-                .unwrap_or_else(|| "templates/".into());
-            diags.push(
+        match crate::render::templates_with(&theme.overrides()) {
+            Ok(tera) => check_overrides_render(theme, site, &tera, diags),
+            Err(e) => {
+                let which = theme
+                    .templates
+                    .iter()
+                    .find(|(n, _, _)| e.to_string().contains(n.as_str()))
+                    .map(|(_, _, shown)| shown.clone())
+                    .unwrap_or_else(|| "templates/".into());
+                diags.push(
                 Diagnostic::error(
                     "template",
                     format!("mẫu trang `{which}` không đọc được: {}", crate::render::error_chain(&e)),
                 )
                 .hint("sửa cú pháp Tera của mẫu (xem https://keats.github.io/tera/docs/), hoặc xóa tệp để dùng mẫu có sẵn"),
             );
+            }
         }
     }
     if theme.static_files.is_empty() {

@@ -649,3 +649,19 @@ fn deadlines_at_both_ends_of_the_years_a_plan_can_name_keep_the_progress_page_li
         .len();
     assert!(size < 200 * 1024, "/tien-do/ is {size} bytes");
 }
+
+#[test]
+fn a_template_override_that_fails_on_the_site_data_is_found_by_check() {
+    let site = Site::new();
+    std::fs::create_dir_all(site.root.join("templates")).unwrap();
+    std::fs::write(
+        site.root.join("templates/unit.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ unit.khong_co | upper }}{% endblock content %}",
+    )
+    .unwrap();
+    site.check()
+        .fails()
+        .has("[template]")
+        .has("templates/unit.html")
+        .has("/don-vi/");
+}

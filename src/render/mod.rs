@@ -517,6 +517,7 @@ impl<'a> Renderer<'a> {
         let Some(page) = page_for(&ctx, route) else {
             return Ok(None);
         };
+        debug_assert_eq!(page.template, template_of(route));
         let html = self
             .tera
             .render(page.template, &page.context)
@@ -525,6 +526,29 @@ impl<'a> Renderer<'a> {
             html,
             downloads: ctx.downloads.into_inner(),
         }))
+    }
+}
+
+/// The template a page of this kind is rendered with (`base.html` and `macros.html` serve every
+/// page).
+pub fn template_of(route: &Route) -> &'static str {
+    match route {
+        Route::Home => "index.html",
+        Route::Plans => "plans.html",
+        Route::Plan(..) => "plan.html",
+        Route::Targets => "targets.html",
+        Route::Target(_) => "target.html",
+        Route::Budget => "budget.html",
+        Route::BudgetBreakdown(_) => "budget_breakdown.html",
+        Route::Progress => "progress.html",
+        Route::Units => "units.html",
+        Route::Unit(_) => "unit.html",
+        Route::Reports => "reports.html",
+        Route::Report(_) => "report.html",
+        Route::Sources => "sources.html",
+        Route::Source(_) | Route::SourcePart(..) => "source.html",
+        Route::OpenData => "open_data.html",
+        Route::Dataset(_) => "dataset.html",
     }
 }
 
