@@ -30,13 +30,16 @@ pub struct Checked {
 /// Everything `build` could refuse, found without writing anything: the content, the project's
 /// templates and static files, and how they fit together.
 pub fn check(opts: &Options) -> Checked {
+    let clock = crate::timings::Clock::start();
     let (site, mut diagnostics) = read_site(&opts.content);
+    clock.lap("load and resolve");
     let theme = crate::project::read_theme(&project_root(&opts.content), &mut diagnostics);
     if let Some(site) = &site {
         crate::project::check_theme(&theme, site, &mut diagnostics);
         crate::opendata::check_limits(site, &mut diagnostics);
     }
     diagnostics.sort();
+    clock.lap("check project");
     let ok = !diagnostics.has_errors()
         && (!opts.strict || diagnostics.warning_count() == 0)
         && site.is_some();
@@ -64,6 +67,8 @@ pub fn build(site: &Site, theme: &Theme, content: &Path, out: &Path) -> Result<u
     crate::project::write_assets(theme, &staging)?;
     crate::render::render_site(site, &tera, &staging)?;
     let n = staging.len();
+    let clock = crate::timings::Clock::start();
     staging.commit()?;
+    clock.lap("swap");
     Ok(n)
 }

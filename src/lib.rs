@@ -23,4 +23,5 @@ pub mod routes;
 pub mod slug;
 pub mod source;
 pub mod suggest;
+pub mod timings;
 pub mod vn_number;

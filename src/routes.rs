@@ -139,6 +139,119 @@ impl Breakdown {
     }
 }
 
+/// The pages that list many things. At national scale they are split into numbered pages
+/// (`/ke-hoach/trang-2.html`), and some switch from listing every entry to a summary by plan —
+/// so that every page stays light (200 KB) whatever the size of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum List {
+    Plans,
+    Targets,
+    Budget,
+    Breakdown(Breakdown),
+    Progress,
+    Units,
+    Reports,
+    Sources,
+}
+
+/// Up to this many targets, `/chi-tieu/` lists every target; beyond, it summarises by plan.
+pub const TARGETS_IN_FULL: usize = 80;
+/// Up to this many tasks, `/tien-do/` shows every plan's timeline and tasks; beyond, it
+/// summarises by plan (each plan's tasks page has its statuses).
+pub const TASKS_IN_FULL: usize = 300;
+/// Up to this many plans with a budget, `/kinh-phi/` charts them all; beyond, it charts the
+/// largest and lists the others.
+pub const BUDGETS_IN_FULL: usize = 30;
+
+impl List {
+    pub const ALL: [List; 10] = [
+        List::Plans,
+        List::Targets,
+        List::Budget,
+        List::Breakdown(Breakdown::ByDistrict),
+        List::Breakdown(Breakdown::ByAgency),
+        List::Breakdown(Breakdown::BySource),
+        List::Progress,
+        List::Units,
+        List::Reports,
+        List::Sources,
+    ];
+
+    /// The first page of the list.
+    pub fn route(self) -> Route {
+        match self {
+            List::Plans => Route::Plans,
+            List::Targets => Route::Targets,
+            List::Budget => Route::Budget,
+            List::Breakdown(b) => Route::BudgetBreakdown(b),
+            List::Progress => Route::Progress,
+            List::Units => Route::Units,
+            List::Reports => Route::Reports,
+            List::Sources => Route::Sources,
+        }
+    }
+
+    fn of(route: &Route) -> Option<List> {
+        List::ALL.into_iter().find(|l| l.route() == *route)
+    }
+
+    /// Whether the list shows every entry in full (small sites) rather than a summary by plan.
+    pub fn in_full(self, site: &Site) -> bool {
+        match self {
+            List::Targets => {
+                site.plans.iter().map(|p| p.targets.len()).sum::<usize>() <= TARGETS_IN_FULL
+            }
+            List::Progress => {
+                site.plans.iter().map(|p| p.tasks.len()).sum::<usize>() <= TASKS_IN_FULL
+            }
+            List::Budget => {
+                site.plans.iter().filter(|p| p.budget.is_some()).count() <= BUDGETS_IN_FULL
+            }
+            _ => true,
+        }
+    }
+
+    /// How many entries one page holds, and how many entries the list has.
+    fn size(self, site: &Site) -> (usize, usize) {
+        let plans_with = |f: fn(&Plan) -> bool| site.plans.iter().filter(|p| f(p)).count();
+        match self {
+            List::Plans => (200, site.plans.len()),
+            List::Targets if self.in_full(site) => (usize::MAX, 1),
+            List::Targets => (100, plans_with(|p| !p.targets.is_empty())),
+            List::Budget if self.in_full(site) => (usize::MAX, 1),
+            List::Budget => (100, plans_with(|p| p.budget.is_some())),
+            List::Breakdown(_) => (5, plans_with(|p| p.budget.is_some())),
+            List::Progress if self.in_full(site) => (usize::MAX, 1),
+            List::Progress => (100, plans_with(|p| !p.tasks.is_empty())),
+            List::Units => (800, site.units.len()),
+            List::Reports => (100, site.reports.len()),
+            List::Sources => (100, site.documents.len()),
+        }
+    }
+
+    /// How many pages the list has (at least one).
+    pub fn pages(self, site: &Site) -> usize {
+        let (per, n) = self.size(site);
+        n.div_ceil(per).max(1)
+    }
+
+    /// The range of entries page `n` (1-based) shows.
+    pub fn slice(self, site: &Site, n: usize) -> std::ops::Range<usize> {
+        let (per, len) = self.size(site);
+        let start = per.saturating_mul(n.saturating_sub(1)).min(len);
+        start..start.saturating_add(per).min(len)
+    }
+
+    /// Page `n` of the list.
+    pub fn page(self, n: usize) -> Route {
+        if n <= 1 {
+            self.route()
+        } else {
+            Route::ListPage(self, n)
+        }
+    }
+}
+
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Route {
@@ -159,6 +272,8 @@ pub enum Route {
     SourcePart(String, usize),
     OpenData,
     Dataset(String),
+    /// Page `n` (2 and more) of a list; page 1 is the list's own route.
+    ListPage(List, usize),
 }
 
 impl Route {
@@ -183,12 +298,18 @@ impl Route {
             Route::SourcePart(id, n) => format!("nguon/{id}/{n}/"),
             Route::OpenData => "du-lieu-mo/".into(),
             Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
+            Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
         }
     }
 
     /// The file the page is written to.
     pub fn file(&self) -> String {
-        format!("{}index.html", self.path())
+        let path = self.path();
+        if path.ends_with(".html") {
+            path
+        } else {
+            format!("{path}index.html")
+        }
     }
 
     /// How many directories below the root the page lies.
@@ -214,6 +335,14 @@ impl Route {
     /// a `#fragment`. Only the exact spellings [`Route::path`] and [`Route::file`] write are
     /// routes: `ke-hoach/xindex.html`, `ke-hoach/x` (no final `/`), `nguon/d/01/` are not.
     pub fn parse(path: &str) -> Option<Route> {
+        if let Some((dir, n)) = path
+            .strip_suffix(".html")
+            .and_then(|p| p.rsplit_once("trang-"))
+        {
+            let canonical = !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit());
+            let n: usize = n.parse().ok().filter(|n| canonical && *n >= 2)?;
+            return Some(Route::ListPage(List::of(&Route::parse(dir)?)?, n));
+        }
         let dir = match path.strip_suffix("index.html") {
             Some(d) => d,
             None => path,
@@ -286,6 +415,9 @@ impl Route {
             );
         }
         out.extend(DATASETS.iter().map(|n| Route::Dataset(n.to_string())));
+        for list in List::ALL {
+            out.extend((2..=list.pages(site)).map(|n| Route::ListPage(list, n)));
+        }
         out
     }
 
@@ -365,6 +497,8 @@ mod tests {
         ];
         v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));
         v.extend(Breakdown::ALL.map(Route::BudgetBreakdown));
+        v.extend(List::ALL.map(|l| Route::ListPage(l, 2)));
+        v.push(Route::ListPage(List::Sources, 17));
         v
     }
 
@@ -389,6 +523,10 @@ mod tests {
             "ke-hoach/kh-1/khac/",
             "ke-hoach/KH-1/",
             "kinh-phi/theo-tinh/",
+            "ke-hoach/trang-1.html",
+            "ke-hoach/trang-02.html",
+            "ke-hoach/kh-1/trang-2.html",
+            "trang-2.html",
             "../etc/",
             "style.css",
         ] {

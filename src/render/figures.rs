@@ -418,7 +418,7 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
 }
 
 /// Item sums of every published plan with a budget.
-pub(crate) fn plans_figure(ctx: &Ctx) -> Option<Value> {
+pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
     let site = ctx.site;
     let mut entries: Vec<(&Plan, Sum)> = site
         .plans
@@ -433,6 +433,10 @@ pub(crate) fn plans_figure(ctx: &Ctx) -> Option<Value> {
             .cmp(&a.1.amount)
             .then_with(|| a.0.id.cmp(&b.0.id))
     });
+    let all = entries.len();
+    if let Some(n) = largest {
+        entries.truncate(n);
+    }
     let bars: Vec<Bar> = entries
         .iter()
         .map(|(p, s)| Bar {
@@ -440,11 +444,14 @@ pub(crate) fn plans_figure(ctx: &Ctx) -> Option<Value> {
             value: Some(s.amount),
         })
         .collect();
-    let chart = money_chart(
-        "theo-ke-hoach",
-        "Kinh phí theo kế hoạch (tổng các mục của từng kế hoạch)",
-        &bars,
-    );
+    let title = match largest {
+        Some(n) if n < all => format!(
+            "Kinh phí theo kế hoạch: {} kế hoạch có tổng các mục lớn nhất trong {all} kế hoạch",
+            entries.len()
+        ),
+        _ => "Kinh phí theo kế hoạch (tổng các mục của từng kế hoạch)".to_string(),
+    };
+    let chart = money_chart("theo-ke-hoach", &title, &bars);
     let rows = entries
         .iter()
         .map(|(p, s)| {

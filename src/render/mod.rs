@@ -19,7 +19,7 @@ use crate::budget::{self, Sum};
 use crate::derive::Derived;
 use crate::model::*;
 use crate::output::Staging;
-use crate::routes::{PlanSection, Route};
+use crate::routes::{List, PlanSection, Route};
 use crate::vn_number;
 
 pub use crate::vn_number::UNKNOWN;
@@ -122,6 +122,61 @@ pub fn document_href(id: &str) -> String {
     Route::Source(id.to_string()).path()
 }
 
+/// The paths of a plan's section pages, for templates (`plan.sections.budget`).
+fn plan_sections(id: &str) -> Value {
+    let mut v = serde_json::Map::new();
+    for s in PlanSection::ALL {
+        v.insert(
+            s.key().to_string(),
+            json!(Route::Plan(id.to_string(), s).path()),
+        );
+    }
+    Value::Object(v)
+}
+
+/// The paths every page links to (the menu, the lists, the data files), from the route table:
+/// templates write `{{ root }}{{ to.plans }}`, never a path of their own.
+fn site_paths() -> Value {
+    let mut to = serde_json::Map::new();
+    for (key, route) in [
+        ("home", Route::Home),
+        ("plans", Route::Plans),
+        ("targets", Route::Targets),
+        ("budget", Route::Budget),
+        (
+            "by_district",
+            Route::BudgetBreakdown(crate::routes::Breakdown::ByDistrict),
+        ),
+        (
+            "by_agency",
+            Route::BudgetBreakdown(crate::routes::Breakdown::ByAgency),
+        ),
+        (
+            "by_source",
+            Route::BudgetBreakdown(crate::routes::Breakdown::BySource),
+        ),
+        ("progress", Route::Progress),
+        ("units", Route::Units),
+        ("reports", Route::Reports),
+        ("sources", Route::Sources),
+        ("open_data", Route::OpenData),
+    ] {
+        to.insert(key.to_string(), json!(route.path()));
+    }
+    let files = |f: fn(&str) -> String| -> Value {
+        crate::routes::DATASETS
+            .iter()
+            .map(|n| (n.replace('-', "_"), json!(f(n))))
+            .collect::<serde_json::Map<String, Value>>()
+            .into()
+    };
+    to.insert("csv".into(), files(crate::opendata::meta::csv_path));
+    to.insert("json".into(), files(crate::opendata::meta::json_path));
+    to.insert("style".into(), json!("style.css"));
+    to.insert("font_licence".into(), json!("fonts/OFL.txt"));
+    Value::Object(to)
+}
+
 pub fn source_href(s: &SourceRef) -> String {
     let (page, anchor) = Route::source_line(&s.document, s.line);
     format!("{}#{anchor}", page.path())
@@ -198,9 +253,11 @@ impl Ctx<'_> {
     pub(crate) fn plan_ref(&self, id: &str) -> Value {
         match self.site.plan(id) {
             Some(p) => {
-                json!({"id": p.id, "label": p.label(), "title": p.title, "href": plan_href(&p.id), "cited": p.status == PlanStatus::Cited})
+                json!({"id": p.id, "label": p.label(), "title": p.title, "href": plan_href(&p.id), "sections": plan_sections(&p.id), "cited": p.status == PlanStatus::Cited})
             }
-            None => json!({"id": id, "label": id, "title": id, "href": Value::Null, "cited": true}),
+            None => {
+                json!({"id": id, "label": id, "title": id, "href": Value::Null, "sections": plan_sections(id), "cited": true})
+            }
         }
     }
 
@@ -209,6 +266,7 @@ impl Ctx<'_> {
         json!({
             "id": p.id,
             "href": plan_href(&p.id),
+            "sections": plan_sections(&p.id),
             "label": p.label(),
             "number": p.number,
             "title": p.title,
@@ -468,8 +526,11 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     c.insert("page_title", title);
     c.insert("path", &route.file());
     c.insert("unknown", UNKNOWN);
+    c.insert("to", &*SITE_PATHS);
     c
 }
+
+static SITE_PATHS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(site_paths);
 
 /// A page to render: its template and data.
 pub(crate) struct Page {
@@ -549,6 +610,7 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::Source(_) | Route::SourcePart(..) => "source.html",
         Route::OpenData => "open_data.html",
         Route::Dataset(_) => "dataset.html",
+        Route::ListPage(list, _) => template_of(&list.route()),
     }
 }
 
@@ -557,22 +619,40 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
     let site = ctx.site;
     Some(match route {
         Route::Home => pages::home(ctx, route),
-        Route::Plans => pages::plans(ctx, route),
+        Route::ListPage(list, n) => list_page(ctx, route, *list, *n)?,
+        Route::Plans => pages::plans(ctx, route, 1),
         Route::Plan(id, section) => plan::page(ctx, route, site.plan(id)?, *section)?,
-        Route::Targets => pages::targets(ctx, route),
+        Route::Targets => pages::targets(ctx, route, 1),
         Route::Target(id) => pages::target(ctx, route, id)?,
-        Route::Budget => pages::budget(ctx, route),
-        Route::BudgetBreakdown(b) => pages::budget_breakdown(ctx, route, *b),
-        Route::Progress => pages::progress(ctx, route),
-        Route::Units => pages::units(ctx, route),
+        Route::Budget => pages::budget(ctx, route, 1),
+        Route::BudgetBreakdown(b) => pages::budget_breakdown(ctx, route, *b, 1),
+        Route::Progress => pages::progress(ctx, route, 1),
+        Route::Units => pages::units(ctx, route, 1),
         Route::Unit(id) => pages::unit(ctx, route, site.unit(id)?),
-        Route::Reports => pages::reports(ctx, route),
+        Route::Reports => pages::reports(ctx, route, 1),
         Route::Report(id) => pages::report(ctx, route, site.reports.iter().find(|r| r.id == *id)?),
-        Route::Sources => pages::sources(ctx, route),
+        Route::Sources => pages::sources(ctx, route, 1),
         Route::Source(id) => pages::source(ctx, route, site.document(id)?, None)?,
         Route::SourcePart(id, n) => pages::source(ctx, route, site.document(id)?, Some(*n))?,
         Route::OpenData => open_data::index(ctx, route),
         Route::Dataset(name) => open_data::dataset(ctx, route, name)?,
+    })
+}
+
+/// Page `n` (2 and more) of a list.
+fn list_page(ctx: &Ctx, route: &Route, list: List, n: usize) -> Option<Page> {
+    if n < 2 || n > list.pages(ctx.site) {
+        return None;
+    }
+    Some(match list {
+        List::Plans => pages::plans(ctx, route, n),
+        List::Targets => pages::targets(ctx, route, n),
+        List::Budget => pages::budget(ctx, route, n),
+        List::Breakdown(b) => pages::budget_breakdown(ctx, route, b, n),
+        List::Progress => pages::progress(ctx, route, n),
+        List::Units => pages::units(ctx, route, n),
+        List::Reports => pages::reports(ctx, route, n),
+        List::Sources => pages::sources(ctx, route, n),
     })
 }
 
@@ -581,10 +661,13 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
 /// its downloads as soon as it is rendered. Memory holds the model, the derived data and one
 /// page per thread — never the whole site. Returns the number of pages.
 pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<usize> {
+    let clock = crate::timings::Clock::start();
     let derived = Derived::of(site)?;
+    clock.lap("derive");
     let file_sizes = crate::opendata::write_files(site, &derived.resources, |path, bytes| {
         staging.write(&path, &bytes)
     })?;
+    clock.lap("data package");
     let routes = Route::all(site);
     let mut files = std::collections::HashSet::with_capacity(routes.len());
     if let Some(twice) = routes.iter().find(|r| !files.insert(r.file())) {
@@ -603,6 +686,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<
         }
         Ok(())
     })?;
+    clock.lap("pages");
     Ok(routes.len())
 }
 

@@ -15,20 +15,63 @@ use super::figures::{
 use super::{Ctx, Page, base_context, document_href, report_href, unit_href};
 use crate::model::*;
 use crate::progress::TaskProgress;
-use crate::routes::{Breakdown, Route, SOURCE_PART_LINES, source_parts};
+use crate::routes::{Breakdown, List, Route, SOURCE_PART_LINES, source_parts};
 use crate::vn_number;
 
-pub(crate) fn plans(ctx: &Ctx, route: &Route) -> Page {
+/// Links to the pages of a list, for `macros.html::pager`; nothing when the list has one page.
+/// The first, the last and the pages near the current one are linked.
+fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
+    let pages = list.pages(ctx.site);
+    if pages <= 1 {
+        return Value::Null;
+    }
+    let mut items = Vec::new();
+    let mut last = 0;
+    for k in (1..=pages).filter(|&k| k == 1 || k == pages || k.abs_diff(n) <= 3) {
+        if k > last + 1 {
+            items.push(json!({"gap": true}));
+        }
+        items.push(json!({"n": k, "href": list.page(k).path(), "current": k == n}));
+        last = k;
+    }
+    json!({
+        "items": items,
+        "n": n,
+        "pages": pages,
+        "prev": (n > 1).then(|| list.page(n - 1).path()),
+        "next": (n < pages).then(|| list.page(n + 1).path()),
+    })
+}
+
+/// A list page's title: `Các kế hoạch`, then `Các kế hoạch (trang 2/5)`.
+fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
+    match list.pages(ctx.site) {
+        1 => title.to_string(),
+        pages => format!("{title} (trang {n}/{pages})"),
+    }
+}
+
+/// The entries of page `n` of a list.
+fn page_of<'a, T>(ctx: &Ctx, list: List, n: usize, all: &'a [T]) -> &'a [T] {
+    let r = list.slice(ctx.site, n);
+    &all[r.start.min(all.len())..r.end.min(all.len())]
+}
+
+pub(crate) fn plans(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
-    let mut c = base_context(site, route, "Các kế hoạch");
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, List::Plans, "Các kế hoạch", n),
+    );
     c.insert(
         "plans",
-        &site
-            .plans
+        &page_of(ctx, List::Plans, n, &site.plans)
             .iter()
             .map(|p| ctx.plan_summary(p))
             .collect::<Vec<_>>(),
     );
+    c.insert("pager", &pager(ctx, List::Plans, n));
     Page {
         template: "plans.html",
         context: c,
@@ -39,46 +82,74 @@ fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
     site.plans.iter().filter(|p| p.budget.is_some()).collect()
 }
 
-pub(crate) fn budget(ctx: &Ctx, route: &Route) -> Page {
+/// Budget by plan. A site with a few plans charts them all; a larger one charts the largest on
+/// its first page, and lists every plan's total, a page at a time.
+pub(crate) fn budget(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
-    let mut c = base_context(site, route, "Kinh phí");
-    c.insert("by_plan", &plans_figure(ctx));
-    c.insert(
-        "plans",
-        &budget_plans(site)
-            .iter()
-            .map(|p| ctx.plan_summary(p))
-            .collect::<Vec<_>>(),
-    );
+    let list = List::Budget;
+    let mut c = base_context(site, route, &paged_title(ctx, list, "Kinh phí", n));
+    if list.in_full(site) {
+        c.insert("by_plan", &plans_figure(ctx, None));
+        c.insert(
+            "plans",
+            &budget_plans(site)
+                .iter()
+                .map(|p| ctx.plan_summary(p))
+                .collect::<Vec<_>>(),
+        );
+    } else {
+        if n == 1 {
+            c.insert("by_plan", &plans_figure(ctx, Some(20)));
+        }
+        c.insert(
+            "plans",
+            &page_of(ctx, list, n, &budget_plans(site))
+                .iter()
+                .map(|p| ctx.plan_summary(p))
+                .collect::<Vec<_>>(),
+        );
+        c.insert("plan_count", &budget_plans(site).len());
+        c.insert("pager", &pager(ctx, list, n));
+    }
     Page {
         template: "budget.html",
         context: c,
     }
 }
 
-pub(crate) fn budget_breakdown(ctx: &Ctx, route: &Route, breakdown: Breakdown) -> Page {
+pub(crate) fn budget_breakdown(ctx: &Ctx, route: &Route, breakdown: Breakdown, n: usize) -> Page {
     let site = ctx.site;
     let build = match breakdown {
         Breakdown::ByDistrict => district_figure as fn(&Ctx, &Plan) -> Option<Value>,
         Breakdown::ByAgency => agency_figure,
         Breakdown::BySource => funding_figure,
     };
-    let mut c = base_context(site, route, breakdown.vietnamese());
-    let figures: Vec<Value> = budget_plans(site)
+    let list = List::Breakdown(breakdown);
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, breakdown.vietnamese(), n),
+    );
+    let figures: Vec<Value> = page_of(ctx, list, n, &budget_plans(site))
         .iter()
         .filter_map(|p| build(ctx, p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f})))
         .collect();
     c.insert("breakdown", breakdown.segment());
     c.insert("figures", &figures);
+    c.insert("pager", &pager(ctx, list, n));
     Page {
         template: "budget_breakdown.html",
         context: c,
     }
 }
 
-/// All targets, grouped by area, with each plan's target chart.
-pub(crate) fn targets(ctx: &Ctx, route: &Route) -> Page {
+/// All targets, grouped by area, with each plan's target chart — or, on a large site, how many
+/// targets each area and each plan has, a page of plans at a time.
+pub(crate) fn targets(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
+    if !List::Targets.in_full(site) {
+        return targets_summary(ctx, route, n);
+    }
     let mut by_area: BTreeMap<(i64, String), Vec<Value>> = BTreeMap::new();
     for p in site.plans.iter() {
         for t in &p.targets {
@@ -111,6 +182,74 @@ pub(crate) fn targets(ctx: &Ctx, route: &Route) -> Page {
             })
             .collect::<Vec<_>>(),
     );
+    Page {
+        template: "targets.html",
+        context: c,
+    }
+}
+
+fn targets_summary(ctx: &Ctx, route: &Route, n: usize) -> Page {
+    let site = ctx.site;
+    let list = List::Targets;
+    let mut c = base_context(site, route, &paged_title(ctx, list, "Chỉ tiêu", n));
+    let has_actual = |t: &Target| {
+        t.values
+            .iter()
+            .any(|v| v.kind == ValueKind::Actual && (v.value.is_some() || !v.text.is_empty()))
+    };
+    if n == 1 {
+        let mut by_area: BTreeMap<(i64, String), (usize, usize)> = BTreeMap::new();
+        for t in site.plans.iter().flat_map(|p| &p.targets) {
+            let area = site.area(&t.area);
+            let e = by_area
+                .entry((
+                    area.map(|a| a.order).unwrap_or(i64::MAX),
+                    area.map(|a| a.name.clone()).unwrap_or_default(),
+                ))
+                .or_default();
+            e.0 += 1;
+            e.1 += usize::from(has_actual(t));
+        }
+        c.insert(
+            "by_area",
+            &by_area
+                .into_iter()
+                .map(|((_, name), (targets, actual))| {
+                    json!({"name": name, "targets": targets, "with_actual": actual})
+                })
+                .collect::<Vec<_>>(),
+        );
+        c.insert(
+            "target_count",
+            &site.plans.iter().map(|p| p.targets.len()).sum::<usize>(),
+        );
+    }
+    let plans: Vec<&Plan> = site
+        .plans
+        .iter()
+        .filter(|p| !p.targets.is_empty())
+        .collect();
+    c.insert(
+        "summary",
+        &page_of(ctx, list, n, &plans)
+            .iter()
+            .map(|p| {
+                let mut v = ctx.plan_ref(&p.id);
+                v["issuer"] = ctx.unit(&p.issuer);
+                v["targets"] = json!(p.targets.len());
+                v["with_actual"] = json!(p.targets.iter().filter(|t| has_actual(t)).count());
+                v["with_baseline"] = json!(
+                    p.targets
+                        .iter()
+                        .filter(|t| t.values.iter().any(|v| v.kind == ValueKind::Baseline))
+                        .count()
+                );
+                v
+            })
+            .collect::<Vec<_>>(),
+    );
+    c.insert("plan_count", &plans.len());
+    c.insert("pager", &pager(ctx, list, n));
     Page {
         template: "targets.html",
         context: c,
@@ -151,11 +290,43 @@ fn report_ref(r: &Report) -> Value {
     json!({"title": r.title, "href": report_href(&r.id), "as_of": r.as_of.vietnamese()})
 }
 
-/// Progress of every plan: status counts, and per plan a timeline and the tasks.
-pub(crate) fn progress(ctx: &Ctx, route: &Route) -> Page {
+/// Progress of every plan: status counts, and per plan a timeline and the tasks — or, on a large
+/// site, each plan's status counts, a page of plans at a time, linking to its tasks.
+pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let judged = &ctx.derived.judged;
-    let mut c = base_context(site, route, "Tiến độ thực hiện");
+    let list = List::Progress;
+    let mut c = base_context(site, route, &paged_title(ctx, list, "Tiến độ thực hiện", n));
+    c.insert("latest", &ctx.derived.latest_report.map(report_ref));
+    if !list.in_full(site) {
+        c.insert("total", &judged.len());
+        if n == 1 {
+            c.insert("counts", &status_counts(judged));
+        }
+        let plans: Vec<&Plan> = site.plans.iter().filter(|p| !p.tasks.is_empty()).collect();
+        c.insert(
+            "summary",
+            &page_of(ctx, list, n, &plans)
+                .iter()
+                .map(|p| {
+                    let tasks = ctx.derived.judged_of_plan(&p.id);
+                    json!({
+                        "plan": ctx.plan_ref(&p.id),
+                        "issuer": ctx.unit(&p.issuer),
+                        "tasks": tasks.len(),
+                        "counts": status_counts(tasks),
+                        "report": tasks.iter().find_map(|t| t.report).map(report_ref),
+                    })
+                })
+                .collect::<Vec<_>>(),
+        );
+        c.insert("plan_count", &plans.len());
+        c.insert("pager", &pager(ctx, list, n));
+        return Page {
+            template: "progress.html",
+            context: c,
+        };
+    }
     c.insert("counts", &status_counts(judged));
     c.insert("total", &judged.len());
     let mut by_plan: Vec<Value> = Vec::new();
@@ -183,19 +354,22 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route) -> Page {
             "counts": counts,
             "undated": undated,
             "tasks": tasks.iter().map(|t| progress_row(ctx, t)).collect::<Vec<_>>(),
-            "download": ctx.rows_download("tasks", &format!("tien-do-{}", p.id), ctx.derived.rows_of_plan("tasks", &p.id)),
+            // The same rows as the plan's tasks page offers: the same file.
+            "download": ctx.rows_download("tasks", &format!("ke-hoach-{}", p.id), ctx.derived.rows_of_plan("tasks", &p.id)),
             "report": report.map(report_ref),
         }));
     }
     // Plans with reports first: that is where there is progress to see.
     by_plan.sort_by_key(|v| v["report"].is_null());
     c.insert("plans", &by_plan);
-    c.insert("latest", &ctx.derived.latest_report.map(report_ref));
     Page {
         template: "progress.html",
         context: c,
     }
 }
+
+/// The home page shows at most this many plans.
+const HOME_PLANS: usize = 12;
 
 /// How much (the headline plan), where it goes, how far along.
 pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
@@ -221,9 +395,17 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
         })
         .copied();
     let mut c = base_context(site, route, &site.config().title);
+    // A site of a few plans shows them all; a larger one the highest-level ones, and a link to
+    // the list of every plan.
+    let mut shown = published.clone();
+    if shown.len() > HOME_PLANS {
+        shown.sort_by_key(|p| p.level);
+        shown.truncate(HOME_PLANS);
+        c.insert("plans_more", &(published.len() - HOME_PLANS));
+    }
     c.insert(
         "plans",
-        &published
+        &shown
             .iter()
             .map(|p| ctx.plan_summary(p))
             .collect::<Vec<_>>(),
@@ -267,13 +449,14 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
     }
 }
 
-pub(crate) fn reports(ctx: &Ctx, route: &Route) -> Page {
+pub(crate) fn reports(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
-    let mut c = base_context(site, route, "Báo cáo tiến độ");
+    let list = List::Reports;
+    let mut c = base_context(site, route, &paged_title(ctx, list, "Báo cáo tiến độ", n));
+    c.insert("pager", &pager(ctx, list, n));
     c.insert(
         "reports",
-        &site
-            .reports
+        &page_of(ctx, list, n, &site.reports)
             .iter()
             .map(|r| {
                 let mut v = report_ref(r);
@@ -348,13 +531,14 @@ fn citing(ctx: &Ctx, doc: &str) -> Vec<Value> {
         .collect()
 }
 
-pub(crate) fn sources(ctx: &Ctx, route: &Route) -> Page {
+pub(crate) fn sources(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
-    let mut c = base_context(site, route, "Văn bản nguồn");
+    let list = List::Sources;
+    let mut c = base_context(site, route, &paged_title(ctx, list, "Văn bản nguồn", n));
+    c.insert("pager", &pager(ctx, list, n));
     c.insert(
         "documents",
-        &site
-            .documents
+        &page_of(ctx, list, n, &site.documents)
             .iter()
             .map(|d| json!({"title": d.title, "href": document_href(&d.id), "date": d.date.map(|x| x.vietnamese()), "line_count": d.lines.len(), "plans": citing(ctx, &d.id)}))
             .collect::<Vec<_>>(),
@@ -418,15 +602,18 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
     })
 }
 
-/// Every unit, grouped by kind, in Vietnamese order.
-pub(crate) fn units(ctx: &Ctx, route: &Route) -> Page {
+/// Every unit, grouped by kind, in Vietnamese order, a page at a time.
+pub(crate) fn units(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
+    let list = List::Units;
     let mut units: Vec<&Unit> = site.units.iter().collect();
     // Vietnamese order: compare names without diacritics first (Đ with D), then as written.
     units.sort_by_cached_key(|u| (u.kind, crate::slug::slugify(&u.name), u.name.clone()));
-    let mut c = base_context(site, route, "Các đơn vị");
+    let units = page_of(ctx, list, n, &units);
+    let mut c = base_context(site, route, &paged_title(ctx, list, "Các đơn vị", n));
+    c.insert("pager", &pager(ctx, list, n));
     let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
-    for u in &units {
+    for u in units {
         let v = json!({
             "href": unit_href(&u.id),
             "name": u.name,
@@ -529,35 +716,27 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
         }),
     );
     let uid = u.id.as_str();
+    // A unit's rows of a table are often exactly a plan's (a commune leads everything in its
+    // own plan): the page then offers that plan's download, so the same bytes are written once.
+    let download = |resource: &str| {
+        let rows = ctx.derived.rows_of_unit(resource, uid);
+        let name = m
+            .plans
+            .iter()
+            .map(|&pi| &site.plans[pi].id)
+            .find(|pid| ctx.derived.rows_of_plan(resource, pid) == rows)
+            .map(|pid| format!("ke-hoach-{pid}"))
+            .unwrap_or_else(|| format!("don-vi-{uid}"));
+        ctx.rows_download(resource, &name, rows)
+    };
     if !leads.is_empty() {
-        c.insert(
-            "download_targets",
-            &ctx.rows_download(
-                "targets",
-                &format!("don-vi-{uid}"),
-                ctx.derived.rows_of_unit("targets", uid),
-            ),
-        );
+        c.insert("download_targets", &download("targets"));
     }
     if !lines.is_empty() {
-        c.insert(
-            "download_lines",
-            &ctx.rows_download(
-                "budget-lines",
-                &format!("don-vi-{uid}"),
-                ctx.derived.rows_of_unit("budget-lines", uid),
-            ),
-        );
+        c.insert("download_lines", &download("budget-lines"));
     }
     if !tasks.is_empty() {
-        c.insert(
-            "download_tasks",
-            &ctx.rows_download(
-                "tasks",
-                &format!("don-vi-{uid}"),
-                ctx.derived.rows_of_unit("tasks", uid),
-            ),
-        );
+        c.insert("download_tasks", &download("tasks"));
     }
     c.insert("plans", &plans);
     c.insert("targets", &leads);

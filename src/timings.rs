@@ -1,0 +1,32 @@
+//! Stage timings for the benchmark and for profiling: with `MINHBACH_TIMINGS=1` in the
+//! environment, each stage of a build prints how long it took to stderr. Off by default, and
+//! never part of what a build writes.
+
+use std::time::Instant;
+
+/// A stopwatch that prints each lap when timings are asked for.
+pub struct Clock {
+    on: bool,
+    last: std::cell::Cell<Instant>,
+}
+
+impl Clock {
+    pub fn start() -> Clock {
+        Clock {
+            on: std::env::var_os("MINHBACH_TIMINGS").is_some(),
+            last: std::cell::Cell::new(Instant::now()),
+        }
+    }
+
+    /// Prints the time since the previous lap (or the start) under `stage`.
+    pub fn lap(&self, stage: &str) {
+        if self.on {
+            let now = Instant::now();
+            eprintln!(
+                "thời gian: {stage}: {:.2} s",
+                (now - self.last.get()).as_secs_f64()
+            );
+            self.last.set(now);
+        }
+    }
+}
