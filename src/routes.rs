@@ -335,9 +335,13 @@ impl Route {
     /// a `#fragment`. Only the exact spellings [`Route::path`] and [`Route::file`] write are
     /// routes: `ke-hoach/xindex.html`, `ke-hoach/x` (no final `/`), `nguon/d/01/` are not.
     pub fn parse(path: &str) -> Option<Route> {
-        if let Some((dir, n)) = path
-            .strip_suffix(".html")
-            .and_then(|p| p.rsplit_once("trang-"))
+        let (dir, file) = match path.rsplit_once('/') {
+            Some((d, f)) => (&path[..d.len() + 1], f),
+            None => ("", path),
+        };
+        if let Some(n) = file
+            .strip_prefix("trang-")
+            .and_then(|f| f.strip_suffix(".html"))
         {
             let canonical = !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit());
             let n: usize = n.parse().ok().filter(|n| canonical && *n >= 2)?;
@@ -499,6 +503,8 @@ mod tests {
         v.extend(Breakdown::ALL.map(Route::BudgetBreakdown));
         v.extend(List::ALL.map(|l| Route::ListPage(l, 2)));
         v.push(Route::ListPage(List::Sources, 17));
+        v.push(Route::Unit("ban-bien-tap-trang-tin".into()));
+        v.push(Route::Plan("trang-2".into(), PlanSection::Budget));
         v
     }
 
@@ -527,6 +533,7 @@ mod tests {
             "ke-hoach/trang-02.html",
             "ke-hoach/kh-1/trang-2.html",
             "trang-2.html",
+            "ke-hoach/trang-x.html",
             "../etc/",
             "style.css",
         ] {
