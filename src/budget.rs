@@ -97,6 +97,49 @@ impl Budget {
     }
 }
 
+/// The territories a plan's money can be broken down by: the districts of the three-level local
+/// government (until 1 July 2025), the communes, wards and special zones, or the provinces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceLevel {
+    District,
+    Commune,
+    Province,
+}
+
+impl PlaceLevel {
+    /// The territory of `level` a line is spent in, if its place says so: the place itself for
+    /// districts and communes, the province it lies in for provinces.
+    pub fn of<'s>(self, site: &'s Site, line: &BudgetLine) -> Option<&'s crate::model::Unit> {
+        let place = line.place.as_deref()?;
+        match self {
+            PlaceLevel::District => site.unit(place).filter(|u| u.kind.is_district_level()),
+            PlaceLevel::Commune => site.unit(place).filter(|u| u.kind.is_commune_level()),
+            PlaceLevel::Province => site.province_of(place),
+        }
+    }
+
+    /// Sums of a budget by territory of this level, by unit id.
+    pub fn sums(self, site: &Site, b: &Budget) -> BTreeMap<String, Sum> {
+        b.sum_by(|l| self.of(site, l).map(|u| u.id.clone()))
+    }
+
+    /// Whether a breakdown by this level says something about `b`: for districts, any line in
+    /// one (the pre-2025 plans' view); for communes and provinces, lines in at least two.
+    pub fn speaks_of(self, site: &Site, b: &Budget) -> bool {
+        let mut seen: Option<&str> = None;
+        for l in b.leaves() {
+            if let Some(u) = self.of(site, l) {
+                match (self, seen) {
+                    (PlaceLevel::District, _) => return true,
+                    (_, Some(first)) if first != u.id => return true,
+                    _ => seen = Some(&u.id),
+                }
+            }
+        }
+        false
+    }
+}
+
 /// A declared total "CTX, NST" covers lines with exactly that funding; a declared total for a
 /// budget alone ("NSNN") covers every line of that budget.
 fn matches_funding(line: Funding, declared: Funding) -> bool {

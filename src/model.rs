@@ -132,6 +132,14 @@ vocabulary! {
 }
 
 impl UnitKind {
+    /// Commune-level territories: xã, phường, đặc khu (the lower of the two levels since 2025).
+    pub fn is_commune_level(&self) -> bool {
+        matches!(
+            self,
+            UnitKind::Commune | UnitKind::Ward | UnitKind::SpecialZone
+        )
+    }
+
     /// District-level territories of the pre-2025 three-level local government.
     pub fn is_district_level(&self) -> bool {
         matches!(self, UnitKind::City | UnitKind::Town | UnitKind::District)
@@ -571,6 +579,18 @@ impl Site {
     pub fn area(&self, id: &str) -> Option<&Area> {
         self.area_index.get(id).map(|&i| &self.areas[i])
     }
+    /// The province a place lies in, or the place itself.
+    pub fn province_of(&self, place: &str) -> Option<&Unit> {
+        let mut current = self.unit(place)?;
+        for _ in 0..16 {
+            if current.kind == UnitKind::Province {
+                return Some(current);
+            }
+            current = self.unit(current.parent.as_deref()?)?;
+        }
+        None
+    }
+
     /// The district-level unit (huyện, thị xã, thành phố) a place lies in, or the place itself.
     pub fn district_of(&self, place: &str) -> Option<&Unit> {
         let mut current = self.unit(place)?;

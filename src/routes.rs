@@ -107,19 +107,26 @@ impl PlanSection {
     }
 }
 
-/// The budget breakdowns that have their own page.
+/// The budget breakdowns that have their own page (when some plan has something to show there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Breakdown {
+    /// By the districts of the pre-2025 three-level government.
     ByDistrict,
     ByAgency,
     BySource,
+    /// By commune, ward and special zone: the local level since 1 July 2025.
+    ByCommune,
+    /// By province: for plans whose lines are spent across provinces.
+    ByProvince,
 }
 
 impl Breakdown {
-    pub const ALL: [Breakdown; 3] = [
+    pub const ALL: [Breakdown; 5] = [
         Breakdown::ByDistrict,
         Breakdown::ByAgency,
         Breakdown::BySource,
+        Breakdown::ByCommune,
+        Breakdown::ByProvince,
     ];
 
     pub fn segment(self) -> &'static str {
@@ -127,6 +134,8 @@ impl Breakdown {
             Breakdown::ByDistrict => "theo-huyen",
             Breakdown::ByAgency => "theo-co-quan",
             Breakdown::BySource => "theo-nguon",
+            Breakdown::ByCommune => "theo-xa",
+            Breakdown::ByProvince => "theo-tinh",
         }
     }
 
@@ -135,6 +144,60 @@ impl Breakdown {
             Breakdown::ByDistrict => "Kinh phí theo huyện, thị xã, thành phố",
             Breakdown::ByAgency => "Kinh phí theo cơ quan chủ trì",
             Breakdown::BySource => "Kinh phí theo nguồn vốn",
+            Breakdown::ByCommune => "Kinh phí theo xã, phường, đặc khu",
+            Breakdown::ByProvince => "Kinh phí theo tỉnh, thành phố",
+        }
+    }
+
+    /// The territory level of a breakdown by place.
+    pub fn place_level(self) -> Option<crate::budget::PlaceLevel> {
+        use crate::budget::PlaceLevel;
+        match self {
+            Breakdown::ByDistrict => Some(PlaceLevel::District),
+            Breakdown::ByCommune => Some(PlaceLevel::Commune),
+            Breakdown::ByProvince => Some(PlaceLevel::Province),
+            Breakdown::ByAgency | Breakdown::BySource => None,
+        }
+    }
+
+    /// Whether this breakdown shows a figure for plan `p`: by place when its lines are spent in
+    /// such places, by agency when at least two agencies lead lines, by source for any budget.
+    pub fn shows(self, site: &Site, p: &Plan) -> bool {
+        let Some(b) = &p.budget else {
+            return false;
+        };
+        match self.place_level() {
+            Some(level) => level.speaks_of(site, b),
+            None if self == Breakdown::ByAgency => {
+                let mut agencies = b
+                    .leaves()
+                    .filter_map(|l| site.unit(&l.lead))
+                    .filter(|u| !u.kind.is_district_level())
+                    .map(|u| u.id.as_str());
+                agencies
+                    .next()
+                    .is_some_and(|first| agencies.any(|u| u != first))
+            }
+            None => true,
+        }
+    }
+
+    /// Whether the site has this breakdown's page: when some plan has a figure there (a site of
+    /// post-2025 plans has no page by district).
+    pub fn applies(self, site: &Site) -> bool {
+        site.plans.iter().any(|p| self.shows(site, p))
+    }
+
+    /// How the budget page names the way to this breakdown.
+    pub fn link_text(self) -> &'static str {
+        match self {
+            Breakdown::ByDistrict => "Theo huyện, thị xã, thành phố",
+            Breakdown::ByAgency => "Theo cơ quan chủ trì",
+            Breakdown::BySource => {
+                "Theo nguồn vốn (chi thường xuyên/đầu tư × ngân sách tỉnh/huyện)"
+            }
+            Breakdown::ByCommune => "Theo xã, phường, đặc khu",
+            Breakdown::ByProvince => "Theo tỉnh, thành phố",
         }
     }
 }
@@ -164,13 +227,15 @@ pub const TASKS_IN_FULL: usize = 300;
 pub const BUDGETS_IN_FULL: usize = 30;
 
 impl List {
-    pub const ALL: [List; 10] = [
+    pub const ALL: [List; 12] = [
         List::Plans,
         List::Targets,
         List::Budget,
         List::Breakdown(Breakdown::ByDistrict),
         List::Breakdown(Breakdown::ByAgency),
         List::Breakdown(Breakdown::BySource),
+        List::Breakdown(Breakdown::ByCommune),
+        List::Breakdown(Breakdown::ByProvince),
         List::Progress,
         List::Units,
         List::Reports,
@@ -220,7 +285,7 @@ impl List {
             List::Targets => (100, plans_with(|p| !p.targets.is_empty())),
             List::Budget if self.in_full(site) => (usize::MAX, 1),
             List::Budget => (100, plans_with(|p| p.budget.is_some())),
-            List::Breakdown(_) => (5, plans_with(|p| p.budget.is_some())),
+            List::Breakdown(b) => (5, site.plans.iter().filter(|p| b.shows(site, p)).count()),
             List::Progress if self.in_full(site) => (usize::MAX, 1),
             List::Progress => (100, plans_with(|p| !p.tasks.is_empty())),
             List::Units => (800, site.units.len()),
@@ -400,7 +465,12 @@ impl Route {
             Route::Sources,
             Route::OpenData,
         ];
-        out.extend(Breakdown::ALL.into_iter().map(Route::BudgetBreakdown));
+        out.extend(
+            Breakdown::ALL
+                .into_iter()
+                .filter(|b| b.applies(site))
+                .map(Route::BudgetBreakdown),
+        );
         for p in &site.plans {
             out.extend(
                 PlanSection::ALL
@@ -420,6 +490,11 @@ impl Route {
         }
         out.extend(DATASETS.iter().map(|n| Route::Dataset(n.to_string())));
         for list in List::ALL {
+            if let List::Breakdown(b) = list {
+                if !b.applies(site) {
+                    continue;
+                }
+            }
             out.extend((2..=list.pages(site)).map(|n| Route::ListPage(list, n)));
         }
         out

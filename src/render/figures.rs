@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::{Ctx, UNKNOWN, plan_href, unit_href};
-use crate::budget::{Sum, total_checks};
+use crate::budget::{PlaceLevel, Sum, total_checks};
 use crate::charts::{self, Bar, TargetRow, TimelineRow};
 use crate::model::*;
 use crate::progress::{Status, TaskProgress};
@@ -255,6 +255,39 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         ],
         rows,
         Some(total_cells),
+    ))
+}
+
+/// Budget by commune (xã, phường, đặc khu) or by province: for plans made after the 2025
+/// reorganisation, whose lines are spent in the new communes, or national ones spent across
+/// provinces. Shown only when lines are spent in at least two such places.
+pub(crate) fn place_figure(ctx: &Ctx, plan: &Plan, level: PlaceLevel) -> Option<Value> {
+    let site = ctx.site;
+    let b = plan.budget.as_ref()?;
+    if !level.speaks_of(site, b) {
+        return None;
+    }
+    let sums = level.sums(site, b);
+    let entries = units_by_amount(site, &sums);
+    let bars = unit_bars(&entries);
+    let (slug, what, column) = match level {
+        PlaceLevel::Province => ("theo-tinh", "tỉnh, thành phố", "Tỉnh, thành phố"),
+        _ => ("theo-xa", "xã, phường, đặc khu", "Xã, phường, đặc khu"),
+    };
+    let title = format!("Kinh phí theo {what} — {}", plan.label());
+    let chart = money_chart(&format!("{}-{slug}", plan.id), &title, &bars);
+    let rows = entries
+        .iter()
+        .map(|(u, s)| row(&u.name, Some(unit_href(&u.id)), sum_cells(s)))
+        .collect();
+    let total = sum_of(&entries);
+    Some(figure(
+        ctx,
+        chart,
+        source_note(site, plan, ""),
+        vec![column, "Các mục cộng lại (triệu đồng)", "Số mục", "Ghi chú"],
+        rows,
+        Some(sum_cells(&total)),
     ))
 }
 

@@ -9,10 +9,11 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::figures::{
-    agency_figure, district_figure, funding_figure, plans_figure, progress_row, source_note,
-    status_counts, target_figure, timeline_figure,
+    agency_figure, district_figure, funding_figure, place_figure, plans_figure, progress_row,
+    source_note, status_counts, target_figure, timeline_figure,
 };
 use super::{Ctx, Page, base_context, document_href, report_href, unit_href};
+use crate::budget::PlaceLevel;
 use crate::model::*;
 use crate::progress::TaskProgress;
 use crate::routes::{Breakdown, List, Route, SOURCE_PART_LINES, source_parts};
@@ -88,6 +89,14 @@ pub(crate) fn budget(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Budget;
     let mut c = base_context(site, route, &paged_title(ctx, list, "Kinh phí", n));
+    c.insert(
+        "breakdowns",
+        &Breakdown::ALL
+            .into_iter()
+            .filter(|b| b.applies(site))
+            .map(|b| json!({"href": Route::BudgetBreakdown(b).path(), "name": b.link_text()}))
+            .collect::<Vec<_>>(),
+    );
     if list.in_full(site) {
         c.insert("by_plan", &plans_figure(ctx, None));
         c.insert(
@@ -119,20 +128,29 @@ pub(crate) fn budget(ctx: &Ctx, route: &Route, n: usize) -> Page {
 
 pub(crate) fn budget_breakdown(ctx: &Ctx, route: &Route, breakdown: Breakdown, n: usize) -> Page {
     let site = ctx.site;
-    let build = match breakdown {
-        Breakdown::ByDistrict => district_figure as fn(&Ctx, &Plan) -> Option<Value>,
-        Breakdown::ByAgency => agency_figure,
-        Breakdown::BySource => funding_figure,
+    let build = |p: &Plan| -> Option<Value> {
+        match breakdown {
+            Breakdown::ByDistrict => district_figure(ctx, p),
+            Breakdown::ByAgency => agency_figure(ctx, p),
+            Breakdown::BySource => funding_figure(ctx, p),
+            Breakdown::ByCommune => place_figure(ctx, p, PlaceLevel::Commune),
+            Breakdown::ByProvince => place_figure(ctx, p, PlaceLevel::Province),
+        }
     };
+    let shown: Vec<&Plan> = site
+        .plans
+        .iter()
+        .filter(|p| breakdown.shows(site, p))
+        .collect();
     let list = List::Breakdown(breakdown);
     let mut c = base_context(
         site,
         route,
         &paged_title(ctx, list, breakdown.vietnamese(), n),
     );
-    let figures: Vec<Value> = page_of(ctx, list, n, &budget_plans(site))
+    let figures: Vec<Value> = page_of(ctx, list, n, &shown)
         .iter()
-        .filter_map(|p| build(ctx, p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f})))
+        .filter_map(|p| build(p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f})))
         .collect();
     c.insert("breakdown", breakdown.segment());
     c.insert("figures", &figures);

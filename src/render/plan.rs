@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::{Ctx, Page, base_context, document_href, figures};
+use crate::budget::PlaceLevel;
 use crate::model::Plan;
 use crate::routes::{PlanSection, Route};
 
@@ -78,6 +79,8 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
             let figures: Vec<Value> = [
                 figures::body_figure(ctx, p),
                 figures::district_figure(ctx, p),
+                figures::place_figure(ctx, p, PlaceLevel::Commune),
+                figures::place_figure(ctx, p, PlaceLevel::Province),
                 figures::funding_figure(ctx, p),
                 figures::target_figure(ctx, p),
             ]
