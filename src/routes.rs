@@ -603,7 +603,7 @@ mod tests {
             "nguon/kh-1/x/",
             "ke-hoach/kh-1/khac/",
             "ke-hoach/KH-1/",
-            "kinh-phi/theo-tinh/",
+            "kinh-phi/theo-vung/",
             "ke-hoach/trang-1.html",
             "ke-hoach/trang-02.html",
             "ke-hoach/kh-1/trang-2.html",
