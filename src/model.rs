@@ -176,6 +176,8 @@ pub struct Unit {
     pub children: Vec<String>,
     pub note: String,
     pub source: Option<SourceRef>,
+    /// Whether the unit has a page of its own.
+    pub page: bool,
 }
 
 impl Unit {

@@ -480,7 +480,12 @@ impl Route {
             );
             out.extend(p.targets.iter().map(|t| Route::Target(t.id.clone())));
         }
-        out.extend(site.units.iter().map(|u| Route::Unit(u.id.clone())));
+        out.extend(
+            site.units
+                .iter()
+                .filter(|u| u.page)
+                .map(|u| Route::Unit(u.id.clone())),
+        );
         out.extend(site.reports.iter().map(|r| Route::Report(r.id.clone())));
         for d in &site.documents {
             out.push(Route::Source(d.id.clone()));

@@ -45,3 +45,23 @@ fn the_pages_written_are_exactly_the_route_table() {
     std::fs::remove_dir_all(&out).unwrap();
     assert_eq!(written, routes);
 }
+
+/// An office every commune's plan names needs an id, not a page of its own.
+#[test]
+fn a_unit_declared_without_a_page_gets_none_and_is_named_as_text() {
+    let site = common::site::Site::new();
+    site.replace(
+        "units/units.toml",
+        "id = \"so-noi-vu\"\nname = \"Sở Nội vụ\"",
+        "id = \"so-noi-vu\"\nname = \"Sở Nội vụ\"\npage = false",
+    );
+    let out = site.root.join("public");
+    site.build(&out).passes();
+    assert!(!out.join("don-vi/so-noi-vu").exists());
+    let task_page =
+        std::fs::read_to_string(out.join("ke-hoach/kh-1-2025/nhiem-vu/index.html")).unwrap();
+    assert!(task_page.contains("Sở Nội vụ"));
+    assert!(!task_page.contains("don-vi/so-noi-vu/"));
+    site.append("plans/kh-1-2025/plan.md", "\n[Sở](/don-vi/so-noi-vu/)\n");
+    site.check().fails().has("[broken-link]");
+}

@@ -140,6 +140,14 @@ pub struct Unit {
     #[serde(default)]
     pub note: String,
     pub source: Option<S<String>>,
+    /// Whether the unit has a page of its own (`/don-vi/<id>/`). An office or a collective name
+    /// ("các đơn vị liên quan") that thousands of plans mention needs an id, not a page.
+    #[serde(default = "yes")]
+    pub page: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]

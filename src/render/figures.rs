@@ -278,7 +278,7 @@ pub(crate) fn place_figure(ctx: &Ctx, plan: &Plan, level: PlaceLevel) -> Option<
     let chart = money_chart(&format!("{}-{slug}", plan.id), &title, &bars);
     let rows = entries
         .iter()
-        .map(|(u, s)| row(&u.name, Some(unit_href(&u.id)), sum_cells(s)))
+        .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(s)))
         .collect();
     let total = sum_of(&entries);
     Some(figure(
@@ -309,7 +309,7 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let chart = money_chart(&format!("{}-theo-co-quan", plan.id), &title, &bars);
     let rows = entries
         .iter()
-        .map(|(u, s)| row(&u.name, Some(unit_href(&u.id)), sum_cells(s)))
+        .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(s)))
         .collect();
     let total = sum_of(&entries);
     Some(figure(

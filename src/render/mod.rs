@@ -112,8 +112,9 @@ pub fn money(v: Option<Decimal>) -> String {
 pub fn plan_href(id: &str) -> String {
     Route::Plan(id.to_string(), PlanSection::Overview).path()
 }
-pub fn unit_href(id: &str) -> String {
-    Route::Unit(id.to_string()).path()
+/// The path of a unit's page, if it has one (`page = false` units have none).
+pub fn unit_href(u: &Unit) -> Option<String> {
+    u.page.then(|| Route::Unit(u.id.clone()).path())
 }
 pub fn report_href(id: &str) -> String {
     Route::Report(id.to_string()).path()
@@ -230,7 +231,7 @@ impl Ctx<'_> {
     pub(crate) fn unit(&self, id: &str) -> Value {
         match self.site.unit(id) {
             Some(u) => {
-                json!({"id": u.id, "name": u.name, "label": u.label(), "href": unit_href(&u.id)})
+                json!({"id": u.id, "name": u.name, "label": u.label(), "href": unit_href(u)})
             }
             None => json!({"id": id, "name": id, "label": id, "href": Value::Null}),
         }

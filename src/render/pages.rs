@@ -633,7 +633,7 @@ pub(crate) fn units(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
     for u in units {
         let v = json!({
-            "href": unit_href(&u.id),
+            "href": unit_href(u),
             "name": u.name,
             "code": u.code,
             "defunct": if u.valid_to.is_some() { Some("đã chấm dứt") } else if !u.successors.is_empty() { Some("đã sáp nhập") } else { None },

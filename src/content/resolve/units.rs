@@ -139,6 +139,7 @@ pub(super) fn resolve_units(
             children: Vec::new(),
             note: r.note.clone(),
             source,
+            page: r.page,
         });
     }
     check_parent_cycles(site, unit_files, diags);
