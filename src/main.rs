@@ -80,3 +80,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A build makes millions of small strings and JSON values from two threads: mimalloc does it
+/// with 40 % less CPU than the system allocator (national benchmark, docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -112,6 +112,8 @@ pub struct Staging {
     tmp: PathBuf,
     _lock: OutputLock,
     written: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// Directories already made, so that each file costs one `open`, not a `mkdir` too.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     committed: bool,
 }
 
@@ -142,6 +144,7 @@ impl Staging {
             tmp,
             _lock: lock,
             written: Default::default(),
+            made: Default::default(),
             committed: false,
         })
     }
@@ -153,7 +156,25 @@ impl Staging {
         if !self.claim(rel) {
             bail!("hai trang sẽ ghi đè cùng một tệp `{rel}`");
         }
-        write_file(&self.tmp, rel, bytes)
+        self.put(rel, bytes)
+    }
+
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let dest = self.tmp.join(rel);
+        if let Some(dir) = dest.parent() {
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(dir) {
+                fs::create_dir_all(dir)?;
+                made.insert(dir.to_path_buf());
+            }
+        }
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&dest)
+            .with_context(|| format!("ghi {}", dest.display()))?;
+        f.write_all(bytes)?;
+        Ok(())
     }
 
     /// Writes a file that several pages may produce with the same bytes (the download of a table
@@ -161,7 +182,7 @@ impl Staging {
     pub fn write_shared(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         check_relative_path(rel)?;
         if self.claim(rel) {
-            write_file(&self.tmp, rel, bytes)?;
+            self.put(rel, bytes)?;
         }
         Ok(())
     }
@@ -198,22 +219,6 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-}
-
-/// Writes one file below `root`, creating its directories. `create_new`: two sources of the same
-/// path are a bug, never a silent overwrite.
-fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
-    let dest = root.join(rel);
-    if let Some(p) = dest.parent() {
-        fs::create_dir_all(p)?;
-    }
-    let mut f = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&dest)
-        .with_context(|| format!("ghi {}", dest.display()))?;
-    f.write_all(bytes)?;
-    Ok(())
 }
 
 /// The lock of one output directory: a file `.<name>.minhbach-lock` beside it, held with an
