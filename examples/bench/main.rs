@@ -440,8 +440,10 @@ fn hugo_page(n: usize, target: usize, seed: u64) -> String {
     let title = format!("{} — trang {n}", text::AREAS[area].1);
     let mut body = String::new();
     let mut size = title.len() + t.short.len();
+    // Blocks are added one at a time until the page holds `target` bytes of text; a table is
+    // closed by a blank line when the page is full.
     let mut round = 0;
-    while size < target {
+    'page: while size < target {
         let a = (area + round) % text::AREAS.len();
         let heading = format!("{}. {}", round + 1, text::AREAS[a].1);
         let para = text::AREA_PARAGRAPHS[a][0].replace("{dv}", "tỉnh");
@@ -450,8 +452,18 @@ fn hugo_page(n: usize, target: usize, seed: u64) -> String {
         let item2 = text::TASKS[pick(&mut rng, text::TASKS.len())]
             .title
             .replace("{dv}", "tỉnh");
-        let _ = write!(body, "## {heading}\n\n{para}\n\n- {item1}\n- {item2}\n\n");
-        size += heading.len() + para.len() + item1.len() + item2.len();
+        for (block, len) in [
+            (format!("## {heading}\n\n"), heading.len()),
+            (format!("{para}\n\n"), para.len()),
+            (format!("- {item1}\n"), item1.len()),
+            (format!("- {item2}\n\n"), item2.len()),
+        ] {
+            body.push_str(&block);
+            size += len;
+            if size >= target {
+                break 'page;
+            }
+        }
         body.push_str("| TT | Nội dung | Kinh phí (triệu đồng) | Nguồn vốn |\n|---|---|--:|---|\n");
         size += 50;
         for r in 0..8 {
