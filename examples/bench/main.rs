@@ -109,8 +109,13 @@ impl Run {
 }
 
 /// Runs `cmd` to completion (stdout and stderr into `log`) and measures it with `wait4`: wall
-/// time, user and system CPU time, and peak RSS of that child alone.
+/// time, user and system CPU time, and peak RSS of that child alone. Dirty pages are synced to
+/// disk first.
 fn measure(tool: &'static str, cmd: &mut Command, log: &Path) -> io::Result<Run> {
+    // Flush what earlier steps wrote or deleted (a removed output tree is hundreds of MB) so that
+    // its write-back is not charged to this run.
+    // SAFETY: sync has no preconditions.
+    unsafe { libc::sync() };
     let out = fs::File::create(log)?;
     let err = out.try_clone()?;
     let start = Instant::now();
