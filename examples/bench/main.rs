@@ -99,6 +99,9 @@ struct Run {
     sys: f64,
     /// Peak resident set size of the child, bytes.
     max_rss: u64,
+    /// CPU time the rest of the machine used during the run (system-wide busy time from
+    /// /proc/stat minus the child's): other work competing for the cores.
+    other_cpu: f64,
     ok: bool,
 }
 
@@ -116,6 +119,7 @@ fn measure(tool: &'static str, cmd: &mut Command, log: &Path) -> io::Result<Run>
     // its write-back is not charged to this run.
     // SAFETY: sync has no preconditions.
     unsafe { libc::sync() };
+    let busy_before = busy_cpu_seconds();
     let out = fs::File::create(log)?;
     let err = out.try_clone()?;
     let start = Instant::now();
@@ -140,17 +144,49 @@ fn measure(tool: &'static str, cmd: &mut Command, log: &Path) -> io::Result<Run>
         }
     }
     let wall = start.elapsed().as_secs_f64();
+    let busy = busy_cpu_seconds() - busy_before;
     drop(child);
     let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let (user, sys) = (tv(ru.ru_utime), tv(ru.ru_stime));
     Ok(Run {
         tool,
         wall,
-        user: tv(ru.ru_utime),
-        sys: tv(ru.ru_stime),
+        user,
+        sys,
+        other_cpu: (busy - user - sys).max(0.0),
         // Linux reports ru_maxrss in KiB.
         max_rss: ru.ru_maxrss as u64 * 1024,
         ok: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
     })
+}
+
+/// CPU time all cores have spent busy since boot (user, nice, system, irq, softirq, steal), from
+/// the first line of /proc/stat; 0 where it cannot be read.
+fn busy_cpu_seconds() -> f64 {
+    let stat = fs::read_to_string("/proc/stat").unwrap_or_default();
+    let Some(line) = stat.lines().next().and_then(|l| l.strip_prefix("cpu ")) else {
+        return 0.0;
+    };
+    let f: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    if f.len() < 8 {
+        return 0.0;
+    }
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    // user nice system idle iowait irq softirq steal
+    (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / hz
+}
+
+fn loadavg() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -611,6 +647,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
         p, m
     );
     let _ = writeln!(out, "- machine: {}", machine());
+    let _ = writeln!(out, "- load average at start: {}", loadavg());
     let _ = writeln!(
         out,
         "- minhbach: `{}` at commit `{commit}`",
@@ -687,10 +724,11 @@ fn run(args: Args) -> io::Result<ExitCode> {
             &log,
         )?;
         eprintln!(
-            "bench:   {:.1} s wall, {:.1} s CPU, {:.0} MB peak RSS",
+            "bench:   {:.1} s wall, {:.1} s CPU, {:.0} MB peak RSS, other load {:.1} CPU s",
             r.wall,
             r.cpu(),
-            mb(r.max_rss)
+            mb(r.max_rss),
+            r.other_cpu
         );
         if !r.ok {
             eprintln!("{}", tail(&log, 40));
@@ -732,10 +770,11 @@ fn run(args: Args) -> io::Result<ExitCode> {
                 &log,
             )?;
             eprintln!(
-                "bench:   {:.1} s wall, {:.1} s CPU, {:.0} MB peak RSS",
+                "bench:   {:.1} s wall, {:.1} s CPU, {:.0} MB peak RSS, other load {:.1} CPU s",
                 r.wall,
                 r.cpu(),
-                mb(r.max_rss)
+                mb(r.max_rss),
+                r.other_cpu
             );
             if !r.ok {
                 eprintln!("{}", tail(&log, 40));
@@ -823,22 +862,43 @@ fn run(args: Args) -> io::Result<ExitCode> {
     } else {
         let _ = writeln!(out, "\n**Hugo not measured: no ratio.**");
     }
+    // Other work on the machine competes for the same cores and inflates wall times.
+    let ncpu = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1) as f64;
+    let all: Vec<&Run> = checks.iter().chain(&runs).collect();
+    let worst = all
+        .iter()
+        .map(|r| r.other_cpu / (r.wall * ncpu))
+        .fold(0.0, f64::max);
+    let _ = writeln!(
+        out,
+        "\nOther load during the runs: at most {:.0}% of the machine's CPU time (load average at the end: {}).{}",
+        worst * 100.0,
+        loadavg(),
+        if worst > 0.1 {
+            " **Other processes competed for the cores: wall times are inflated; re-run on a quiet machine.**"
+        } else {
+            ""
+        }
+    );
     let _ = writeln!(out, "\n<details><summary>Every run</summary>\n");
     let _ = writeln!(
         out,
-        "| # | tool | wall (s) | user (s) | sys (s) | peak RSS (MB) |"
+        "| # | tool | wall (s) | user (s) | sys (s) | peak RSS (MB) | other load (CPU s) |"
     );
-    let _ = writeln!(out, "|--:|---|--:|--:|--:|--:|");
-    for (i, r) in checks.iter().chain(&runs).enumerate() {
+    let _ = writeln!(out, "|--:|---|--:|--:|--:|--:|--:|");
+    for (i, r) in all.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} |",
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.2} |",
             i + 1,
             r.tool,
             r.wall,
             r.user,
             r.sys,
-            mb(r.max_rss)
+            mb(r.max_rss),
+            r.other_cpu
         );
     }
     let _ = writeln!(out, "\n</details>");
