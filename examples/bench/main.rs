@@ -37,7 +37,9 @@ number of pages, alternately, R times each (default 3). Prints Markdown on stdou
   --work DIR       scratch directory (default: <target dir>/bench-national); replaced pieces only
   --minhbach PATH  time this binary instead of building target/release/minhbach
   --no-build       do not run `cargo build --release --bin minhbach` first
-  --hugo PATH      the hugo binary (default: `hugo` on PATH; Debian: apt-get install -y hugo)";
+  --hugo PATH      the hugo binary (default: `hugo` on PATH; Debian: apt-get install -y hugo)
+  --wait-idle S    before each run, wait up to S seconds until other processes use under 10% of
+                   the CPUs (default 0: do not wait; the report shows the other load anyway)";
 
 struct Args {
     set: generator::Options,
@@ -47,6 +49,8 @@ struct Args {
     minhbach: Option<PathBuf>,
     hugo: PathBuf,
     no_build: bool,
+    /// Before each run, wait up to this many seconds for the machine to be idle.
+    wait_idle: u64,
 }
 
 fn parse() -> Result<Args, String> {
@@ -58,6 +62,7 @@ fn parse() -> Result<Args, String> {
         minhbach: None,
         hugo: PathBuf::from("hugo"),
         no_build: false,
+        wait_idle: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -79,6 +84,7 @@ fn parse() -> Result<Args, String> {
             "--minhbach" => a.minhbach = Some(PathBuf::from(val(&arg)?)),
             "--hugo" => a.hugo = PathBuf::from(val(&arg)?),
             "--no-build" => a.no_build = true,
+            "--wait-idle" => a.wait_idle = num(&arg, val(&arg)?)?,
             s => return Err(format!("unknown argument `{s}`")),
         }
     }
@@ -178,6 +184,36 @@ fn busy_cpu_seconds() -> f64 {
     let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
     // user nice system idle iowait irq softirq steal
     (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / hz
+}
+
+/// Waits until the rest of the machine uses less than 10% of the CPUs over one second, for at
+/// most `max_secs`. Returns whether it became idle.
+fn wait_idle(max_secs: u64) -> bool {
+    if max_secs == 0 {
+        return true;
+    }
+    let ncpu = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1) as f64;
+    let start = Instant::now();
+    let mut said = false;
+    // SAFETY: sync has no preconditions.
+    unsafe { libc::sync() };
+    loop {
+        let before = busy_cpu_seconds();
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        if busy_cpu_seconds() - before < 0.1 * ncpu {
+            return true;
+        }
+        if start.elapsed().as_secs() >= max_secs {
+            eprintln!("bench:   the machine is still busy after {max_secs} s; measuring anyway");
+            return false;
+        }
+        if !said {
+            eprintln!("bench:   waiting for the machine to be idle (up to {max_secs} s)");
+            said = true;
+        }
+    }
 }
 
 fn loadavg() -> String {
@@ -681,6 +717,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
     let mut checks = Vec::new();
     for i in 0..args.check_runs {
         eprintln!("bench: minhbach check ({}/{})", i + 1, args.check_runs);
+        wait_idle(args.wait_idle);
         let log = logs.join(format!("check-{}.log", i + 1));
         let r = measure(
             "minhbach check",
@@ -712,6 +749,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
     for i in 0..args.runs {
         remove(&out_m)?;
         eprintln!("bench: minhbach build ({}/{})", i + 1, args.runs);
+        wait_idle(args.wait_idle);
         let log = logs.join(format!("minhbach-build-{}.log", i + 1));
         let r = measure(
             "minhbach",
@@ -758,6 +796,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
         if hugo_ok {
             remove(&out_h)?;
             eprintln!("bench: hugo ({}/{})", i + 1, args.runs);
+            wait_idle(args.wait_idle);
             let log = logs.join(format!("hugo-{}.log", i + 1));
             let r = measure(
                 "Hugo",
