@@ -906,21 +906,31 @@ fn run(args: Args) -> io::Result<ExitCode> {
         .map(|n| n.get())
         .unwrap_or(1) as f64;
     let all: Vec<&Run> = checks.iter().chain(&runs).collect();
-    let worst = all
+    // A run is disturbed when the rest of the machine used more than 10% of the CPUs during it
+    // (and more than a quarter second: kernel threads always use a little).
+    let disturbed = |r: &Run| r.other_cpu > (0.1 * r.wall * ncpu).max(0.25);
+    let marked: Vec<String> = all
         .iter()
-        .map(|r| r.other_cpu / (r.wall * ncpu))
-        .fold(0.0, f64::max);
-    let _ = writeln!(
-        out,
-        "\nOther load during the runs: at most {:.0}% of the machine's CPU time (load average at the end: {}).{}",
-        worst * 100.0,
-        loadavg(),
-        if worst > 0.1 {
-            " **Other processes competed for the cores: wall times are inflated; re-run on a quiet machine.**"
-        } else {
-            ""
-        }
-    );
+        .enumerate()
+        .filter(|(_, r)| disturbed(r))
+        .map(|(i, _)| format!("#{}", i + 1))
+        .collect();
+    if marked.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNo run was disturbed: other processes used under 10% of the CPUs throughout (load average at the end: {}).",
+            loadavg()
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "\n**{} of {} runs were disturbed** ({}): other processes used more than 10% of the CPUs during them, so their wall (and CPU) times are inflated and the medians above include them. Re-run on a quiet machine, or with `--wait-idle 600`. Load average at the end: {}.",
+            marked.len(),
+            all.len(),
+            marked.join(", "),
+            loadavg()
+        );
+    }
     let _ = writeln!(out, "\n<details><summary>Every run</summary>\n");
     let _ = writeln!(
         out,
@@ -930,14 +940,15 @@ fn run(args: Args) -> io::Result<ExitCode> {
     for (i, r) in all.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.2} |",
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.2}{} |",
             i + 1,
             r.tool,
             r.wall,
             r.user,
             r.sys,
             mb(r.max_rss),
-            r.other_cpu
+            r.other_cpu,
+            if disturbed(r) { " (disturbed)" } else { "" }
         );
     }
     let _ = writeln!(out, "\n</details>");
