@@ -89,23 +89,35 @@ pub struct Document {
     pub issuer: Option<String>,
     pub origin: String,
     pub licence: String,
-    /// The verbatim text, split into lines (index 0 = line 1).
+    /// The verbatim text with its line index, shared with the loader (never copied line by
+    /// line: at national scale the documents are most of the content). `None` when the file is
+    /// missing or empty (both reported).
     #[serde(skip)]
-    pub lines: Vec<String>,
+    pub text: Option<std::sync::Arc<crate::source::SourceFile>>,
     /// Where the text was read from, as shown in diagnostics.
     #[serde(skip)]
     pub path: String,
 }
 
 impl Document {
+    /// How many lines the document has.
+    pub fn line_count(&self) -> usize {
+        self.text.as_ref().map(|t| t.line_count()).unwrap_or(0)
+    }
+
+    /// Line `n` (1-based), without its line ending.
+    pub fn line(&self, n: usize) -> Option<&str> {
+        self.text.as_ref()?.line(n)
+    }
+
     /// The location of a cited line, for diagnostics that concern the document itself.
     pub fn location(&self, line: usize) -> Option<crate::source::Location> {
-        let text = self.lines.get(line.checked_sub(1)?)?;
+        let text = self.line(line)?;
         Some(crate::source::Location {
             file: self.path.clone(),
             line,
             column: 1,
-            line_text: text.clone(),
+            line_text: text.to_string(),
             width: text.chars().count().max(1),
         })
     }

@@ -490,7 +490,7 @@ impl Route {
         for d in &site.documents {
             out.push(Route::Source(d.id.clone()));
             out.extend(
-                (1..=source_parts(d.lines.len())).map(|n| Route::SourcePart(d.id.clone(), n)),
+                (1..=source_parts(d.line_count())).map(|n| Route::SourcePart(d.id.clone(), n)),
             );
         }
         out.extend(DATASETS.iter().map(|n| Route::Dataset(n.to_string())));
@@ -547,7 +547,7 @@ impl RouteSet {
         }
         match (&route, fragment) {
             (Route::SourcePart(doc, n), Some(f)) if f.starts_with('L') => {
-                let lines = site.document(doc).map(|d| d.lines.len()).unwrap_or(0);
+                let lines = site.document(doc).map(|d| d.line_count()).unwrap_or(0);
                 f[1..]
                     .parse::<usize>()
                     .is_ok_and(|line| line >= 1 && line <= lines && source_part(line) == *n)

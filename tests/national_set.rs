@@ -110,3 +110,47 @@ fn refuses_to_overwrite_a_directory_it_did_not_write() {
     assert!(generator::generate(&tmp.0, &small()).is_err());
     assert_eq!(std::fs::read(tmp.0.join("notes.txt")).unwrap(), b"mine");
 }
+
+mod common;
+
+/// A set large enough that every list page leaves its small-site form: over 200 plans (the plan
+/// list is numbered), over 80 targets, 300 tasks and 30 budgets (targets, progress and budget
+/// summarise by plan), breakdowns over several pages. Every page stays light, carries no script
+/// and links only to what exists.
+#[test]
+fn at_scale_every_page_stays_light_and_every_link_resolves() {
+    let tmp = TempDir::new("scale");
+    let content = tmp.0.join("content");
+    let options = generator::Options {
+        provinces: Some(6),
+        communes_per_province: Some(40),
+        ..generator::Options::default()
+    };
+    generator::generate(&content, &options).unwrap();
+    let out = tmp.0.join("public");
+    common::build(&content, &out);
+    for page in [
+        "ke-hoach/trang-2.html",
+        "kinh-phi/theo-xa/index.html",
+        "kinh-phi/theo-nguon/trang-2.html",
+    ] {
+        assert!(out.join(page).is_file(), "{page} missing");
+    }
+    let targets = std::fs::read_to_string(out.join("chi-tieu/index.html")).unwrap();
+    assert!(
+        targets.contains("Chỉ tiêu theo kế hoạch"),
+        "targets are summarised by plan"
+    );
+    let progress = std::fs::read_to_string(out.join("tien-do/index.html")).unwrap();
+    assert!(
+        progress.contains("Tiến độ theo kế hoạch"),
+        "progress is summarised by plan"
+    );
+    let problems = common::quality::problems(&out);
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

@@ -5,9 +5,6 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The limit the issue sets: a page with its stylesheet and inline SVG charts.
-const MAX_PAGE_BYTES: u64 = 200 * 1024;
-
 fn built_site(name: &str) -> PathBuf {
     let out = std::env::temp_dir().join(format!("minhbach-quality-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
@@ -16,125 +13,12 @@ fn built_site(name: &str) -> PathBuf {
     out
 }
 
-fn html_pages(root: &Path) -> BTreeMap<String, String> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read_to_string(e.path()).unwrap())
-        })
-        .collect()
-}
-
-/// Values of `attr="..."` in a page.
-fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
-    let needle = format!(" {attr}=\"");
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
-        rest = &rest[i + needle.len()..];
-        if let Some(end) = rest.find('"') {
-            out.push(&rest[..end]);
-            rest = &rest[end..];
-        }
-    }
-    out
-}
-
-/// Resolves a relative link of page `page` to a file of the site and an optional fragment.
-fn resolve(page: &str, href: &str) -> (String, Option<String>) {
-    let (path, fragment) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string())),
-        None => (href, None),
-    };
-    if path.is_empty() {
-        return (page.to_string(), fragment);
-    }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut file = parts.join("/");
-    if path.ends_with('/') || file.is_empty() {
-        if !file.is_empty() {
-            file.push('/');
-        }
-        file.push_str("index.html");
-    }
-    (file, fragment)
-}
-
 #[test]
 fn every_page_is_light_scriptless_and_links_only_to_what_exists() {
     let root = built_site("links");
-    let pages = html_pages(&root);
-    assert!(pages.len() > 100, "only {} pages", pages.len());
-    let css = std::fs::metadata(root.join("style.css")).unwrap().len();
-    let ids: BTreeMap<&str, BTreeSet<&str>> = pages
-        .iter()
-        .map(|(p, h)| (p.as_str(), attributes(h, "id").into_iter().collect()))
-        .collect();
-    let mut problems = Vec::new();
-    for (page, html) in &pages {
-        let weight = html.len() as u64 + css;
-        if weight > MAX_PAGE_BYTES {
-            problems.push(format!(
-                "{page}: {weight} bytes with its CSS (limit {MAX_PAGE_BYTES})"
-            ));
-        }
-        // The only script element allowed is schema.org data, which browsers never run.
-        if html.matches("<script").count()
-            != html
-                .matches("<script type=\"application/ld+json\">")
-                .count()
-        {
-            problems.push(format!("{page}: contains a script"));
-        }
-        for src in attributes(html, "src") {
-            if src.contains("://") || src.starts_with("//") {
-                problems.push(format!("{page}: loads {src} from outside the site"));
-            }
-        }
-        for href in attributes(html, "href") {
-            if href.starts_with("http://")
-                || href.starts_with("https://")
-                || href.starts_with("mailto:")
-            {
-                if html.contains(&format!("<link rel=\"stylesheet\" href=\"{href}\"")) {
-                    problems.push(format!("{page}: stylesheet from outside the site: {href}"));
-                }
-                continue;
-            }
-            let (file, fragment) = resolve(page, href);
-            if !root.join(&file).exists() {
-                problems.push(format!("{page}: broken link {href} (→ {file})"));
-                continue;
-            }
-            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-                if file.ends_with(".html")
-                    && !ids
-                        .get(file.as_str())
-                        .is_some_and(|set| set.contains(f.as_str()))
-                {
-                    problems.push(format!("{page}: link {href} to a missing anchor"));
-                }
-            }
-        }
-    }
+    let pages = common::quality::html_pages(&root).len();
+    assert!(pages > 100, "only {pages} pages");
+    let problems = common::quality::problems(&root);
     std::fs::remove_dir_all(&root).unwrap();
     assert!(
         problems.is_empty(),

@@ -558,7 +558,7 @@ pub(crate) fn sources(ctx: &Ctx, route: &Route, n: usize) -> Page {
         "documents",
         &page_of(ctx, list, n, &site.documents)
             .iter()
-            .map(|d| json!({"title": d.title, "href": document_href(&d.id), "date": d.date.map(|x| x.vietnamese()), "line_count": d.lines.len(), "plans": citing(ctx, &d.id)}))
+            .map(|d| json!({"title": d.title, "href": document_href(&d.id), "date": d.date.map(|x| x.vietnamese()), "line_count": d.line_count(), "plans": citing(ctx, &d.id)}))
             .collect::<Vec<_>>(),
     );
     Page {
@@ -571,9 +571,9 @@ pub(crate) fn sources(ctx: &Ctx, route: &Route, n: usize) -> Page {
 /// lines, each with an anchor (`#L123`) that figures link to.
 pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>) -> Option<Page> {
     let site = ctx.site;
-    let parts = source_parts(d.lines.len());
+    let parts = source_parts(d.line_count());
     let part_list: Vec<Value> = (1..=parts)
-        .map(|n| json!({"n": n, "href": Route::SourcePart(d.id.clone(), n).path(), "from": (n - 1) * SOURCE_PART_LINES + 1, "to": (n * SOURCE_PART_LINES).min(d.lines.len())}))
+        .map(|n| json!({"n": n, "href": Route::SourcePart(d.id.clone(), n).path(), "from": (n - 1) * SOURCE_PART_LINES + 1, "to": (n * SOURCE_PART_LINES).min(d.line_count())}))
         .collect();
     let info = json!({
         "id": d.id,
@@ -582,7 +582,7 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
         "origin": d.origin,
         "licence": d.licence,
         "file": d.file,
-        "line_count": d.lines.len(),
+        "line_count": d.line_count(),
         "parts": part_list,
         "plans": citing(ctx, &d.id),
     });
@@ -598,7 +598,7 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
                 return None;
             }
             let from = (n - 1) * SOURCE_PART_LINES;
-            let to = (n * SOURCE_PART_LINES).min(d.lines.len());
+            let to = (n * SOURCE_PART_LINES).min(d.line_count());
             let mut c = base_context(
                 site,
                 route,
@@ -609,7 +609,7 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
                 "n": n,
                 "prev": (n > 1).then(|| n - 1),
                 "next": (n < parts).then(|| n + 1),
-                "lines": d.lines[from..to].iter().enumerate().map(|(i, l)| json!({"n": from + i + 1, "text": l})).collect::<Vec<_>>(),
+                "lines": (from + 1..=to).map(|n| json!({"n": n, "text": d.line(n).unwrap_or("")})).collect::<Vec<_>>(),
             }));
             c
         }

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod quality;
 pub mod site;
 
 use std::collections::BTreeMap;

@@ -27,7 +27,7 @@ pub(super) fn resolve_documents(
             .get(file_name.as_str())
             .map(|f| f.display.clone())
             .unwrap_or_default();
-        let lines = match raw.document_texts.get(file_name.as_str()) {
+        let text = match raw.document_texts.get(file_name.as_str()) {
             Some(f) if f.text.trim().is_empty() => {
                 diags.push(
                     Diagnostic::error(
@@ -37,13 +37,9 @@ pub(super) fn resolve_documents(
                     .at(d.file.location(d.value.file.span()))
                     .hint("dán toàn văn văn bản gốc vào tệp này: mọi số liệu dẫn chiếu tới các dòng của nó, nên một văn bản rỗng không thể kiểm tra được"),
                 );
-                Vec::new()
+                None
             }
-            Some(f) => f
-                .text
-                .lines()
-                .map(|l| l.trim_end_matches('\r').to_string())
-                .collect(),
+            Some(f) => Some(f.clone()),
             None => {
                 missing_texts.insert(d.value.id.get_ref().clone());
                 diags.push(
@@ -51,7 +47,7 @@ pub(super) fn resolve_documents(
                         .at(d.file.location(d.value.file.span()))
                         .hint("đặt bản văn bản gốc (dạng .txt hoặc .md) vào content/documents/ với đúng tên này"),
                 );
-                Vec::new()
+                None
             }
         };
         let date = d.value.date.as_ref().and_then(|s| date(&d.file, s, diags));
@@ -65,7 +61,7 @@ pub(super) fn resolve_documents(
                 issuer: d.value.issuer.as_ref().map(|s| s.get_ref().clone()),
                 origin: d.value.origin.clone(),
                 licence: d.value.licence.clone(),
-                lines,
+                text,
                 path,
             },
         );

@@ -207,12 +207,12 @@ pub(super) fn source_line(
     diags: &mut impl Extend<Diagnostic>,
 ) -> Option<SourceRef> {
     let d = known_document(reg, file, doc, span.clone(), diags)?;
-    if !reg.missing_texts.contains(doc) && (line == 0 || line > d.lines.len()) {
+    if !reg.missing_texts.contains(doc) && (line == 0 || line > d.line_count()) {
         diags.extend([Diagnostic::error(
             "line-out-of-range",
             format!(
                 "văn bản `{doc}` không có dòng {line} (chỉ có {} dòng)",
-                d.lines.len()
+                d.line_count()
             ),
         )
         .at(file.location(span))
@@ -385,17 +385,13 @@ pub(super) fn check_amount_on_line(
     let Some(doc) = reg.documents.get(&source.document) else {
         return;
     };
-    let Some(text) = doc.lines.get(source.line.wrapping_sub(1)) else {
+    let Some(text) = doc.line(source.line) else {
         return;
     };
     // Numbers are read whole, in Vietnamese notation; a line that states đồng (or tỷ đồng) must
     // state exactly the amount converted to million VND.
-    let next: Vec<&str> = doc
-        .lines
-        .iter()
-        .skip(source.line)
-        .take(3)
-        .map(String::as_str)
+    let next: Vec<&str> = (source.line + 1..source.line + 4)
+        .filter_map(|n| doc.line(n))
         .collect();
     let written = vn_number::written_numbers(text, &next);
     if written.iter().any(|w| w.states_million_vnd(value)) {
