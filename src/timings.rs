@@ -18,15 +18,36 @@ impl Clock {
         }
     }
 
-    /// Prints the time since the previous lap (or the start) under `stage`.
+    /// Prints the time since the previous lap (or the start) under `stage`, with the memory the
+    /// process holds now and the most it has held (Linux only).
     pub fn lap(&self, stage: &str) {
         if self.on {
             let now = Instant::now();
             eprintln!(
-                "thời gian: {stage}: {:.2} s",
-                (now - self.last.get()).as_secs_f64()
+                "thời gian: {stage}: {:.2} s{}",
+                (now - self.last.get()).as_secs_f64(),
+                memory().unwrap_or_default()
             );
             self.last.set(now);
         }
     }
+}
+
+/// `, bộ nhớ 123 MB (cao nhất 456 MB)` from /proc/self/status.
+fn memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb = |key: &str| -> Option<u64> {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    Some(format!(
+        ", bộ nhớ {} MB (cao nhất {} MB)",
+        kb("VmRSS:")? / 1024,
+        kb("VmHWM:")? / 1024
+    ))
 }

@@ -45,7 +45,9 @@ pub fn workbook_bytes(
     write_readme(readme, title, description, resources, &bold, &wrap)?;
 
     for r in resources {
-        let ws = wb.add_worksheet();
+        // Rows go to a temporary file as they are written, not into memory: at national scale
+        // the tables hold hundreds of thousands of cells.
+        let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(r.name)?;
         write_resource(ws, r, &bold)?;
     }

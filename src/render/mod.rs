@@ -665,17 +665,46 @@ pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<
     let clock = crate::timings::Clock::start();
     let derived = Derived::of(site)?;
     clock.lap("derive");
-    let file_sizes = crate::opendata::write_files(site, &derived.resources, |path, bytes| {
-        staging.write(&path, &bytes)
-    })?;
-    clock.lap("data package");
     let routes = Route::all(site);
     let mut files = std::collections::HashSet::with_capacity(routes.len());
     if let Some(twice) = routes.iter().find(|r| !files.insert(r.file())) {
         anyhow::bail!("hai trang sẽ ghi cùng một tệp `{}`", twice.file());
     }
     drop(files);
-    let renderer = Renderer::new(site, &derived, tera, &file_sizes);
+    // The data package is written on one thread while the other pages render on the rest; the
+    // pages that give the package's file sizes come after it.
+    let (package, other): (Vec<&Route>, Vec<&Route>) = routes
+        .iter()
+        .partition(|r| matches!(r, Route::OpenData | Route::Dataset(_)));
+    let no_sizes = BTreeMap::new();
+    let (file_sizes, pages) = rayon::join(
+        || {
+            crate::opendata::write_files(site, &derived.resources, |path, bytes| {
+                staging.write(&path, &bytes)
+            })
+        },
+        || {
+            render_routes(
+                &Renderer::new(site, &derived, tera, &no_sizes),
+                &other,
+                staging,
+            )
+        },
+    );
+    let file_sizes = file_sizes?;
+    pages?;
+    clock.lap("data package and pages");
+    render_routes(
+        &Renderer::new(site, &derived, tera, &file_sizes),
+        &package,
+        staging,
+    )?;
+    clock.lap("open-data pages");
+    Ok(routes.len())
+}
+
+/// Renders `routes` in parallel, each page written with its downloads as soon as it is made.
+fn render_routes(renderer: &Renderer, routes: &[&Route], staging: &Staging) -> Result<()> {
     routes.par_iter().try_for_each(|route| -> Result<()> {
         let page = renderer
             .page(route)
@@ -686,9 +715,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<
             staging.write_shared(&path, &bytes)?;
         }
         Ok(())
-    })?;
-    clock.lap("pages");
-    Ok(routes.len())
+    })
 }
 
 /// A Tera error with its causes, on one line.
