@@ -363,18 +363,22 @@ pub fn horizontal_bars(
     }
 }
 
-/// One row of a target chart: the goal and, where known, a baseline or latest actual value,
-/// all in percent.
+/// One target on the target chart: its goal, and the values documents state for it.
 #[derive(Debug, Clone)]
 pub struct TargetRow {
     pub label: String,
     pub goal: Decimal,
     pub goal_text: String,
-    pub known: Option<(Decimal, String)>,
+    /// The baseline (value, "Ban đầu năm 2024: 85,5%").
+    pub baseline: Option<(Decimal, String)>,
+    /// The latest actual value a report states (value, "Kết quả tháng 9/2025: 92%").
+    pub actual: Option<(Decimal, String)>,
 }
 
-/// Targets against known values, on a 0–100 % scale: a bar for the goal, a diamond marker for
-/// the known value. Both are also written as text, so neither colour nor shape alone carries
+/// Targets on one 0–100 % scale, honestly: the goal is a tick on a thin track — never a filled
+/// bar that would read as achieved — the baseline a hollow circle, the latest reported result a
+/// filled diamond; a target without a reported result says "chưa có số liệu" in words and has
+/// no result mark. Every mark is also written as text, so neither colour nor shape alone carries
 /// the meaning.
 pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
     init_fonts();
@@ -390,20 +394,20 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
         .collect();
     drop(probe);
     let line_h = 17;
-    let bar_h = 12;
-    let legend_h = 24;
+    let track_h = 14;
+    let legend_h = 44;
     let title_h = title_lines.len() as i32 * 20 + 6 + legend_h;
+    let row_h = |lines: &Vec<String>, r: &TargetRow| -> i32 {
+        lines.len() as i32 * line_h
+            + track_h
+            + 4
+            + line_h * (2 + i32::from(r.baseline.is_some()))
+            + 8
+    };
     let rows_h: i32 = rows
         .iter()
         .zip(&label_lines)
-        .map(|(r, l)| {
-            l.len() as i32 * line_h
-                + bar_h
-                + 4
-                + line_h
-                + if r.known.is_some() { line_h } else { 0 }
-                + 8
-        })
+        .map(|(r, l)| row_h(l, r))
         .sum();
     let axis_h = 44;
     let height = (title_h + rows_h + axis_h + MARGIN) as u32;
@@ -414,21 +418,22 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
         let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let mut y = draw_lines(&root, &title_lines, MARGIN, &title_style, 20);
-        // Legend: the two marks and their names.
-        let _ = root.draw(&Rectangle::new(
-            [(MARGIN, y + 4), (MARGIN + 18, y + 14)],
-            BAR.filled(),
+        // Legend: the three marks and their names.
+        let legend = font(12.0, false).pos(Pos::new(HPos::Left, VPos::Center));
+        let _ = root.draw(&goal_tick((MARGIN + 4, y + 9), 8));
+        let _ = root.draw(&Text::new("Mục tiêu", (MARGIN + 14, y + 9), legend.clone()));
+        let _ = root.draw(&Circle::new((MARGIN + 104, y + 9), 5, BAR.stroke_width(2)));
+        let _ = root.draw(&Text::new("Ban đầu", (MARGIN + 114, y + 9), legend.clone()));
+        let _ = root.draw(&diamond((MARGIN + 194, y + 9), 6));
+        let _ = root.draw(&Text::new(
+            "Kết quả báo cáo",
+            (MARGIN + 205, y + 9),
+            legend.clone(),
         ));
         let _ = root.draw(&Text::new(
-            "Mục tiêu",
-            (MARGIN + 24, y + 9),
-            font(12.0, false).pos(Pos::new(HPos::Left, VPos::Center)),
-        ));
-        let _ = root.draw(&diamond((MARGIN + 110, y + 9), 6));
-        let _ = root.draw(&Text::new(
-            "Số liệu đã biết",
-            (MARGIN + 122, y + 9),
-            font(12.0, false).pos(Pos::new(HPos::Left, VPos::Center)),
+            "Không có hình thoi: chưa có số liệu kết quả",
+            (MARGIN, y + 29),
+            legend.clone().color(&MUTED),
         ));
         y += legend_h + 6;
         let top = y;
@@ -463,6 +468,7 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
             (MARGIN, bottom + 22),
             font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top)),
         ));
+        let x_of = |v: Decimal| MARGIN + scale(v.min(hundred).max(Decimal::ZERO), hundred, length);
         for (row, lines) in rows.iter().zip(&label_lines) {
             for line in lines {
                 let _ = root.draw(&Text::new(
@@ -472,41 +478,54 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
                 ));
                 y += line_h;
             }
-            let len = scale(row.goal.min(hundred), hundred, length);
-            let _ = root.draw(&Rectangle::new(
-                [(MARGIN, y), (MARGIN + len, y + bar_h)],
-                BAR.filled(),
+            let mid = y + track_h / 2;
+            // The track: the whole scale, thin, so that nothing reads as a filled amount.
+            let _ = root.draw(&PathElement::new(
+                vec![(MARGIN, mid), (MARGIN + length, mid)],
+                MUTED.stroke_width(1),
             ));
-            if let Some((v, _)) = &row.known {
-                let x = MARGIN + scale((*v).min(hundred), hundred, length);
-                let _ = root.draw(&diamond((x, y + bar_h / 2), 7));
+            let _ = root.draw(&goal_tick((x_of(row.goal), mid), track_h / 2 + 2));
+            if let Some((v, _)) = &row.baseline {
+                let _ = root.draw(&Circle::new((x_of(*v), mid), 5, BAR.stroke_width(2)));
             }
-            y += bar_h + 4;
+            if let Some((v, _)) = &row.actual {
+                let _ = root.draw(&diamond((x_of(*v), mid), 7));
+            }
+            y += track_h + 4;
+            let text = font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top));
             let _ = root.draw(&Text::new(
                 format!("Mục tiêu: {}", row.goal_text),
                 (MARGIN, y),
                 font(12.0, true).pos(Pos::new(HPos::Left, VPos::Top)),
             ));
             y += line_h;
-            if let Some((_, text)) = &row.known {
-                let _ = root.draw(&Text::new(
-                    format!("◆ {text}"),
-                    (MARGIN, y),
-                    font(12.0, false)
-                        .color(&ACCENT)
-                        .pos(Pos::new(HPos::Left, VPos::Top)),
-                ));
+            if let Some((_, t)) = &row.baseline {
+                let _ = root.draw(&Text::new(format!("○ {t}"), (MARGIN, y), text.clone()));
                 y += line_h;
             }
-            y += 8;
+            let result = match &row.actual {
+                Some((_, t)) => format!("◆ {t}"),
+                None => format!("Kết quả: {}", crate::vn_number::UNKNOWN),
+            };
+            let _ = root.draw(&Text::new(
+                result,
+                (MARGIN, y),
+                text.clone().color(if row.actual.is_some() {
+                    &ACCENT
+                } else {
+                    &MUTED
+                }),
+            ));
+            y += line_h + 8;
         }
         let _ = root.present();
     }
-    let with_known = rows.iter().filter(|r| r.known.is_some()).count();
+    let with_actual = rows.iter().filter(|r| r.actual.is_some()).count();
+    let with_baseline = rows.iter().filter(|r| r.baseline.is_some()).count();
     let summary = format!(
-        "Biểu đồ {} chỉ tiêu đo bằng tỷ lệ phần trăm: thanh là giá trị mục tiêu; {} chỉ tiêu có số liệu đã biết, đánh dấu hình thoi. Chi tiết ở bảng bên dưới.",
+        "{with_actual}/{} chỉ tiêu tỷ lệ có kết quả được báo cáo; {with_baseline} có số liệu ban đầu. Vạch đứng là mục tiêu, vòng tròn là số liệu ban đầu, hình thoi là kết quả; chỉ tiêu chưa có kết quả ghi “{}”. Chi tiết ở bảng bên dưới.",
         rows.len(),
-        with_known
+        crate::vn_number::UNKNOWN
     );
     Chart {
         id: id.to_string(),
@@ -514,6 +533,12 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
         svg: finish(buf, id, title, &summary, height),
         summary,
     }
+}
+
+/// The goal's mark: a thick vertical tick.
+fn goal_tick(center: (i32, i32), half: i32) -> PathElement<(i32, i32)> {
+    let (x, y) = center;
+    PathElement::new(vec![(x, y - half), (x, y + half)], BAR.stroke_width(3))
 }
 
 fn diamond(center: (i32, i32), r: i32) -> Polygon<(i32, i32)> {

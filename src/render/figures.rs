@@ -11,6 +11,7 @@ use crate::budget::{PlaceLevel, Sum, total_checks};
 use crate::charts::{self, Bar, TargetRow, TimelineRow};
 use crate::model::*;
 use crate::progress::{Status, TaskProgress};
+use crate::routes::Route;
 use crate::vn_number;
 
 /// A table row of a figure.
@@ -19,6 +20,12 @@ pub(crate) fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Valu
 }
 
 /// A chart with its table and provenance, as templates show it (`macros.html::figure`).
+///
+/// The table is shaped for a phone as well as a desk: the first numeric column is the key
+/// amount, always shown; each row's share of the total follows it when there is a total; the
+/// other columns are "wide" — shown on a desk, and on a phone listed under the row's name. A
+/// column that says the same thing on every row (or nothing on any) is said once above the
+/// table instead. The download keeps every column.
 pub(crate) fn figure(
     ctx: &Ctx,
     chart: charts::Chart,
@@ -29,87 +36,132 @@ pub(crate) fn figure(
 ) -> Value {
     // A column is right-aligned (numbers) when every non-empty cell is a number.
     let width = columns.len().saturating_sub(1);
+    let text = |r: &Value, i: usize| r["cells"][i].as_str().unwrap_or("").to_string();
     let numeric: Vec<bool> = (0..width)
         .map(|i| {
             rows.iter().all(|r| {
-                let cell = r["cells"][i].as_str().unwrap_or("");
-                cell.is_empty() || vn_number::parse(cell).is_some()
+                let cell = text(r, i);
+                cell.is_empty() || vn_number::parse(&cell).is_some()
             })
         })
         .collect();
-    let cells = |cells: &Value| -> Value {
-        Value::Array(
-            cells
-                .as_array()
-                .map(|a| a.iter().enumerate().map(|(i, c)| json!({"text": c, "num": numeric.get(i).copied().unwrap_or(false)})).collect())
+    let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref(), &numeric);
+
+    // Columns said once above the table: the same text on every row, or nothing on any.
+    let mut notes: Vec<String> = Vec::new();
+    let keep: Vec<bool> = (0..width)
+        .map(|i| {
+            let first = rows.first().map(|r| text(r, i)).unwrap_or_default();
+            let uniform = rows.iter().all(|r| text(r, i) == first);
+            let total_empty = total
+                .as_ref()
+                .is_none_or(|t| t.get(i).is_none_or(|c| c.is_empty()));
+            if uniform && first.is_empty() && total_empty {
+                return false;
+            }
+            if uniform && !numeric[i] && rows.len() > 1 && total_empty {
+                notes.push(format!("{}: {first}", columns[i + 1]));
+                return false;
+            }
+            true
+        })
+        .collect();
+    let key = (0..width).find(|&i| keep[i] && numeric[i]);
+    // Each row's share of the total, by the key amount.
+    let total_key = key
+        .and_then(|k| total.as_ref()?.get(k).and_then(|c| vn_number::parse(c)))
+        .filter(|t| !t.is_zero());
+    let share = |r: &Value| -> String {
+        match (key, total_key) {
+            (Some(k), Some(t)) => vn_number::parse(&text(r, k))
+                .map(|v| {
+                    let pct = v * rust_decimal::Decimal::from(100) / t;
+                    if !v.is_zero() && pct < rust_decimal::Decimal::new(5, 2) {
+                        "dưới 0,1 %".to_string()
+                    } else {
+                        format!("{} %", vn_number::format_rounded(pct, 1))
+                    }
+                })
                 .unwrap_or_default(),
-        )
+            _ => String::new(),
+        }
     };
+    let mut header = vec![json!({"name": columns[0], "num": false})];
+    for i in (0..width).filter(|&i| keep[i]) {
+        header.push(json!({"name": columns[i + 1], "num": numeric[i], "wide": Some(i) != key}));
+        if Some(i) == key && total_key.is_some() {
+            header.push(json!({"name": "Tỷ lệ trong tổng", "num": true, "wide": true}));
+        }
+    }
+    let shape = |cells: Vec<String>, share: Option<String>| -> (Vec<Value>, Vec<Value>) {
+        let mut out = Vec::new();
+        let mut narrow = Vec::new();
+        for i in (0..width).filter(|&i| keep[i]) {
+            let cell = cells.get(i).cloned().unwrap_or_default();
+            let wide = Some(i) != key;
+            if wide && !cell.is_empty() {
+                narrow.push(json!({"name": columns[i + 1], "text": cell}));
+            }
+            out.push(json!({"text": cell, "num": numeric[i], "wide": wide}));
+            if Some(i) == key {
+                if let Some(s) = &share {
+                    if !s.is_empty() {
+                        narrow.push(json!({"name": "Tỷ lệ trong tổng", "text": s}));
+                    }
+                    out.push(json!({"text": s, "num": true, "wide": true}));
+                }
+            }
+        }
+        (out, narrow)
+    };
+    let has_share = total_key.is_some();
     let rows: Vec<Value> = rows
         .into_iter()
         .map(|mut r| {
-            r["cells"] = cells(&r["cells"]);
+            let cells: Vec<String> = (0..width).map(|i| text(&r, i)).collect();
+            let (out, narrow) = shape(cells, has_share.then(|| share(&r)));
+            r["cells"] = json!(out);
+            r["narrow"] = json!(narrow);
             r
         })
         .collect();
-    let total = total.map(|t| cells(&json!(t)));
-    let columns: Vec<Value> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| json!({"name": c, "num": i > 0 && numeric.get(i - 1).copied().unwrap_or(false)}))
-        .collect();
-    let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref());
-    json!({"chart": chart, "source": source, "columns": columns, "rows": rows, "total": total, "download": download})
+    let total = total.map(|t| shape(t, has_share.then(|| "100 %".to_string())).0);
+    json!({"chart": chart, "source": source, "notes": notes, "columns": header, "rows": rows, "total": total, "download": download})
 }
 
-/// The numbers of a figure's table as data files, values in plain notation (Vietnamese
-/// formatting is exact, so reading it back gives the same decimals).
+/// The numbers of a figure's table as data files, every column, values in plain notation
+/// (Vietnamese formatting is exact, so reading it back gives the same decimals).
 fn figure_download(
     ctx: &Ctx,
     id: &str,
-    columns: &[Value],
+    columns: &[&str],
     rows: &[Value],
-    total: Option<&Value>,
+    total: Option<&Vec<String>>,
+    numeric: &[bool],
 ) -> Value {
-    let header: Vec<String> = columns
-        .iter()
-        .map(|c| c["name"].as_str().unwrap_or("").to_string())
-        .collect();
-    let plain = |text: &str| -> String {
+    let plain = |i: usize, text: &str| -> String {
         match vn_number::parse(text) {
-            Some(d) if !text.is_empty() => d.normalize().to_string(),
+            Some(d) if !text.is_empty() && numeric.get(i).copied().unwrap_or(true) => {
+                d.normalize().to_string()
+            }
             _ => text.to_string(),
         }
     };
+    let width = columns.len().saturating_sub(1);
     let mut data: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let mut line = vec![r["label"].as_str().unwrap_or("").to_string()];
-            line.extend(
-                r["cells"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|c| plain(c["text"].as_str().unwrap_or(""))),
-            );
+            line.extend((0..width).map(|i| plain(i, r["cells"][i].as_str().unwrap_or(""))));
             line
         })
         .collect();
     if let Some(t) = total {
         let mut line = vec!["Tổng".to_string()];
-        line.extend(
-            t.as_array()
-                .into_iter()
-                .flatten()
-                .map(|c| plain(c["text"].as_str().unwrap_or(""))),
-        );
+        line.extend((0..width).map(|i| plain(i, t.get(i).map(String::as_str).unwrap_or(""))));
         data.push(line);
     }
-    ctx.register(
-        &format!("bieu-do-{id}"),
-        &header.iter().map(String::as_str).collect::<Vec<_>>(),
-        &data,
-    )
+    ctx.register(&format!("bieu-do-{id}"), columns, &data)
 }
 
 /// "Nguồn: <document title>" for the document a plan's figures come from.
@@ -203,27 +255,20 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
                 .iter()
                 .find(|x| x.place.as_deref() == Some(u.id.as_str()));
             let declared = body.and_then(|x| checks.iter().find(|c| c.scope_id == x.id));
-            let successor = if u.valid_to.is_some() {
-                if u.successors.is_empty() {
-                    format!(
-                        "Chấm dứt từ {}; văn bản nguồn không ghi đơn vị kế thừa",
-                        u.valid_to.map(|d| d.vietnamese()).unwrap_or_default()
-                    )
+            // That the districts ended on 1 July 2025 is said once above the table; each row
+            // names only the successor the sources attest.
+            let successor = {
+                let names: Vec<String> = u
+                    .successors
+                    .iter()
+                    .filter_map(|s| site.unit(s))
+                    .map(|s| s.name.clone())
+                    .collect();
+                if names.is_empty() {
+                    String::new()
                 } else {
-                    let names: Vec<String> = u
-                        .successors
-                        .iter()
-                        .filter_map(|s| site.unit(s))
-                        .map(|s| s.name.clone())
-                        .collect();
-                    format!(
-                        "Chấm dứt từ {}; kế thừa: {}",
-                        u.valid_to.map(|d| d.vietnamese()).unwrap_or_default(),
-                        names.join(", ")
-                    )
+                    format!("Kế thừa: {}", names.join(", "))
                 }
-            } else {
-                String::new()
             };
             let mut cells = sum_cells(s);
             cells.insert(
@@ -241,7 +286,18 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let mut total_cells = sum_cells(&total);
     total_cells.insert(1, String::new());
     total_cells.push(String::new());
-    Some(figure(
+    let ended: Vec<String> = entries
+        .iter()
+        .filter_map(|(u, _)| u.valid_to)
+        .map(|d| d.vietnamese())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let unattested = entries
+        .iter()
+        .filter(|(u, _)| u.valid_to.is_some() && u.successors.is_empty())
+        .count();
+    let mut fig = figure(
         ctx,
         chart,
         source_note(site, plan, "Phụ lục II"),
@@ -255,7 +311,22 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         ],
         rows,
         Some(total_cells),
-    ))
+    );
+    if !ended.is_empty() {
+        let note = format!(
+            "Các đơn vị này chấm dứt hoạt động từ {}{}.",
+            ended.join(", "),
+            if unattested > 0 {
+                format!("; văn bản nguồn không ghi đơn vị kế thừa của {unattested} đơn vị")
+            } else {
+                String::new()
+            }
+        );
+        if let Some(notes) = fig["notes"].as_array_mut() {
+            notes.insert(0, json!(note));
+        }
+    }
+    Some(fig)
 }
 
 /// Budget by commune (xã, phường, đặc khu) or by province: for plans made after the 2025
@@ -518,21 +589,36 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
     ))
 }
 
-/// The latest known value matching a goal's level and subject.
-pub(crate) fn known_for<'a>(t: &'a Target, g: &Goal) -> Option<&'a TargetValue> {
+/// The latest value of `kind` stated for a goal's level and subject.
+pub(crate) fn latest_value<'a>(
+    t: &'a Target,
+    g: &Goal,
+    kind: ValueKind,
+) -> Option<&'a TargetValue> {
     t.values
         .iter()
-        .filter(|v| v.value.is_some() && v.level == g.level && v.subject == g.subject)
-        .max_by(|a, b| {
-            (a.kind == ValueKind::Actual, a.as_of, a.year).cmp(&(
-                b.kind == ValueKind::Actual,
-                b.as_of,
-                b.year,
-            ))
+        .filter(|v| {
+            v.kind == kind && v.value.is_some() && v.level == g.level && v.subject == g.subject
         })
+        .max_by(|a, b| (a.as_of, a.year).cmp(&(b.as_of, b.year)))
 }
 
-/// Percent targets of a plan against their known values.
+/// A stated value and when it holds: (85.5, "năm 2024: 85,5%").
+fn value_text(v: &TargetValue) -> (rust_decimal::Decimal, String) {
+    let value = v.value.unwrap_or_default();
+    let when = v
+        .as_of
+        .map(|d| d.vietnamese())
+        .or(v.year.map(|y| format!("năm {y}")));
+    let number = format!("{}%", vn_number::format(value));
+    match when {
+        Some(w) => (value, format!("{w}: {number}")),
+        None => (value, number),
+    }
+}
+
+/// Percent targets of a plan against their baselines and reported results, on one 0–100 %
+/// scale (see [`charts::target_chart`]: no target is ever drawn as if achieved).
 pub(crate) fn target_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let site = ctx.site;
     let mut rows = Vec::new();
@@ -558,32 +644,21 @@ pub(crate) fn target_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
                     .unwrap_or_default(),
                 vn_number::format(goal)
             );
-            let known = known_for(t, g).map(|v| {
-                let value = v.value.unwrap_or_default();
-                let when = v
-                    .as_of
-                    .map(|d| d.vietnamese())
-                    .or(v.year.map(|y| format!("năm {y}")))
-                    .unwrap_or_default();
-                let kind = if v.kind == ValueKind::Baseline {
-                    "Ban đầu"
-                } else {
-                    "Kết quả"
-                };
-                (
-                    value,
-                    format!("{kind} {when}: {}%", vn_number::format(value)),
-                )
-            });
+            let baseline = latest_value(t, g, ValueKind::Baseline).map(value_text);
+            let actual = latest_value(t, g, ValueKind::Actual).map(value_text);
+            let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
+                v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
+            };
             table.push(row(
                 &label,
-                Some(format!("chi-tieu/{}/", t.id)),
+                Some(Route::Target(t.id.clone()).path()),
                 vec![
                     t.text.clone(),
                     goal_text.clone(),
-                    known
+                    baseline.as_ref().map(|b| b.1.clone()).unwrap_or_default(),
+                    actual
                         .as_ref()
-                        .map(|k| k.1.clone())
+                        .map(|a| a.1.clone())
                         .unwrap_or_else(|| UNKNOWN.to_string()),
                 ],
             ));
@@ -591,20 +666,24 @@ pub(crate) fn target_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
                 label,
                 goal,
                 goal_text,
-                known,
+                baseline: labelled("Ban đầu", &baseline),
+                actual: labelled("Kết quả", &actual),
             });
         }
     }
     if rows.is_empty() {
         return None;
     }
-    let title = format!("Chỉ tiêu tỷ lệ và số liệu đã biết — {}", plan.label());
+    let title = format!(
+        "Chỉ tiêu tỷ lệ: mục tiêu, số liệu ban đầu và kết quả — {}",
+        plan.label()
+    );
     let chart = charts::target_chart(&format!("{}-chi-tieu", plan.id), &title, &rows);
     Some(figure(
         ctx,
         chart,
         source_note(site, plan, "Phụ lục chỉ tiêu"),
-        vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Số liệu đã biết"],
+        vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Ban đầu", "Kết quả"],
         table,
         None,
     ))

@@ -341,6 +341,7 @@ impl Ctx<'_> {
             .collect();
         json!({
             "id": t.id,
+            "href": Route::Target(t.id.clone()).path(),
             "number": t.number,
             "area": area,
             "text": t.text,

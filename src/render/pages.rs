@@ -183,6 +183,11 @@ pub(crate) fn targets(ctx: &Ctx, route: &Route, n: usize) -> Page {
         }
     }
     let mut c = base_context(site, route, "Chỉ tiêu");
+    let all: Vec<&Target> = site.plans.iter().flat_map(|p| &p.targets).collect();
+    c.insert(
+        "reported",
+        &json!({"with": all.iter().filter(|t| has_result(t)).count(), "total": all.len()}),
+    );
     c.insert(
         "areas",
         &by_area
@@ -386,6 +391,11 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
     }
 }
 
+/// Whether a report states any result for a target (a value or words).
+pub(crate) fn has_result(t: &Target) -> bool {
+    t.values.iter().any(|v| v.kind == ValueKind::Actual)
+}
+
 /// The home page shows at most this many plans.
 const HOME_PLANS: usize = 12;
 
@@ -435,12 +445,30 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
     );
     c.insert("task_count", &judged.len());
     c.insert("counts", &status_counts(judged));
+    let targets: Vec<&Target> = published.iter().flat_map(|p| &p.targets).collect();
+    c.insert(
+        "targets_summary",
+        &json!({
+            "total": targets.len(),
+            "with_actual": targets.iter().filter(|t| has_result(t)).count(),
+            "with_baseline": targets.iter().filter(|t| t.values.iter().any(|v| v.kind == ValueKind::Baseline)).count(),
+        }),
+    );
     if let Some(p) = headline {
         let b = p.budget.as_ref().expect("filtered");
         let declared = b.declared.iter().find(|d| d.funding.is_none());
+        // Money and progress come from different documents unless the latest report covers the
+        // headline plan: say so.
+        let progress_elsewhere = ctx
+            .derived
+            .latest_report
+            .is_some_and(|r| !r.plans.iter().any(|x| *x == p.id));
+        c.insert("progress_elsewhere", &progress_elsewhere);
         c.insert(
             "headline",
             &json!({
+                "issued": p.issued.map(|d| d.vietnamese()),
+                "document": p.source_document().and_then(|d| site.document(d)).map(|d| json!({"title": d.title, "href": document_href(&d.id)})),
                 "plan": ctx.plan_ref(&p.id),
                 "total": vn_number::format(b.total().amount),
                 "total_human": vn_number::format_million_vnd_human(b.total().amount),
@@ -458,6 +486,7 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
         &ctx.derived.latest_report.map(|r| {
             let mut v = report_ref(r);
             v["results"] = json!(r.results.len());
+            v["plans"] = json!(r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>());
             v
         }),
     );

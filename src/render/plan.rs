@@ -102,6 +102,13 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
                 "targets",
                 &p.targets.iter().map(|t| ctx.target(t)).collect::<Vec<_>>(),
             );
+            c.insert(
+                "reported",
+                &json!({
+                    "with": p.targets.iter().filter(|t| super::pages::has_result(t)).count(),
+                    "total": p.targets.len(),
+                }),
+            );
             c.insert("figure", &figures::target_figure(ctx, p));
         }
         PlanSection::Budget => {
