@@ -208,11 +208,12 @@ fn every_table_offers_exactly_its_rows_for_download() {
     let districts =
         std::fs::read_to_string(out.join("data/bang/bieu-do-kh-223-ubnd-2024-theo-huyen.csv"))
             .unwrap();
+    // The CSV beside a table is for Excel with Vietnamese settings: `;` between cells.
     assert!(
-        districts.contains("Huyện Bình Sơn,10090,10090,4,"),
+        districts.contains("Huyện Bình Sơn;10090;10090;4;"),
         "{districts}"
     );
-    assert!(districts.contains("Tổng,71549,"), "{districts}");
+    assert!(districts.contains("Tổng;71549;"), "{districts}");
     let page =
         std::fs::read_to_string(out.join("ke-hoach/kh-223-ubnd-2024/kinh-phi/index.html")).unwrap();
     assert!(page.contains("data/bang/budget-lines-ke-hoach-kh-223-ubnd-2024.csv"));

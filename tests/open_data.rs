@@ -612,10 +612,10 @@ fn the_excel_copy_has_a_bom_and_defuses_formulas_the_canonical_csv_keeps() {
     let excel = pkg.bytes("data/excel/tasks.csv");
     assert_eq!(&excel[..3], &[0xEF, 0xBB, 0xBF]);
     let excel = String::from_utf8(excel[3..].to_vec()).unwrap();
-    assert!(excel.contains(",'=cmd,"), "{excel}");
-    // Numbers stay numbers in the Excel copy.
+    assert!(excel.contains(";'=cmd;"), "{excel}");
+    // Numbers stay numbers in the Excel copy, with the decimal comma of Vietnamese settings.
     let totals = String::from_utf8(pkg.bytes("data/excel/budget-lines.csv")[3..].to_vec()).unwrap();
-    assert!(totals.contains(",331.5,"), "{totals}");
+    assert!(totals.contains(";331,5;"), "{totals}");
 
     // The workbook writes the same text as a string, never as a formula, and numbers as numbers;
     // its creation date is the content's latest date, not the clock.

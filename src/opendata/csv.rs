@@ -1,36 +1,52 @@
 //! CSV writers. The canonical CSV is RFC 4180: UTF-8 without BOM, comma, CRLF, a header row,
-//! quotes only where needed, and every cell exactly as given. The Excel copy adds a UTF-8 BOM (so
-//! Excel reads Vietnamese text correctly) and defuses formulas: a text cell that Excel would run
-//! as a formula gets a leading `'`.
+//! quotes only where needed, and every cell exactly as given. The Excel copy is for Excel set to
+//! Vietnamese regional settings, which is what staff and citizens have: `;` between cells (the
+//! Vietnamese list separator — with `,` Excel puts each row in one cell), numbers with a decimal
+//! comma (`331,5`; `331.5` would be read as text or a date), a UTF-8 BOM (so Excel reads the
+//! diacritics), and formulas defused: a text cell that Excel would run as a formula gets a
+//! leading `'`.
 
 /// Canonical CSV of a table.
 pub fn csv_bytes<R: AsRef<[String]>>(header: &[&str], rows: &[R]) -> Vec<u8> {
-    write(header, rows, |s| s.to_string())
+    write(header, rows, b',', |_, s| s.to_string())
 }
 
-/// CSV for people who open it in Excel: UTF-8 with BOM, and formula-like text cells prefixed
-/// with `'` (plain numbers, negative ones included, stay numbers).
-pub fn excel_csv_bytes<R: AsRef<[String]>>(header: &[&str], rows: &[R]) -> Vec<u8> {
+/// CSV for Excel with Vietnamese settings: UTF-8 with BOM, `;`-separated, the cells of
+/// `numeric` columns with a decimal comma, and formula-like text cells prefixed with `'` (plain
+/// numbers, negative ones included, stay numbers).
+pub fn excel_csv_bytes<R: AsRef<[String]>>(
+    header: &[&str],
+    rows: &[R],
+    numeric: &[bool],
+) -> Vec<u8> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
-    out.extend(write(header, rows, defuse));
+    out.extend(write(header, rows, b';', |col, c| {
+        if numeric.get(col).copied().unwrap_or(false) && is_plain_number(c) {
+            c.replace('.', ",")
+        } else {
+            defuse(c)
+        }
+    }));
     out
 }
 
 fn write<R: AsRef<[String]>>(
     header: &[&str],
     rows: &[R],
-    cell: impl Fn(&str) -> String,
+    delimiter: u8,
+    cell: impl Fn(usize, &str) -> String,
 ) -> Vec<u8> {
     let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing into a Vec cannot fail, and every record has the header's length (checked below).
-    w.write_record(header.iter().map(|h| cell(h)))
+    w.write_record(header.iter().map(|h| defuse(h)))
         .expect("CSV into memory");
     for row in rows {
         let row = row.as_ref();
         assert_eq!(row.len(), header.len(), "CSV row of the wrong width");
-        w.write_record(row.iter().map(|c| cell(c)))
+        w.write_record(row.iter().enumerate().map(|(i, c)| cell(i, c)))
             .expect("CSV into memory");
     }
     w.into_inner().expect("CSV into memory")
@@ -89,10 +105,23 @@ mod tests {
         let bytes = excel_csv_bytes(
             &["a", "b", "c", "d", "e"],
             &rows(&[&["=cmd", "-500", "+1+2", "@SUM(A1)", "-x"]]),
+            &[false, true, false, false, false],
         );
         assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert_eq!(text, "a,b,c,d,e\r\n'=cmd,-500,'+1+2,'@SUM(A1),'-x\r\n");
+        assert_eq!(text, "a;b;c;d;e\r\n'=cmd;-500;'+1+2;'@SUM(A1);'-x\r\n");
+    }
+
+    #[test]
+    fn excel_copy_opens_in_columns_with_vietnamese_settings() {
+        let bytes = excel_csv_bytes(
+            &["title", "amount", "code"],
+            &rows(&[&["Hà Nội; Huế", "331.5", "1.2"]]),
+            &[false, true, false],
+        );
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        // `;` separates cells, the amount has a decimal comma, a text cell keeps its dot.
+        assert_eq!(text, "title;amount;code\r\n\"Hà Nội; Huế\";331,5;1.2\r\n");
     }
 
     #[test]

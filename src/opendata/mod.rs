@@ -132,7 +132,7 @@ pub fn write_files(
             put(meta::json_path(r.name), json_rows_bytes(&header, &r.rows))?,
             put(
                 meta::excel_csv_path(r.name),
-                excel_csv_bytes(&header, &r.rows),
+                excel_csv_bytes(&header, &r.rows, &r.numeric_columns()),
             )?,
         ]);
     }

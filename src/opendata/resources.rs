@@ -72,6 +72,11 @@ impl Resource {
     pub fn header(&self) -> Vec<&'static str> {
         self.fields.iter().map(|f| f.name).collect()
     }
+
+    /// Which columns hold numbers (for the Excel copy's decimal comma).
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        self.fields.iter().map(|f| f.ty == FieldType::Number).collect()
+    }
 }
 
 /// Names of the eight resources, in package order: the datasets of the route table, each with

@@ -161,7 +161,9 @@ fn figure_download(
         line.extend((0..width).map(|i| plain(i, t.get(i).map(String::as_str).unwrap_or(""))));
         data.push(line);
     }
-    ctx.register(&format!("bieu-do-{id}"), columns, &data)
+    let mut numeric_columns = vec![false];
+    numeric_columns.extend_from_slice(numeric);
+    ctx.register(&format!("bieu-do-{id}"), columns, &data, &numeric_columns)
 }
 
 /// "Nguồn: <document title>" for the document a plan's figures come from.

@@ -206,11 +206,15 @@ impl Ctx<'_> {
         name: &str,
         header: &[&str],
         rows: &[R],
+        numeric: &[bool],
     ) -> Value {
         let csv = format!("{TABLES_DIR}/{name}.csv");
         let json_path = format!("{TABLES_DIR}/{name}.json");
         let mut d = self.downloads.borrow_mut();
-        d.push((csv.clone(), crate::opendata::excel_csv_bytes(header, rows)));
+        d.push((
+            csv.clone(),
+            crate::opendata::excel_csv_bytes(header, rows, numeric),
+        ));
         d.push((
             json_path.clone(),
             crate::opendata::json_rows_bytes(header, rows),
@@ -225,7 +229,12 @@ impl Ctx<'_> {
             return Value::Null;
         };
         let picked: Vec<&[String]> = rows.iter().map(|&i| r.rows[i].as_slice()).collect();
-        self.register(&format!("{resource}-{name}"), &r.header(), &picked)
+        self.register(
+            &format!("{resource}-{name}"),
+            &r.header(),
+            &picked,
+            &r.numeric_columns(),
+        )
     }
 
     pub(crate) fn unit(&self, id: &str) -> Value {
