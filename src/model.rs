@@ -89,6 +89,12 @@ pub struct Document {
     pub issuer: Option<String>,
     pub origin: String,
     pub licence: String,
+    /// Where the official copy lives, when known.
+    pub official_url: Option<String>,
+    /// SHA-256 (hex) of the official file, when known.
+    pub sha256: Option<String>,
+    /// The first line of each page of the official file, when known (ascending).
+    pub page_starts: Vec<usize>,
     /// The verbatim text with its line index, shared with the loader (never copied line by
     /// line: at national scale the documents are most of the content). `None` when the file is
     /// missing or empty (both reported).
@@ -100,6 +106,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// The page of the official file that line `n` is on, when the content says where pages
+    /// start.
+    pub fn page_of(&self, n: usize) -> Option<usize> {
+        if self.page_starts.is_empty() {
+            return None;
+        }
+        Some(self.page_starts.partition_point(|&start| start <= n).max(1))
+    }
+
     /// How many lines the document has.
     pub fn line_count(&self) -> usize {
         self.text.as_ref().map(|t| t.line_count()).unwrap_or(0)
@@ -253,6 +268,18 @@ impl Plan {
         self.document
             .as_deref()
             .or(self.cited_in.as_ref().map(|c| c.document.as_str()))
+    }
+
+    /// A name that tells the plan apart from others with the same title: its number, else its
+    /// title and who issued it.
+    pub fn distinct_name(&self, site: &Site) -> String {
+        match &self.number {
+            Some(_) => format!("{} — {}", self.label(), self.title),
+            None => match site.unit(&self.issuer) {
+                Some(u) => format!("{} — {}", self.title, u.label()),
+                None => self.title.clone(),
+            },
+        }
     }
 
     /// How the plan is named in running text: its number, else its title.

@@ -44,15 +44,18 @@ pub enum PlanSection {
     Budget,
     Tasks,
     Text,
+    /// One printable page: what, how much, where, who, by when (a citizens' budget).
+    Summary,
 }
 
 impl PlanSection {
-    pub const ALL: [PlanSection; 5] = [
+    pub const ALL: [PlanSection; 6] = [
         PlanSection::Overview,
         PlanSection::Targets,
         PlanSection::Budget,
         PlanSection::Tasks,
         PlanSection::Text,
+        PlanSection::Summary,
     ];
 
     /// The path segment below the plan (`""` for the overview).
@@ -63,6 +66,7 @@ impl PlanSection {
             PlanSection::Budget => "kinh-phi",
             PlanSection::Tasks => "nhiem-vu",
             PlanSection::Text => "noi-dung",
+            PlanSection::Summary => "tom-tat",
         }
     }
 
@@ -74,6 +78,7 @@ impl PlanSection {
             PlanSection::Budget => "budget",
             PlanSection::Tasks => "tasks",
             PlanSection::Text => "text",
+            PlanSection::Summary => "summary",
         }
     }
 
@@ -84,6 +89,7 @@ impl PlanSection {
             PlanSection::Budget => "Kinh phí",
             PlanSection::Tasks => "Nhiệm vụ",
             PlanSection::Text => "Toàn văn",
+            PlanSection::Summary => "Tóm tắt để in",
         }
     }
 
@@ -102,6 +108,9 @@ impl PlanSection {
             PlanSection::Tasks => !plan.tasks.is_empty(),
             PlanSection::Text => {
                 !plan.body_markdown.trim().is_empty() || !plan.legal_bases.is_empty()
+            }
+            PlanSection::Summary => {
+                plan.budget.is_some() || !plan.targets.is_empty() || !plan.tasks.is_empty()
             }
         }
     }

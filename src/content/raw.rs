@@ -118,6 +118,14 @@ pub struct Document {
     pub origin: String,
     #[serde(default)]
     pub licence: String,
+    /// Where the official copy lives (the PDF on the issuer's site, the gazette entry).
+    pub official_url: Option<S<String>>,
+    /// SHA-256 of that official file, in hex, when known.
+    pub sha256: Option<S<String>>,
+    /// The first line of each page of the official file (`[1, 48, 97]`: page 2 starts at line
+    /// 48), when known: pages then say which page of the official copy a cited line is on.
+    #[serde(default)]
+    pub page_starts: Vec<S<i64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -75,7 +75,10 @@ impl Resource {
 
     /// Which columns hold numbers (for the Excel copy's decimal comma).
     pub fn numeric_columns(&self) -> Vec<bool> {
-        self.fields.iter().map(|f| f.ty == FieldType::Number).collect()
+        self.fields
+            .iter()
+            .map(|f| f.ty == FieldType::Number)
+            .collect()
     }
 }
 

@@ -546,7 +546,7 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
     let bars: Vec<Bar> = entries
         .iter()
         .map(|(p, s)| Bar {
-            label: p.title.clone(),
+            label: p.distinct_name(site),
             value: Some(s.amount),
         })
         .collect();
@@ -575,7 +575,7 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
             let mut cells = sum_cells(s);
             cells.insert(1, declared.join("; "));
             row(
-                &p.title,
+                &p.distinct_name(site),
                 Some(format!("{}kinh-phi/", plan_href(&p.id))),
                 cells,
             )

@@ -278,6 +278,7 @@ impl Ctx<'_> {
             "href": plan_href(&p.id),
             "sections": plan_sections(&p.id),
             "label": p.label(),
+            "name": p.distinct_name(self.site),
             "number": p.number,
             "title": p.title,
             "issuer": self.unit(&p.issuer),

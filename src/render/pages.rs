@@ -475,6 +475,7 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
                 "declared": declared.map(|d| vn_number::format(d.amount)),
                 "declared_human": declared.map(|d| vn_number::format_million_vnd_human(d.amount)),
                 "differs": declared.map(|d| d.amount != b.total().amount).unwrap_or(false),
+                "difference": declared.map(|d| vn_number::format(b.total().amount - d.amount)),
                 "unknown": b.total().unknown,
             }),
         );
@@ -606,6 +607,9 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
         .collect();
     let info = json!({
         "id": d.id,
+        "href": document_href(&d.id),
+        "official_url": d.official_url,
+        "sha256": d.sha256,
         "title": d.title,
         "date": d.date.map(|x| x.vietnamese()),
         "origin": d.origin,
@@ -634,11 +638,15 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
                 &format!("{} (dòng {}–{})", d.title, from + 1, to),
             );
             c.insert("document", &info);
+            // A line that starts a page of the official file says so.
+            let page_start = |n: usize| d.page_starts.binary_search(&n).ok().map(|i| i + 1);
             c.insert("part", &json!({
                 "n": n,
-                "prev": (n > 1).then(|| n - 1),
-                "next": (n < parts).then(|| n + 1),
-                "lines": (from + 1..=to).map(|n| json!({"n": n, "text": d.line(n).unwrap_or("")})).collect::<Vec<_>>(),
+                "prev": (n > 1).then(|| Route::SourcePart(d.id.clone(), n - 1).path()),
+                "prev_n": n - 1,
+                "next": (n < parts).then(|| Route::SourcePart(d.id.clone(), n + 1).path()),
+                "next_n": n + 1,
+                "lines": (from + 1..=to).map(|n| json!({"n": n, "text": d.line(n).unwrap_or(""), "page": page_start(n)})).collect::<Vec<_>>(),
             }));
             c
         }

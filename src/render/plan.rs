@@ -4,9 +4,106 @@
 use serde_json::{Value, json};
 
 use super::{Ctx, Page, base_context, document_href, figures};
-use crate::budget::PlaceLevel;
+use std::collections::BTreeMap;
+
+use crate::budget::{PlaceLevel, Sum};
 use crate::model::Plan;
 use crate::routes::{PlanSection, Route};
+use crate::vn_number;
+
+/// The largest `n` entries of `sums` by amount, as (unit, amount in Vietnamese notation).
+fn largest(ctx: &Ctx, sums: BTreeMap<String, Sum>, n: usize) -> Vec<Value> {
+    let mut v: Vec<(String, Sum)> = sums.into_iter().collect();
+    v.sort_by(|a, b| b.1.amount.cmp(&a.1.amount).then_with(|| a.0.cmp(&b.0)));
+    v.into_iter()
+        .take(n)
+        .map(|(id, s)| {
+            let mut u = ctx.unit(&id);
+            u["amount"] = json!(vn_number::format(s.amount));
+            u["human"] = json!(vn_number::format_million_vnd_human(s.amount));
+            u
+        })
+        .collect()
+}
+
+/// A plan on one printable page: what it is, how much, where, who, by when, what it promises.
+fn summary(ctx: &Ctx, p: &Plan) -> Value {
+    let site = ctx.site;
+    let budget = p.budget.as_ref().map(|b| {
+        let total = b.total();
+        let level = [PlaceLevel::Commune, PlaceLevel::District, PlaceLevel::Province]
+            .into_iter()
+            .find(|l| l.speaks_of(site, b));
+        let places = level
+            .map(|l| largest(ctx, l.sums(site, b), 5))
+            .unwrap_or_default();
+        let agencies = largest(
+            ctx,
+            b.sum_by(|l| {
+                site.unit(&l.lead)
+                    .filter(|u| !u.kind.is_district_level())
+                    .map(|u| u.id.clone())
+            }),
+            5,
+        );
+        let by_source: Vec<Value> = b
+            .sum_by(|l| Some(l.funding))
+            .into_iter()
+            .map(|(f, s)| {
+                json!({
+                    "name": f.map(|f| f.vietnamese()).unwrap_or_else(|| "Không ghi nguồn vốn".into()),
+                    "amount": vn_number::format(s.amount),
+                })
+            })
+            .collect();
+        json!({
+            "total": vn_number::format(total.amount),
+            "human": vn_number::format_million_vnd_human(total.amount),
+            "lines": total.lines,
+            "unknown": total.unknown,
+            "places": places,
+            "agencies": agencies,
+            "by_source": by_source,
+            "declared": b.declared.iter().find(|d| d.funding.is_none()).map(|d| vn_number::format(d.amount)),
+            "difference": b.declared.iter().find(|d| d.funding.is_none()).filter(|d| d.amount != total.amount).map(|d| vn_number::format(total.amount - d.amount)),
+            "old_districts": level == Some(PlaceLevel::District),
+        })
+    });
+    let mut by_when: BTreeMap<(i32, u32), (String, usize)> = BTreeMap::new();
+    let mut ongoing = 0;
+    for t in &p.tasks {
+        match t.timeframe.and_then(|f| f.deadline()) {
+            Some((y, m, _)) => {
+                let quarter = (m - 1) / 3 + 1;
+                let e = by_when.entry((y, quarter)).or_insert_with(|| {
+                    (
+                        format!("quý {}/{y}", ["I", "II", "III", "IV"][quarter as usize - 1]),
+                        0,
+                    )
+                });
+                e.1 += 1;
+            }
+            None => ongoing += 1,
+        }
+    }
+    let mut leads: BTreeMap<String, usize> = BTreeMap::new();
+    for t in &p.tasks {
+        for u in &t.lead {
+            *leads.entry(u.clone()).or_default() += 1;
+        }
+    }
+    let mut leads: Vec<(String, usize)> = leads.into_iter().collect();
+    leads.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    json!({
+        "budget": budget,
+        "tasks": p.tasks.len(),
+        "by_when": by_when.into_values().map(|(when, n)| json!({"when": when, "tasks": n})).collect::<Vec<_>>(),
+        "ongoing": ongoing,
+        "leads": leads.into_iter().take(5).map(|(u, n)| { let mut v = ctx.unit(&u); v["tasks"] = json!(n); v }).collect::<Vec<_>>(),
+        "targets": p.targets.len(),
+        "targets_reported": p.targets.iter().filter(|t| super::pages::has_result(t)).count(),
+    })
+}
 
 /// The page of one section of a plan (`None` if the plan has nothing for that section).
 pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> Option<Page> {
@@ -169,6 +266,9 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
                 "body_html",
                 &crate::markdown::to_safe_html(&p.body_markdown, &route.root()),
             );
+        }
+        PlanSection::Summary => {
+            c.insert("summary", &summary(ctx, p));
         }
     }
     Some(Page {

@@ -50,6 +50,44 @@ pub(super) fn resolve_documents(
                 None
             }
         };
+        let official_url = d.value.official_url.as_ref().map(|u| {
+            let diagnostics_before = diags.error_count();
+            let url = web_url(&d.file, u, "official_url", false, diags);
+            (diags.error_count() == diagnostics_before).then_some(url)
+        });
+        let sha256 = d.value.sha256.as_ref().and_then(|h| {
+            let hex = h.get_ref().trim().to_ascii_lowercase();
+            if hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                Some(hex)
+            } else {
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        format!("sha256 `{}` không phải mã SHA-256", h.get_ref()),
+                    )
+                    .at(d.file.location(h.span()))
+                    .hint("64 chữ số thập lục phân, ví dụ kết quả của lệnh `sha256sum tep.pdf`"),
+                );
+                None
+            }
+        });
+        let mut page_starts = Vec::new();
+        for p in &d.value.page_starts {
+            let n = *p.get_ref();
+            if n < 1
+                || page_starts
+                    .last()
+                    .is_some_and(|&last: &usize| n as usize <= last)
+            {
+                diags.push(
+                    Diagnostic::error("invalid-value", format!("dòng bắt đầu trang `{n}` không hợp lệ"))
+                        .at(d.file.location(p.span()))
+                        .hint("page_starts liệt kê dòng đầu tiên của từng trang, tăng dần và từ 1: [1, 48, 97]"),
+                );
+                continue;
+            }
+            page_starts.push(n as usize);
+        }
         let date = d.value.date.as_ref().and_then(|s| date(&d.file, s, diags));
         documents.insert(
             d.value.id.get_ref().clone(),
@@ -61,6 +99,9 @@ pub(super) fn resolve_documents(
                 issuer: d.value.issuer.as_ref().map(|s| s.get_ref().clone()),
                 origin: d.value.origin.clone(),
                 licence: d.value.licence.clone(),
+                official_url: official_url.flatten(),
+                sha256,
+                page_starts,
                 text,
                 path,
             },
