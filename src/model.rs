@@ -146,6 +146,7 @@ vocabulary! {
         District = ("district", "Huyện"),
         Commune = ("commune", "Xã"),
         Ward = ("ward", "Phường"),
+        Township = ("township", "Thị trấn"),
         SpecialZone = ("special-zone", "Đặc khu"),
         PeopleCommittee = ("people-committee", "Ủy ban nhân dân"),
         Department = ("department", "Sở, ban, ngành"),
@@ -163,7 +164,7 @@ impl UnitKind {
     pub fn is_commune_level(&self) -> bool {
         matches!(
             self,
-            UnitKind::Commune | UnitKind::Ward | UnitKind::SpecialZone
+            UnitKind::Commune | UnitKind::Ward | UnitKind::Township | UnitKind::SpecialZone
         )
     }
 
@@ -181,6 +182,7 @@ impl UnitKind {
                 | UnitKind::District
                 | UnitKind::Commune
                 | UnitKind::Ward
+                | UnitKind::Township
                 | UnitKind::SpecialZone
         )
     }
@@ -198,6 +200,8 @@ pub struct Unit {
     pub valid_from: Option<PartialDate>,
     pub valid_to: Option<PartialDate>,
     pub successors: Vec<String>,
+    /// The district a commune that kept its territory lay in before 1 July 2025.
+    pub former_parent: Option<String>,
     /// Units whose `successors` name this one.
     pub predecessors: Vec<String>,
     pub children: Vec<String>,

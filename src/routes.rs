@@ -339,6 +339,10 @@ pub enum Route {
     Progress,
     Units,
     Unit(String),
+    /// The place finder: where to find your commune, now and before 1 July 2025.
+    Places,
+    /// The place finder of one province, when the site has several.
+    PlacesIn(String),
     Reports,
     Report(String),
     Sources,
@@ -365,6 +369,8 @@ impl Route {
             Route::Progress => "tien-do/".into(),
             Route::Units => "don-vi/".into(),
             Route::Unit(id) => format!("don-vi/{id}/"),
+            Route::Places => "dia-ban/".into(),
+            Route::PlacesIn(id) => format!("dia-ban/{id}/"),
             Route::Reports => "bao-cao/".into(),
             Route::Report(id) => format!("bao-cao/{id}/"),
             Route::Sources => "nguon/".into(),
@@ -447,6 +453,8 @@ impl Route {
             ["tien-do"] => Route::Progress,
             ["don-vi"] => Route::Units,
             ["don-vi", u] => Route::Unit(id(u)?),
+            ["dia-ban"] => Route::Places,
+            ["dia-ban", p] => Route::PlacesIn(id(p)?),
             ["bao-cao"] => Route::Reports,
             ["bao-cao", r] => Route::Report(id(r)?),
             ["nguon"] => Route::Sources,
@@ -495,6 +503,13 @@ impl Route {
                 .filter(|u| u.page)
                 .map(|u| Route::Unit(u.id.clone())),
         );
+        let provinces = crate::places::provinces(site);
+        if !provinces.is_empty() {
+            out.push(Route::Places);
+        }
+        if provinces.len() > 1 {
+            out.extend(provinces.iter().map(|p| Route::PlacesIn(p.id.clone())));
+        }
         out.extend(site.reports.iter().map(|r| Route::Report(r.id.clone())));
         for d in &site.documents {
             out.push(Route::Source(d.id.clone()));
@@ -580,6 +595,8 @@ mod tests {
             Route::Progress,
             Route::Units,
             Route::Unit("so-noi-vu".into()),
+            Route::Places,
+            Route::PlacesIn("tinh-quang-ngai".into()),
             Route::Reports,
             Route::Report("bc-1".into()),
             Route::Sources,

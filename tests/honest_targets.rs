@@ -12,7 +12,10 @@ fn target_charts(root: &Path) -> Vec<(String, String)> {
     for (page, html) in common::quality::html_pages(root) {
         let mut rest = html.as_str();
         while let Some(i) = rest.find("<svg") {
-            let end = rest[i..].find("</svg>").map(|e| i + e + 6).unwrap_or(rest.len());
+            let end = rest[i..]
+                .find("</svg>")
+                .map(|e| i + e + 6)
+                .unwrap_or(rest.len());
             let svg = &rest[i..end];
             if svg.contains("-chi-tieu") && svg.contains("Mục tiêu") {
                 out.push((page.clone(), svg.to_string()));

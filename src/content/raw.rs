@@ -145,6 +145,9 @@ pub struct Unit {
     pub valid_to: Option<S<String>>,
     #[serde(default)]
     pub successors: Vec<S<String>>,
+    /// The district-level unit a commune lay in before the two-level reform of 1 July 2025, for
+    /// a commune that kept its territory (and so has no predecessor to say it).
+    pub former_parent: Option<S<String>>,
     #[serde(default)]
     pub note: String,
     pub source: Option<S<String>>,

@@ -423,6 +423,7 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
         })
         .copied();
     let mut c = base_context(site, route, &site.config().title);
+    c.insert("to_places", &!crate::places::provinces(site).is_empty());
     // A site of a few plans shows them all; a larger one the highest-level ones, and a link to
     // the list of every plan.
     let mut shown = published.clone();
@@ -693,6 +694,135 @@ pub(crate) fn units(ctx: &Ctx, route: &Route, n: usize) -> Page {
     }
 }
 
+/// What the documents hold for a unit, plan by plan (never added across plans): how many
+/// targets, tasks and budget lines, and the lines' sum. For the summaries a commune's page gives
+/// of the old units it was formed from.
+fn holdings_by_plan(ctx: &Ctx, unit: &str) -> Vec<Value> {
+    let site = ctx.site;
+    let Some(m) = ctx.derived.mentions.get(unit) else {
+        return Vec::new();
+    };
+    let mut plans: Vec<usize> = m.plans.clone();
+    for &(pi, _) in m.targets.iter().chain(&m.tasks).chain(&m.lines) {
+        if !plans.contains(&pi) {
+            plans.push(pi);
+        }
+    }
+    plans
+        .into_iter()
+        .map(|pi| {
+            let p = &site.plans[pi];
+            let count = |v: &[(usize, usize)]| v.iter().filter(|(i, _)| *i == pi).count();
+            let mut total = Decimal::ZERO;
+            let mut unknown = 0;
+            if let Some(b) = &p.budget {
+                for &(_, li) in m.lines.iter().filter(|(i, _)| *i == pi) {
+                    match b.lines[li].amount {
+                        Some(a) => total += a,
+                        None => unknown += 1,
+                    }
+                }
+            }
+            let lines = count(&m.lines);
+            json!({
+                "plan": ctx.plan_ref(&p.id),
+                "issued_by_unit": m.plans.contains(&pi),
+                "targets": count(&m.targets),
+                "tasks": count(&m.tasks),
+                "lines": lines,
+                "total": (lines > unknown).then(|| vn_number::format(total)),
+                "unknown": unknown,
+            })
+        })
+        .collect()
+}
+
+/// The place finder: every current commune of a province by name, and every old commune under
+/// its old district with the unit it belongs to now. With several provinces, `/dia-ban/` lists
+/// them and each has its own page.
+pub(crate) fn places(ctx: &Ctx, route: &Route, province: Option<&Unit>) -> Option<Page> {
+    let site = ctx.site;
+    let provinces = crate::places::provinces(site);
+    let province = match province {
+        Some(p) => Some(*provinces.iter().find(|x| x.id == p.id)?),
+        None if provinces.len() == 1 => Some(provinces[0]),
+        None => None,
+    };
+    let title = match province {
+        Some(p) if provinces.len() > 1 => format!("Tìm xã, phường, đặc khu — {}", p.name),
+        _ => "Tìm xã, phường, đặc khu".to_string(),
+    };
+    let mut c = base_context(site, route, &title);
+    c.insert("several", &(provinces.len() > 1));
+    if province.is_none() {
+        c.insert(
+            "provinces",
+            &provinces
+                .iter()
+                .map(|p| {
+                    let n = p
+                        .children
+                        .iter()
+                        .filter_map(|id| site.unit(id))
+                        .filter(|u| crate::places::is_current_commune(u))
+                        .count();
+                    json!({"name": p.name, "href": Route::PlacesIn(p.id.clone()).path(), "count": n})
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    if let Some(p) = province {
+        let places = crate::places::of_province(site, p);
+        let link = |u: &Unit| json!({"name": u.name, "href": unit_href(u)});
+        let mut letters: Vec<(String, Vec<Value>)> = Vec::new();
+        for u in &places.current {
+            let letter = crate::vietnamese::initial(crate::places::bare_name(u));
+            let v = json!({"name": u.name, "bare": crate::places::bare_name(u), "href": unit_href(u), "kind": u.kind.vietnamese()});
+            match letters.last_mut() {
+                Some((l, list)) if *l == letter => list.push(v),
+                _ => letters.push((letter, vec![v])),
+            }
+        }
+        let count = |k: UnitKind| places.current.iter().filter(|u| u.kind == k).count();
+        let districts: Vec<Value> = places
+            .districts
+            .iter()
+            .filter(|d| !d.communes.is_empty())
+            .map(|d| {
+                json!({
+                    "name": d.unit.name,
+                    "href": unit_href(d.unit),
+                    "anchor": d.unit.id,
+                    "province": d.unit.parent.as_deref().filter(|pp| *pp != p.id).and_then(|pp| site.unit(pp)).map(|pp| pp.name.clone()),
+                    "communes": d.communes.iter().map(|oc| json!({
+                        "name": oc.unit.name,
+                        "href": if oc.kept { Value::Null } else { json!(unit_href(oc.unit)) },
+                        "kept": oc.kept,
+                        "now": oc.now.iter().map(|u| link(u)).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        c.insert(
+            "province",
+            &json!({
+                "name": p.name,
+                "href": unit_href(p),
+                "count": places.current.len(),
+                "communes": count(UnitKind::Commune),
+                "wards": count(UnitKind::Ward),
+                "zones": count(UnitKind::SpecialZone),
+                "letters": letters.iter().map(|(l, units)| json!({"letter": l, "units": units})).collect::<Vec<_>>(),
+                "districts": districts,
+            }),
+        );
+    }
+    Some(Page {
+        template: "places.html",
+        context: c,
+    })
+}
+
 /// A unit: what it is, its place among units, and everything the documents give it to do.
 pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
     let site = ctx.site;
@@ -793,6 +923,25 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
     if !tasks.is_empty() {
         c.insert("download_tasks", &download("tasks"));
     }
+    let own_figures =
+        !(plans.is_empty() && leads.is_empty() && tasks.is_empty() && lines.is_empty());
+    if crate::places::is_current_commune(u) {
+        c.insert("history", &commune_history(ctx, u, own_figures));
+    }
+    if u.kind.is_district_level() {
+        c.insert("territory", &district_territory(ctx, u));
+    }
+    // A table whose rows all come from one plan names it once, in its caption, not on every row.
+    let one_plan = |rows: &[(usize, usize)]| match rows.first() {
+        Some(&(first, _)) if rows.iter().all(|&(pi, _)| pi == first) => {
+            ctx.plan_ref(&site.plans[first].id)
+        }
+        _ => Value::Null,
+    };
+    c.insert(
+        "one_plan",
+        &json!({"targets": one_plan(&m.targets), "tasks": one_plan(&m.tasks), "lines": one_plan(&m.lines)}),
+    );
     c.insert("plans", &plans);
     c.insert("targets", &leads);
     c.insert("tasks", &tasks);
@@ -803,4 +952,81 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
         template: "unit.html",
         context: c,
     }
+}
+
+/// What a current commune's page says of the units it was formed from: each old unit with its
+/// district, what the documents hold for it, and what they hold for the old districts (the
+/// district's own figures, labelled as such, never divided among communes).
+fn commune_history(ctx: &Ctx, u: &Unit, own_figures: bool) -> Value {
+    let site = ctx.site;
+    let predecessors = crate::places::predecessors(site, u);
+    let district_name = |d: Option<&Unit>| d.map(|d| ctx.unit(&d.id));
+    let formed_from: Vec<Value> = predecessors
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.unit.name,
+                "href": unit_href(p.unit),
+                "district": district_name(p.district),
+                "shared_with": p.shared_with.iter().map(|s| ctx.unit(&s.id)).collect::<Vec<_>>(),
+                "figures": holdings_by_plan(ctx, &p.unit.id),
+            })
+        })
+        .collect();
+    let districts: Vec<Value> = crate::places::old_districts(site, u)
+        .into_iter()
+        .map(|d| {
+            let others: Vec<Value> = crate::places::district_successors(site, d)
+                .into_iter()
+                .filter(|s| s.id != u.id)
+                .map(|s| ctx.unit(&s.id))
+                .collect();
+            json!({
+                "name": d.name,
+                "href": unit_href(d),
+                "figures": holdings_by_plan(ctx, &d.id),
+                "others": others,
+            })
+        })
+        .collect();
+    let known = |v: &[Value]| {
+        v.iter()
+            .any(|x| x["figures"].as_array().is_some_and(|f| !f.is_empty()))
+    };
+    json!({
+        "formed_from": formed_from,
+        "former_district": u.former_parent.as_deref().and_then(|d| site.unit(d)).map(|d| ctx.unit(&d.id)),
+        "districts": districts,
+        "predecessor_figures": known(&formed_from),
+        "district_figures": known(&districts),
+        "nothing": !own_figures && !known(&formed_from) && !known(&districts),
+    })
+}
+
+/// What an old district's page says of its territory: its communes before 1 July 2025 and the
+/// units they belong to now.
+fn district_territory(ctx: &Ctx, d: &Unit) -> Value {
+    let site = ctx.site;
+    let communes: Vec<Value> = {
+        let mut v: Vec<&Unit> = d
+            .children
+            .iter()
+            .filter_map(|c| site.unit(c))
+            .filter(|c| c.kind.is_commune_level())
+            .collect();
+        v.sort_by_cached_key(|c| crate::vietnamese::sort_key(crate::places::bare_name(c)));
+        v.into_iter()
+            .map(|c| {
+                json!({
+                    "name": c.name,
+                    "href": unit_href(c),
+                    "now": c.successors.iter().filter_map(|s| site.unit(s)).map(|s| ctx.unit(&s.id)).collect::<Vec<_>>(),
+                })
+            })
+            .collect()
+    };
+    json!({
+        "communes": communes,
+        "now": crate::places::district_successors(site, d).into_iter().map(|s| ctx.unit(&s.id)).collect::<Vec<_>>(),
+    })
 }

@@ -97,6 +97,9 @@ pub(super) fn resolve_units(
         for s in &r.successors {
             check_unit(registry, &u.file, s, diags);
         }
+        if let Some(p) = &r.former_parent {
+            check_unit(registry, &u.file, p, diags);
+        }
         let valid_from = r.valid_from.as_ref().and_then(|s| date(&u.file, s, diags));
         let valid_to = r.valid_to.as_ref().and_then(|s| date(&u.file, s, diags));
         if let (Some(f), Some(t)) = (valid_from, valid_to) {
@@ -135,6 +138,7 @@ pub(super) fn resolve_units(
             valid_from,
             valid_to,
             successors: r.successors.iter().map(|s| s.get_ref().clone()).collect(),
+            former_parent: r.former_parent.as_ref().map(|p| p.get_ref().clone()),
             predecessors: Vec::new(),
             children: Vec::new(),
             note: r.note.clone(),
