@@ -67,6 +67,8 @@ pub struct Derived<'s> {
     pub reports_by_id: HashMap<&'s str, &'s Report>,
     /// The plans and reports whose figures a document is the source of, by document id.
     pub citing: HashMap<&'s str, (Vec<&'s crate::model::Plan>, Vec<&'s Report>)>,
+    /// Whether the site has a place finder (some current province has current communes).
+    pub has_places: bool,
 }
 
 impl<'s> Derived<'s> {
@@ -178,6 +180,7 @@ impl<'s> Derived<'s> {
             progress_by_report,
             mentions: mentions(site),
             latest_report,
+            has_places: !crate::places::provinces(site).is_empty(),
         })
     }
 

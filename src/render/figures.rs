@@ -258,18 +258,17 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
                 .find(|x| x.place.as_deref() == Some(u.id.as_str()));
             let declared = body.and_then(|x| checks.iter().find(|c| c.scope_id == x.id));
             // That the districts ended on 1 July 2025 is said once above the table; each row
-            // names only the successor the sources attest.
+            // names the units its territory belongs to now, as far as the sources attest
+            // (its communes' successors, from the merger resolution).
             let successor = {
-                let names: Vec<String> = u
-                    .successors
-                    .iter()
-                    .filter_map(|s| site.unit(s))
+                let names: Vec<String> = crate::places::district_successors(site, u)
+                    .into_iter()
                     .map(|s| s.name.clone())
                     .collect();
                 if names.is_empty() {
                     String::new()
                 } else {
-                    format!("Kế thừa: {}", names.join(", "))
+                    format!("Nay thuộc: {}", names.join(", "))
                 }
             };
             let mut cells = sum_cells(s);
@@ -297,7 +296,9 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         .collect();
     let unattested = entries
         .iter()
-        .filter(|(u, _)| u.valid_to.is_some() && u.successors.is_empty())
+        .filter(|(u, _)| {
+            u.valid_to.is_some() && crate::places::district_successors(site, u).is_empty()
+        })
         .count();
     let mut fig = figure(
         ctx,
@@ -319,7 +320,9 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             "Các đơn vị này chấm dứt hoạt động từ {}{}.",
             ended.join(", "),
             if unattested > 0 {
-                format!("; văn bản nguồn không ghi đơn vị kế thừa của {unattested} đơn vị")
+                format!(
+                    "; văn bản nguồn không ghi địa bàn của {unattested} đơn vị nay thuộc xã, phường nào"
+                )
             } else {
                 String::new()
             }

@@ -148,6 +148,7 @@ pub(crate) fn budget_breakdown(ctx: &Ctx, route: &Route, breakdown: Breakdown, n
         route,
         &paged_title(ctx, list, breakdown.vietnamese(), n),
     );
+    c.insert("to_places", &ctx.derived.has_places);
     let figures: Vec<Value> = page_of(ctx, list, n, &shown)
         .iter()
         .filter_map(|p| build(p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f})))
@@ -423,7 +424,7 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
         })
         .copied();
     let mut c = base_context(site, route, &site.config().title);
-    c.insert("to_places", &!crate::places::provinces(site).is_empty());
+    c.insert("to_places", &ctx.derived.has_places);
     // A site of a few plans shows them all; a larger one the highest-level ones, and a link to
     // the list of every plan.
     let mut shown = published.clone();
