@@ -135,25 +135,82 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// When a task is due.
+/// When a task is due, in every spelling plans use: a day, a month or a year ("2025"); a
+/// quarter ("quý I/2025"); a half-year ("6 tháng đầu năm 2025"); a span of years ("2025–2030");
+/// every year ("hằng năm"); from a year on ("từ năm 2026"); or ongoing ("thường xuyên").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Timeframe {
     /// A date, month or year.
     By(PartialDate),
     /// A quarter of a year (1–4).
     Quarter { year: i32, quarter: u32 },
+    /// A half of a year (1: January–June, 2: July–December).
+    Half { year: i32, half: u32 },
+    /// A span of whole years, both included ("2025–2030").
+    Years { from: i32, to: i32 },
+    /// "Hằng năm": every year, no final deadline.
+    Yearly,
+    /// "Từ năm 2026": from a year on, no final deadline.
+    From(i32),
     /// "Thường xuyên": no deadline.
     Ongoing,
 }
 
+/// The spellings content writes, for hints and for the data package's schema.
+pub const TIMEFRAME_FORMS: &str = "ngày, tháng hoặc năm: \"2025-12-31\", \"2025-08\", \"2025\"; quý: \"2025-Q1\"; nửa năm: \"2025-H1\"; nhiều năm: \"2025/2030\"; hằng năm: \"yearly\"; từ năm: \"from-2026\"; thường xuyên: \"ongoing\"";
+
 impl Timeframe {
     pub fn parse(text: &str) -> Result<Timeframe, DateError> {
         let t = text.trim();
-        if t == "ongoing" {
-            return Ok(Timeframe::Ongoing);
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let year = |s: &str| -> Result<i32, DateError> {
+            let y = s
+                .parse::<i32>()
+                .ok()
+                .filter(|_| digits(s, 4))
+                .ok_or_else(|| DateError {
+                    message: format!("`{text}` không phải là thời hạn hợp lệ"),
+                    hint: format!("viết thời hạn theo một trong các dạng: {TIMEFRAME_FORMS}"),
+                })?;
+            if YEARS.contains(&y) {
+                Ok(y)
+            } else {
+                Err(year_error(text, y))
+            }
+        };
+        match t {
+            "ongoing" => return Ok(Timeframe::Ongoing),
+            "yearly" => return Ok(Timeframe::Yearly),
+            _ => {}
+        }
+        if let Some(y) = t.strip_prefix("from-") {
+            return Ok(Timeframe::From(year(y)?));
+        }
+        if let Some((a, b)) = t.split_once('/') {
+            let (from, to) = (year(a)?, year(b)?);
+            if from >= to {
+                return Err(DateError {
+                    message: format!("`{text}`: năm đầu phải trước năm cuối"),
+                    hint: "viết khoảng năm theo dạng \"2025/2030\"; một năm thì chỉ ghi \"2025\""
+                        .into(),
+                });
+            }
+            return Ok(Timeframe::Years { from, to });
+        }
+        if let Some((y, h)) = t.split_once("-H") {
+            let y = year(y)?;
+            return match h {
+                "1" | "2" => Ok(Timeframe::Half {
+                    year: y,
+                    half: h.parse().unwrap_or(1),
+                }),
+                _ => Err(DateError {
+                    message: format!("`{text}` không phải là nửa năm hợp lệ"),
+                    hint: "viết nửa năm theo dạng \"2025-H1\" (6 tháng đầu năm) hoặc \"2025-H2\" (6 tháng cuối năm)".into(),
+                }),
+            };
         }
         if let Some((y, q)) = t.split_once("-Q") {
-            let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
             let year = y.parse::<i32>().ok().filter(|_| digits(y, 4));
             let quarter = q
                 .parse::<u32>()
@@ -171,12 +228,13 @@ impl Timeframe {
         PartialDate::parse(t)
             .map(Timeframe::By)
             .map_err(|e| DateError {
-                hint: format!("{}; quý: \"2025-Q1\"; thường xuyên: \"ongoing\"", e.hint),
+                hint: format!("{}; các dạng khác: {TIMEFRAME_FORMS}", e.hint),
                 ..e
             })
     }
 
-    /// The last day by which the task is due, if it has one.
+    /// The last day by which the task is due, if it has one: tasks every year, from a year on
+    /// or ongoing have none (their status comes only from what reports say).
     pub fn deadline(&self) -> Option<(i32, u32, u32)> {
         match self {
             Timeframe::By(d) => Some(d.last_day()),
@@ -184,7 +242,39 @@ impl Timeframe {
                 let m = quarter * 3;
                 Some((*year, m, days_in_month(*year, m)))
             }
-            Timeframe::Ongoing => None,
+            Timeframe::Half { year, half } => Some(if *half == 1 {
+                (*year, 6, 30)
+            } else {
+                (*year, 12, 31)
+            }),
+            Timeframe::Years { to, .. } => Some((*to, 12, 31)),
+            Timeframe::Yearly | Timeframe::From(_) | Timeframe::Ongoing => None,
+        }
+    }
+
+    /// The first day the timeframe covers, when it has one (for sorting and timelines).
+    pub fn start(&self) -> Option<(i32, u32, u32)> {
+        match self {
+            Timeframe::By(d) => Some(d.first_day()),
+            Timeframe::Quarter { year, quarter } => Some((*year, quarter * 3 - 2, 1)),
+            Timeframe::Half { year, half } => Some((*year, if *half == 1 { 1 } else { 7 }, 1)),
+            Timeframe::Years { from, .. } | Timeframe::From(from) => Some((*from, 1, 1)),
+            Timeframe::Yearly | Timeframe::Ongoing => None,
+        }
+    }
+
+    /// The kind of timeframe, as the data package names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Timeframe::By(PartialDate { day: Some(_), .. }) => "day",
+            Timeframe::By(PartialDate { month: Some(_), .. }) => "month",
+            Timeframe::By(_) => "year",
+            Timeframe::Quarter { .. } => "quarter",
+            Timeframe::Half { .. } => "half-year",
+            Timeframe::Years { .. } => "years",
+            Timeframe::Yearly => "yearly",
+            Timeframe::From(_) => "from-year",
+            Timeframe::Ongoing => "ongoing",
         }
     }
 
@@ -192,6 +282,10 @@ impl Timeframe {
         match self {
             Timeframe::By(d) => d.iso(),
             Timeframe::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
+            Timeframe::Half { year, half } => format!("{year}-H{half}"),
+            Timeframe::Years { from, to } => format!("{from}/{to}"),
+            Timeframe::Yearly => "yearly".into(),
+            Timeframe::From(y) => format!("from-{y}"),
             Timeframe::Ongoing => "ongoing".into(),
         }
     }
@@ -203,6 +297,11 @@ impl Timeframe {
                 let roman = ["I", "II", "III", "IV"][(*quarter as usize).saturating_sub(1).min(3)];
                 format!("quý {roman}/{year}")
             }
+            Timeframe::Half { year, half: 1 } => format!("6 tháng đầu năm {year}"),
+            Timeframe::Half { year, .. } => format!("6 tháng cuối năm {year}"),
+            Timeframe::Years { from, to } => format!("{from}–{to}"),
+            Timeframe::Yearly => "hằng năm".into(),
+            Timeframe::From(y) => format!("từ năm {y}"),
             Timeframe::Ongoing => "thường xuyên".into(),
         }
     }
@@ -264,6 +363,47 @@ mod tests {
         );
         assert_eq!(Timeframe::parse("ongoing").unwrap().deadline(), None);
         assert!(Timeframe::parse("2025-Q5").is_err());
+    }
+
+    #[test]
+    fn multi_year_and_recurring_timeframes_keep_their_shape() {
+        let span = Timeframe::parse("2025/2030").unwrap();
+        assert_eq!(span.deadline(), Some((2030, 12, 31)));
+        assert_eq!(span.start(), Some((2025, 1, 1)));
+        assert_eq!(span.vietnamese(), "2025–2030");
+        assert_eq!(span.kind(), "years");
+        let half = Timeframe::parse("2026-H1").unwrap();
+        assert_eq!(half.deadline(), Some((2026, 6, 30)));
+        assert_eq!(half.vietnamese(), "6 tháng đầu năm 2026");
+        assert_eq!(Timeframe::parse("yearly").unwrap().deadline(), None);
+        assert_eq!(Timeframe::parse("yearly").unwrap().vietnamese(), "hằng năm");
+        let from = Timeframe::parse("from-2026").unwrap();
+        assert_eq!(from.deadline(), None);
+        assert_eq!(from.start(), Some((2026, 1, 1)));
+        assert_eq!(from.vietnamese(), "từ năm 2026");
+        for form in [
+            "2025",
+            "2025-08",
+            "2025-08-31",
+            "2025-Q3",
+            "2025-H2",
+            "2025/2030",
+            "yearly",
+            "from-2026",
+            "ongoing",
+        ] {
+            assert_eq!(Timeframe::parse(form).unwrap().iso(), form);
+        }
+        for bad in [
+            "2030/2025",
+            "2025/2025",
+            "2025-H3",
+            "from-25",
+            "2025/30",
+            "hằng năm",
+        ] {
+            assert!(Timeframe::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -69,6 +69,13 @@ pub struct Derived<'s> {
     pub citing: HashMap<&'s str, (Vec<&'s crate::model::Plan>, Vec<&'s Report>)>,
     /// Whether the site has a place finder (some current province has current communes).
     pub has_places: bool,
+    /// The year every target is due by, when they all share one (pages then say "đến hết năm
+    /// 2025"; otherwise each target states its own).
+    pub common_horizon: Option<i32>,
+    /// Where each budget line is: (plan index, line index), by line id.
+    pub lines_by_id: HashMap<&'s str, (usize, usize)>,
+    /// The lines whose `same_as` names a line, by the named line's id.
+    pub same_as_of: HashMap<&'s str, Vec<(usize, usize)>>,
 }
 
 impl<'s> Derived<'s> {
@@ -165,6 +172,16 @@ impl<'s> Derived<'s> {
         for r in &site.reports {
             citing.entry(r.document.as_str()).or_default().1.push(r);
         }
+        let mut lines_by_id = HashMap::new();
+        let mut same_as_of: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (pi, p) in site.plans.iter().enumerate() {
+            for (li, l) in p.budget.iter().flat_map(|b| b.lines.iter().enumerate()) {
+                lines_by_id.insert(l.id.as_str(), (pi, li));
+                if let Some(s) = &l.same_as {
+                    same_as_of.entry(s.as_str()).or_default().push((pi, li));
+                }
+            }
+        }
         Ok(Derived {
             site,
             targets_by_id,
@@ -181,6 +198,22 @@ impl<'s> Derived<'s> {
             mentions: mentions(site),
             latest_report,
             has_places: !crate::places::provinces(site).is_empty(),
+            lines_by_id,
+            same_as_of,
+            common_horizon: {
+                let mut years = site.plans.iter().flat_map(|p| &p.targets).map(|t| {
+                    t.goals
+                        .iter()
+                        .filter_map(|g| g.year)
+                        .max()
+                        .or(t.horizon)
+                        .max(t.horizon)
+                });
+                match years.next() {
+                    Some(Some(first)) if years.all(|y| y == Some(first)) => Some(first),
+                    _ => None,
+                }
+            },
         })
     }
 

@@ -61,6 +61,15 @@ pub struct SourceRef {
     pub line: usize,
 }
 
+vocabulary! {
+    /// What a site publishes plans of.
+    pub enum Scope {
+        Country = ("country", "cả nước"),
+        Province = ("province", "tỉnh"),
+        Commune = ("commune", "xã"),
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteConfig {
     pub title: String,
@@ -69,6 +78,8 @@ pub struct SiteConfig {
     pub language: String,
     pub publisher: Option<String>,
     pub province: Option<String>,
+    /// What the site covers: the country, a province or a commune; pages word themselves after it.
+    pub scope: Scope,
     pub licence: String,
     pub licence_url: String,
 }
@@ -149,6 +160,8 @@ vocabulary! {
         Township = ("township", "Thị trấn"),
         SpecialZone = ("special-zone", "Đặc khu"),
         PeopleCommittee = ("people-committee", "Ủy ban nhân dân"),
+        Government = ("government", "Chính phủ, Thủ tướng Chính phủ"),
+        Ministry = ("ministry", "Bộ, cơ quan ngang bộ"),
         Department = ("department", "Sở, ban, ngành"),
         Agency = ("agency", "Cơ quan nhà nước"),
         Office = ("office", "Phòng, ban, bộ phận"),
@@ -240,9 +253,23 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The kind of document a plan is: most are kế hoạch, but national programmes are resolutions
+    /// (nghị quyết), action programmes (chương trình hành động) or decisions (quyết định).
+    pub enum PlanKind {
+        Plan = ("plan", "Kế hoạch"),
+        Resolution = ("resolution", "Nghị quyết"),
+        Programme = ("programme", "Chương trình hành động"),
+        Decision = ("decision", "Quyết định"),
+        Directive = ("directive", "Chỉ thị"),
+        Letter = ("letter", "Công văn"),
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
     pub id: String,
+    pub kind: PlanKind,
     pub number: Option<String>,
     pub title: String,
     pub issuer: String,
@@ -286,20 +313,61 @@ impl Plan {
         }
     }
 
-    /// How the plan is named in running text: its number, else its title.
+    /// How the plan is named in running text: its kind and number, else its title.
     pub fn label(&self) -> String {
         match &self.number {
-            Some(n) => format!("Kế hoạch {n}"),
+            Some(n) => format!("{} {n}", self.kind.vietnamese()),
             None => self.title.clone(),
         }
+    }
+
+    /// The last year of the plan's period ("2025", "2021–2025", "2025-2030"), if it names one.
+    pub fn period_end(&self) -> Option<i32> {
+        self.period
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|y| y.len() == 4)
+            .filter_map(|y| y.parse::<i32>().ok())
+            .filter(|y| crate::dates::YEARS.contains(y))
+            .max()
     }
 }
 
 vocabulary! {
+    /// What a target measures. Numeric kinds carry a unit of measure as printed (`unit`); two
+    /// targets are drawn on one axis only when their kind and unit are the same.
     pub enum Measure {
         Percent = ("percent", "Tỷ lệ (%)"),
         Count = ("count", "Số lượng"),
+        Money = ("money", "Số tiền"),
+        Rate = ("rate", "Tỷ suất, tốc độ, mật độ"),
+        Rank = ("rank", "Thứ hạng"),
+        Index = ("index", "Chỉ số"),
         Milestone = ("milestone", "Mốc hoàn thành"),
+        Text = ("text", "Cam kết bằng lời"),
+    }
+}
+
+impl Measure {
+    /// Reads a measure as content writes it; `yes-no` is another name of a milestone.
+    pub fn read(s: &str) -> Option<Measure> {
+        match s {
+            "yes-no" => Some(Measure::Milestone),
+            _ => Measure::parse(s),
+        }
+    }
+
+    /// Whether the target's goals are numbers (and can be drawn).
+    pub fn is_numeric(&self) -> bool {
+        !matches!(self, Measure::Milestone | Measure::Text)
+    }
+
+    /// The unit of measure when the content gives none.
+    pub fn default_unit(&self) -> &'static str {
+        match self {
+            Measure::Percent => "%",
+            Measure::Money => "triệu đồng",
+            _ => "",
+        }
     }
 }
 
@@ -344,12 +412,32 @@ impl Comparator {
     }
 }
 
+/// A goal between two values ("40 – 50", "16 – 18 %"), each end included or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub low: Decimal,
+    pub high: Decimal,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Goal {
     pub level: GovLevel,
     pub subject: String,
     pub comparator: Option<Comparator>,
     pub value: Option<Decimal>,
+    /// A goal between two values, instead of `value` and `comparator`.
+    pub range: Option<Range>,
+    /// The year the goal is due, when it differs from the target's horizon ("đến 2045").
+    pub year: Option<i32>,
+}
+
+impl Goal {
+    /// Whether the goal has a number (or a range) to draw.
+    pub fn is_numeric(&self) -> bool {
+        self.value.is_some() || self.range.is_some()
+    }
 }
 
 vocabulary! {
@@ -382,6 +470,17 @@ pub struct Target {
     pub area: String,
     pub text: String,
     pub measure: Measure,
+    /// The unit of measure as printed ("%", "% GDP", "Tbps", "người/vạn dân"); empty for
+    /// counts of things, milestones and text commitments.
+    pub unit: String,
+    /// True when a smaller number is better (ranks always; others when the content says so).
+    pub lower_is_better: bool,
+    /// The year the target is due ("đến năm 2030"), when the content or the plan's period says.
+    pub horizon: Option<i32>,
+    /// The target this one is a part of (`1.a` of `1`), by id.
+    pub parent: Option<String>,
+    /// Its parts, by id, in content order.
+    pub children: Vec<String>,
     pub lead: Vec<String>,
     pub coordinating: Vec<String>,
     pub source: SourceRef,
@@ -399,11 +498,19 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Which budget pays: provincial (NST), district (NSH) or the state budget generally (NSNN).
+    /// Which budget or source pays, as plans abbreviate it: the central, provincial, district or
+    /// commune budget, the state budget without a level, local budgets together, ODA loans,
+    /// socialised (private) funds, or other sources.
     pub enum BudgetSource {
+        Central = ("NSTW", "ngân sách trung ương"),
         Provincial = ("NST", "ngân sách tỉnh"),
         District = ("NSH", "ngân sách huyện"),
+        Commune = ("NSX", "ngân sách xã"),
+        Local = ("NSĐP", "ngân sách địa phương"),
         State = ("NSNN", "ngân sách nhà nước"),
+        Oda = ("ODA", "vốn ODA, vốn vay ưu đãi"),
+        Socialised = ("XHH", "nguồn xã hội hóa"),
+        Other = ("KHÁC", "nguồn hợp pháp khác"),
     }
 }
 
@@ -439,6 +546,8 @@ impl Funding {
         {
             let token = match token.to_uppercase().as_str() {
                 "CDT" => "CĐT".to_string(),
+                "NSDP" => "NSĐP".to_string(),
+                "KHAC" => "KHÁC".to_string(),
                 t => t.to_string(),
             };
             match (Spending::parse(&token), BudgetSource::parse(&token)) {
@@ -519,6 +628,9 @@ pub struct BudgetLine {
     pub note: String,
     pub legal_basis: Vec<String>,
     pub interpretation: String,
+    /// The line of another plan that records the same commitment (a department's plan repeating
+    /// an item of the province's plan), by id: shown side by side, never added twice.
+    pub same_as: Option<String>,
     pub source: SourceRef,
     pub group: Option<usize>,
     pub body: Option<usize>,
@@ -555,6 +667,8 @@ pub struct Task {
     pub coordinating: Vec<String>,
     pub timeframe: Option<Timeframe>,
     pub timeframe_text: String,
+    /// What the task is to produce, as printed ("Quyết định của Thủ tướng Chính phủ").
+    pub output: String,
     pub source: SourceRef,
     pub interpretation: String,
 }

@@ -202,9 +202,7 @@ impl Breakdown {
         match self {
             Breakdown::ByDistrict => "Theo huyện, thị xã, thành phố",
             Breakdown::ByAgency => "Theo cơ quan chủ trì",
-            Breakdown::BySource => {
-                "Theo nguồn vốn (chi thường xuyên/đầu tư × ngân sách tỉnh/huyện)"
-            }
+            Breakdown::BySource => "Theo nguồn vốn (loại chi × nguồn ngân sách)",
             Breakdown::ByCommune => "Theo xã, phường, đặc khu",
             Breakdown::ByProvince => "Theo tỉnh, thành phố",
         }

@@ -26,6 +26,12 @@ fn config() -> ProptestConfig {
 struct Target {
     number: String,
     goals: Vec<(Option<&'static str>, u32)>,
+    /// `percent`, `rank` or `rate` (with a unit).
+    measure: &'static str,
+    /// The first goal is a range `v – v+5` instead of `≥ v`.
+    range: bool,
+    /// The number of the target this one is a part of (may not exist, may be itself).
+    parent: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -34,6 +40,8 @@ struct Item {
     explicit_id: Option<String>,
     amount: u32,
     parts: usize,
+    /// A line of this or another plan it records the same commitment as (may not exist).
+    same_as: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,8 +73,17 @@ fn plan() -> impl Strategy<Value = Plan> {
             ),
             0..3,
         ),
+        prop_oneof![Just("percent"), Just("rank"), Just("rate")],
+        any::<bool>(),
+        prop::option::of(number()),
     )
-        .prop_map(|(number, goals)| Target { number, goals });
+        .prop_map(|(number, goals, measure, range, parent)| Target {
+            number,
+            goals,
+            measure,
+            range,
+            parent,
+        });
     let item = (
         number(),
         prop::option::of(prop_oneof![
@@ -76,19 +93,31 @@ fn plan() -> impl Strategy<Value = Plan> {
         ]),
         1u32..5000,
         0usize..3,
+        prop::option::of(prop_oneof![
+            Just("kh-a-kp-i-1"),
+            Just("kh-a-kp-x"),
+            Just("kh-a-kp-x-kp-i-1"),
+            Just("khong-co")
+        ]),
     )
-        .prop_map(|(number, explicit_id, amount, parts)| Item {
+        .prop_map(|(number, explicit_id, amount, parts, same_as)| Item {
             number,
             explicit_id,
             amount,
             parts,
+            same_as,
         });
     let timeframe = prop_oneof![
         Just("2025-Q2"),
         Just("1900"),
         Just("2100-12"),
         Just("ongoing"),
-        Just("2025-06-30")
+        Just("2025-06-30"),
+        Just("2025/2030"),
+        Just("2026-H1"),
+        Just("yearly"),
+        Just("from-2026"),
+        Just("2030/2025")
     ];
     (
         prop_oneof![
@@ -136,20 +165,34 @@ fn write_content(dir: &Path, plans: &[Plan]) {
         };
         let mut targets = String::new();
         for t in &p.targets {
-            let values: Vec<String> = t.goals.iter().map(|(_, v)| format!("{v}%")).collect();
+            let values: Vec<String> = t
+                .goals
+                .iter()
+                .map(|(_, v)| format!("{v}% – {}%", v + 5))
+                .collect();
             let text = format!("Tỷ lệ đạt {}", values.join(", "));
             let l = line(text.clone());
             targets.push_str(&format!(
                 "[[target]]\nnumber = \"{}\"\narea = \"chinh-quyen-so\"\ntext = \"{text}\"\nmeasure = \"{}\"\nline = {l}\n",
                 t.number,
-                if t.goals.is_empty() { "milestone" } else { "percent" }
+                if t.goals.is_empty() { "milestone" } else { t.measure }
             ));
-            for (level, v) in &t.goals {
+            if t.measure == "rate" && !t.goals.is_empty() {
+                targets.push_str("unit = \"%/năm\"\n");
+            }
+            if let Some(parent) = &t.parent {
+                targets.push_str(&format!("parent = \"{parent}\"\n"));
+            }
+            for (i, (level, v)) in t.goals.iter().enumerate() {
                 targets.push_str("[[target.goal]]\n");
                 if let Some(level) = level {
                     targets.push_str(&format!("level = \"{level}\"\n"));
                 }
-                targets.push_str(&format!("comparator = \">=\"\nvalue = {v}\n"));
+                if t.range && i == 0 {
+                    targets.push_str(&format!("low = {v}\nhigh = {}\nyear = 2030\n", v + 5));
+                } else {
+                    targets.push_str(&format!("comparator = \">=\"\nvalue = {v}\n"));
+                }
             }
         }
         let mut tasks = String::new();
@@ -176,6 +219,9 @@ fn write_content(dir: &Path, plans: &[Plan]) {
                 budget.push_str(&format!(
                     "title = \"Mục\"\nfunding = \"CTX, NST\"\nline = {l}\n"
                 ));
+                if let Some(same) = it.same_as {
+                    budget.push_str(&format!("same_as = \"{same}\"\n"));
+                }
                 if it.parts == 0 {
                     budget.push_str(&format!("amount = {}\n", it.amount));
                     total += it.amount as u64;

@@ -2,7 +2,7 @@
 //! no script and no request leaving the site, clean URLs, and no broken internal link or anchor.
 
 mod common;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn built_site(name: &str) -> PathBuf {

@@ -363,11 +363,38 @@ pub fn horizontal_bars(
     }
 }
 
+/// Where a goal sits on the scale: one value (a tick) or a range (a bracket from low to high).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GoalMark {
+    Value(Decimal),
+    Range(Decimal, Decimal),
+}
+
+impl GoalMark {
+    fn high(&self) -> Decimal {
+        match self {
+            GoalMark::Value(v) | GoalMark::Range(_, v) => *v,
+        }
+    }
+}
+
+/// What the axis of a target chart measures: one unit of measure per chart, never two.
+#[derive(Debug, Clone)]
+pub struct TargetScale {
+    /// The axis title ("Tỷ lệ (%)", "% GDP", "Thứ hạng — số nhỏ hơn là tốt hơn").
+    pub axis_title: String,
+    /// The unit written after tick values ("%", "" …).
+    pub tick_unit: String,
+    /// A percent scale is always 0–100; other scales end at a round number above the largest
+    /// value on the chart.
+    pub percent: bool,
+}
+
 /// One target on the target chart: its goal, and the values documents state for it.
 #[derive(Debug, Clone)]
 pub struct TargetRow {
     pub label: String,
-    pub goal: Decimal,
+    pub goal: GoalMark,
     pub goal_text: String,
     /// The baseline (value, "Ban đầu năm 2024: 85,5%").
     pub baseline: Option<(Decimal, String)>,
@@ -375,12 +402,12 @@ pub struct TargetRow {
     pub actual: Option<(Decimal, String)>,
 }
 
-/// Targets on one 0–100 % scale, honestly: the goal is a tick on a thin track — never a filled
-/// bar that would read as achieved — the baseline a hollow circle, the latest reported result a
-/// filled diamond; a target without a reported result says "chưa có số liệu" in words and has
-/// no result mark. Every mark is also written as text, so neither colour nor shape alone carries
-/// the meaning.
-pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
+/// Targets of one unit of measure on one scale, honestly: the goal is a tick on a thin track (a
+/// bracket for a range) — never a filled bar that would read as achieved — the baseline a
+/// hollow circle, the latest reported result a filled diamond; a target without a reported
+/// result says "chưa có số liệu" in words and has no result mark. Every mark is also written as
+/// text, so neither colour nor shape alone carries the meaning.
+pub fn target_chart(id: &str, title: &str, scale_of: &TargetScale, rows: &[TargetRow]) -> Chart {
     init_fonts();
     let label_style = font(LABEL_SIZE, false);
     let title_style = font(TITLE_SIZE, true);
@@ -412,7 +439,31 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
     let axis_h = 44;
     let height = (title_h + rows_h + axis_h + MARGIN) as u32;
     let length = inner - 4;
-    let hundred = Decimal::from(100);
+    let (axis_max, ticks): (Decimal, Vec<Decimal>) = if scale_of.percent {
+        (
+            Decimal::from(100),
+            [0, 25, 50, 75, 100].map(Decimal::from).to_vec(),
+        )
+    } else {
+        let max = rows
+            .iter()
+            .flat_map(|r| {
+                [
+                    Some(r.goal.high()),
+                    r.baseline.as_ref().map(|b| b.0),
+                    r.actual.as_ref().map(|a| a.0),
+                ]
+            })
+            .flatten()
+            .max()
+            .unwrap_or(Decimal::ONE)
+            .max(Decimal::ZERO);
+        let step = nice_step(max);
+        let top = ((max / step).ceil() * step).max(step);
+        let n = (top / step).to_i64().unwrap_or(1).clamp(1, 12);
+        (top, (0..=n).map(|i| step * Decimal::from(i)).collect())
+    };
+    let hundred = axis_max;
     let mut buf = String::new();
     {
         let root = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
@@ -438,19 +489,25 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
         y += legend_h + 6;
         let top = y;
         let bottom = top + rows_h;
-        for t in [0, 25, 50, 75, 100] {
-            let x = MARGIN + scale(Decimal::from(t), hundred, length);
+        let last_tick = ticks.len().saturating_sub(1);
+        for (i, t) in ticks.iter().enumerate() {
+            let x = MARGIN + scale(*t, hundred, length);
             let _ = root.draw(&PathElement::new(
                 vec![(x, top), (x, bottom)],
                 GRID.stroke_width(1),
             ));
+            // Only some ticks are labelled when there are many, so that labels never overlap.
+            if ticks.len() > 6 && i % 2 == 1 && i != last_tick {
+                continue;
+            }
+            let label = format!("{}{}", crate::vn_number::format(*t), scale_of.tick_unit);
             let _ = root.draw(&Text::new(
-                format!("{t}%"),
+                label,
                 (x, bottom + 4),
                 font(12.0, false).color(&MUTED).pos(Pos::new(
-                    if t == 0 {
+                    if i == 0 {
                         HPos::Left
-                    } else if t == 100 {
+                    } else if i == last_tick {
                         HPos::Right
                     } else {
                         HPos::Center
@@ -464,7 +521,7 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
             INK.stroke_width(1),
         ));
         let _ = root.draw(&Text::new(
-            "Tỷ lệ (%)",
+            scale_of.axis_title.clone(),
             (MARGIN, bottom + 22),
             font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top)),
         ));
@@ -484,7 +541,22 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
                 vec![(MARGIN, mid), (MARGIN + length, mid)],
                 MUTED.stroke_width(1),
             ));
-            let _ = root.draw(&goal_tick((x_of(row.goal), mid), track_h / 2 + 2));
+            match row.goal {
+                GoalMark::Value(v) => {
+                    let _ = root.draw(&goal_tick((x_of(v), mid), track_h / 2 + 2));
+                }
+                GoalMark::Range(lo, hi) => {
+                    // A bracket: both ends as ticks, joined above the track — a span, not a fill.
+                    let (a, b) = (x_of(lo), x_of(hi));
+                    let top_y = mid - track_h / 2 - 2;
+                    let _ = root.draw(&goal_tick((a, mid), track_h / 2 + 2));
+                    let _ = root.draw(&goal_tick((b, mid), track_h / 2 + 2));
+                    let _ = root.draw(&PathElement::new(
+                        vec![(a, top_y), (b, top_y)],
+                        INK.stroke_width(3),
+                    ));
+                }
+            }
             if let Some((v, _)) = &row.baseline {
                 let _ = root.draw(&Circle::new((x_of(*v), mid), 5, BAR.stroke_width(2)));
             }
@@ -523,8 +595,14 @@ pub fn target_chart(id: &str, title: &str, rows: &[TargetRow]) -> Chart {
     let with_actual = rows.iter().filter(|r| r.actual.is_some()).count();
     let with_baseline = rows.iter().filter(|r| r.baseline.is_some()).count();
     let summary = format!(
-        "{with_actual}/{} chỉ tiêu tỷ lệ có kết quả được báo cáo; {with_baseline} có số liệu ban đầu. Vạch đứng là mục tiêu, vòng tròn là số liệu ban đầu, hình thoi là kết quả; chỉ tiêu chưa có kết quả ghi “{}”. Chi tiết ở bảng bên dưới.",
+        "{with_actual}/{} chỉ tiêu có kết quả được báo cáo; {with_baseline} có số liệu ban đầu. Thang đo: {}. Vạch đứng là mục tiêu{}, vòng tròn là số liệu ban đầu, hình thoi là kết quả; chỉ tiêu chưa có kết quả ghi “{}”. Chi tiết ở bảng bên dưới.",
         rows.len(),
+        scale_of.axis_title,
+        if rows.iter().any(|r| matches!(r.goal, GoalMark::Range(..))) {
+            " (khoảng mục tiêu là hai vạch nối nhau)"
+        } else {
+            ""
+        },
         crate::vn_number::UNKNOWN
     );
     Chart {

@@ -83,6 +83,8 @@ pub struct SiteFile {
     pub language: String,
     pub publisher: Option<S<String>>,
     pub province: Option<S<String>>,
+    /// country, province or commune; defaults to province when `province` is set, else country.
+    pub scope: Option<S<String>>,
     #[serde(default = "default_licence")]
     pub licence: String,
     pub licence_url: Option<S<String>>,
@@ -164,6 +166,8 @@ fn yes() -> bool {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFrontMatter {
+    /// plan (default), resolution, programme, decision, directive, letter.
+    pub kind: Option<S<String>>,
     pub number: Option<String>,
     pub title: String,
     pub issuer: S<String>,
@@ -196,6 +200,14 @@ pub struct Target {
     pub area: S<String>,
     pub text: String,
     pub measure: S<String>,
+    /// The unit of measure as printed ("% GDP", "Tbps").
+    pub unit: Option<S<String>>,
+    /// "lower" when a smaller number is better (implied for ranks), "higher" otherwise.
+    pub better: Option<S<String>>,
+    /// The year the target is due; defaults to the last year of the plan's period.
+    pub horizon: Option<S<i64>>,
+    /// The number (or id) of the target this one is a part of, in the same plan.
+    pub parent: Option<S<String>>,
     #[serde(default)]
     pub lead: Vec<S<String>>,
     #[serde(default)]
@@ -217,6 +229,13 @@ pub struct Goal {
     pub subject: String,
     pub comparator: Option<S<String>>,
     pub value: Option<S<RawNumber>>,
+    /// A range instead of a value: both ends, each included unless said otherwise.
+    pub low: Option<S<RawNumber>>,
+    pub high: Option<S<RawNumber>>,
+    pub low_inclusive: Option<bool>,
+    pub high_inclusive: Option<bool>,
+    /// The year this goal is due, when it differs from the target's horizon.
+    pub year: Option<S<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -298,6 +317,8 @@ pub struct Item {
     pub line: S<i64>,
     #[serde(default)]
     pub interpretation: String,
+    /// The id of the line of another plan that records the same commitment.
+    pub same_as: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -314,6 +335,9 @@ pub struct Task {
     pub timeframe: Option<S<String>>,
     #[serde(default)]
     pub timeframe_text: String,
+    /// What the task is to produce, as printed.
+    #[serde(default)]
+    pub output: String,
     pub line: S<i64>,
     #[serde(default)]
     pub interpretation: String,

@@ -95,7 +95,7 @@ pub const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 /// `document-id:line`.
 pub const SOURCE_PATTERN: &str = "^[a-z0-9][a-z0-9-]*:[0-9]+$";
 /// A task timeframe: a partial date, a quarter, or `ongoing`.
-pub const TIMEFRAME_PATTERN: &str = "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[0-9]{4}-Q[1-4]|ongoing)$";
+pub const TIMEFRAME_PATTERN: &str = "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[0-9]{4}-Q[1-4]|[0-9]{4}-H[12]|[0-9]{4}/[0-9]{4}|from-[0-9]{4}|yearly|ongoing)$";
 
 // Enumerations come from the model, so data files and content accept the same values.
 const UNIT_KINDS: &[&str] = UnitKind::NAMES;
@@ -391,7 +391,7 @@ fn targets(site: &Site) -> Result<Resource> {
         id("target_id", "Mã dòng chỉ tiêu", "Mã của một mức chỉ tiêu. Một chỉ tiêu đặt nhiều mức (cấp tỉnh, cấp huyện, cấp xã, hoặc nhiều đối tượng) được tách thành nhiều dòng: khi đó mã là mã chỉ tiêu thêm hậu tố cấp (`-province`, `-district`, `-commune`) hoặc thứ tự mức (`-1`, `-2`…); chỉ tiêu chỉ có một mức (hoặc là mốc, không có mức số) giữ nguyên mã chỉ tiêu. Mã chỉ tiêu trên trang web nằm ở cột `parent_target_id`.").required(),
         id("plan_id", "Mã kế hoạch", "Kế hoạch đặt chỉ tiêu (bảng plans).").required().refers_to("plans", "plan_id"),
         text("text", "Nội dung chỉ tiêu", "Nội dung chỉ tiêu như văn bản viết (chung cho mọi mức của cùng một chỉ tiêu).").required(),
-        text("measure", "Loại chỉ tiêu", "percent (tỷ lệ %), count (số lượng), milestone (mốc, không có giá trị số).").required().one_of(Measure::NAMES),
+        text("measure", "Loại chỉ tiêu", "percent (tỷ lệ %), count (số lượng), money (số tiền), rate (tỷ suất, tốc độ, mật độ), rank (thứ hạng, số nhỏ hơn là tốt hơn), index (chỉ số), milestone (mốc hoàn thành, có/không), text (cam kết bằng lời, không có số).").required().one_of(Measure::NAMES),
         text("comparator", "Phép so sánh", "Cách so với giá trị mục tiêu: >= (đạt, tối thiểu), > (trên), =, <= (tối đa), < (dưới); trống với chỉ tiêu mốc.").one_of(COMPARATORS),
         number("target_value", "Giá trị mục tiêu", "Giá trị mục tiêu (phần trăm hoặc số lượng), dấu chấm thập phân; trống với chỉ tiêu mốc."),
         text("gov_level", "Cấp áp dụng", "Cấp chính quyền mà mức chỉ tiêu áp dụng: all (chung), province, district, commune; trống với chỉ tiêu mốc không có mức.").one_of(GOV_LEVELS),
@@ -403,9 +403,18 @@ fn targets(site: &Site) -> Result<Resource> {
         text("subject", "Đối tượng", "Đối tượng của mức chỉ tiêu khi một chỉ tiêu đặt giá trị cho nhiều đối tượng."),
         source_field("Dòng bắt đầu nội dung chỉ tiêu trong văn bản nguồn, dạng `mã-văn-bản:số-dòng`.").required(),
         text("interpretation", "Cách đọc văn bản", "Giải thích khi cách ghi nhận dựa trên cách đọc văn bản chứ không theo nguyên văn."),
+        text("unit_of_measure", "Đơn vị đo", "Đơn vị đo như văn bản in (`%`, `% GDP`, `Tbps`, `người/vạn dân`); trống với số lượng không đơn vị, chỉ tiêu mốc và cam kết bằng lời."),
+        field("lower_is_better", FieldType::Boolean, "Số nhỏ hơn là tốt hơn", "true với thứ hạng và các chỉ tiêu mà số nhỏ hơn là tốt hơn (tỷ lệ hộ nghèo…).").required(),
+        number("low_value", "Đầu dưới của khoảng", "Với mục tiêu là một khoảng (“40 – 50”): đầu dưới; trống nếu mục tiêu là một giá trị."),
+        number("high_value", "Đầu trên của khoảng", "Với mục tiêu là một khoảng: đầu trên; trống nếu mục tiêu là một giá trị."),
+        field("low_inclusive", FieldType::Boolean, "Gồm đầu dưới", "Với khoảng: true nếu đầu dưới thuộc khoảng; trống nếu không phải khoảng."),
+        field("high_inclusive", FieldType::Boolean, "Gồm đầu trên", "Với khoảng: true nếu đầu trên thuộc khoảng; trống nếu không phải khoảng."),
+        field("horizon_year", FieldType::Integer, "Năm đạt", "Năm phải đạt mức chỉ tiêu: năm riêng của mức khi văn bản ghi (“đến năm 2045”), nếu không thì năm của chỉ tiêu hoặc năm cuối của thời kỳ kế hoạch; trống nếu chưa rõ."),
+        id("part_of_target_id", "Thuộc chỉ tiêu", "Mã chỉ tiêu (cột `parent_target_id`) của chỉ tiêu lớn chứa chỉ tiêu này (chỉ tiêu 1.a thuộc chỉ tiêu 1); trống với chỉ tiêu không thuộc chỉ tiêu nào."),
     ];
     let mut rows = Vec::new();
     let mut seen = HashSet::new();
+    let flag = |b: bool| if b { "true" } else { "false" }.to_string();
     for t in all_targets(site) {
         let ids = goal_row_ids(t);
         let goals: Vec<Option<&crate::model::Goal>> = if t.goals.is_empty() {
@@ -438,6 +447,21 @@ fn targets(site: &Site) -> Result<Resource> {
                 g.map(|g| g.subject.clone()).unwrap_or_default(),
                 source_cell(&t.source),
                 t.interpretation.clone(),
+                t.unit.clone(),
+                flag(t.lower_is_better),
+                opt_decimal(g.and_then(|g| g.range).map(|r| r.low)),
+                opt_decimal(g.and_then(|g| g.range).map(|r| r.high)),
+                g.and_then(|g| g.range)
+                    .map(|r| flag(r.low_inclusive))
+                    .unwrap_or_default(),
+                g.and_then(|g| g.range)
+                    .map(|r| flag(r.high_inclusive))
+                    .unwrap_or_default(),
+                g.and_then(|g| g.year)
+                    .or(t.horizon)
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+                t.parent.clone().unwrap_or_default(),
             ]);
         }
     }
@@ -509,7 +533,7 @@ fn budget_lines(site: &Site) -> Resource {
         text("title", "Nội dung", "Nội dung dòng kinh phí như văn bản ghi.").required(),
         number("amount_million_vnd", "Kinh phí (triệu đồng)", "Số tiền, triệu đồng, dấu chấm thập phân, không phân cách hàng nghìn. Trống khi văn bản để trống (chưa có số liệu, không phải 0), và trống với mục được chia thành nhiều phần (`has_parts` = true): tiền của mục đó nằm ở các dòng phần, nên cộng cột này theo bất kỳ nhóm nào cũng không bị tính hai lần."),
         text("spending", "Loại chi", "CTX: chi thường xuyên; CĐT: chi đầu tư; trống nếu văn bản không ghi.").one_of(crate::model::Spending::NAMES),
-        text("budget", "Nguồn ngân sách", "NST: ngân sách tỉnh; NSH: ngân sách huyện; NSNN: ngân sách nhà nước (không ghi cấp); trống nếu văn bản không ghi.").one_of(crate::model::BudgetSource::NAMES),
+        text("budget", "Nguồn ngân sách", &format!("{}; trống nếu văn bản không ghi.", crate::model::BudgetSource::ALL.iter().map(|b| format!("{}: {}", b.code(), b.vietnamese())).collect::<Vec<_>>().join("; "))).one_of(crate::model::BudgetSource::NAMES),
         text("period", "Thời gian thực hiện", "Thời gian thực hiện khi văn bản có ghi (ví dụ “2024-2025”)."),
         text("note", "Ghi chú", "Ghi chú như văn bản ghi."),
         text("number", "Số thứ tự", "Số thứ tự như in trong văn bản; trống với phần của mục."),
@@ -518,6 +542,7 @@ fn budget_lines(site: &Site) -> Resource {
         field("has_parts", FieldType::Boolean, "Được chia thành phần", "true: mục được chia thành các phần (các dòng có `parent_line_id` là mã mục này), số tiền nằm ở các phần.").required(),
         source_field("Dòng văn bản ghi số tiền (hoặc nội dung nếu không có số tiền), dạng `mã-văn-bản:số-dòng`.").required(),
         text("interpretation", "Cách đọc văn bản", "Giải thích khi cách ghi nhận dựa trên cách đọc văn bản chứ không theo nguyên văn."),
+        id("same_as_line_id", "Cùng mục với", "Dòng kinh phí của một kế hoạch khác ghi cùng một nhiệm vụ (kế hoạch của sở lặp lại mục của kế hoạch tỉnh): hai dòng là một cam kết, có thể với số tiền khác nhau; khi cộng nhiều kế hoạch, chỉ cộng một trong hai.").refers_to("", "line_id"),
     ];
     let mut rows = Vec::new();
     for plan in &site.plans {
@@ -572,6 +597,7 @@ fn budget_line_row(site: &Site, plan: &Plan, lines: &[BudgetLine], l: &BudgetLin
         l.has_parts.to_string(),
         source_cell(&l.source),
         l.interpretation.clone(),
+        l.same_as.clone().unwrap_or_default(),
     ]
 }
 
@@ -656,14 +682,14 @@ fn tasks(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
             "deadline",
             FieldType::Date,
             "Hạn hoàn thành",
-            "Ngày cuối cùng của thời hạn (quý I/2025 → 2025-03-31; tháng 8/2025 → 2025-08-31); trống với nhiệm vụ thường xuyên hoặc không có thời hạn.",
+            "Ngày cuối cùng của thời hạn (quý I/2025 → 2025-03-31; tháng 8/2025 → 2025-08-31; 2025–2030 → 2030-12-31); trống với nhiệm vụ thường xuyên, hằng năm, “từ năm …” hoặc không có thời hạn.",
         ),
         Field {
             pattern: Some(TIMEFRAME_PATTERN),
             ..text(
                 "timeframe",
                 "Thời hạn",
-                "Thời hạn như văn bản cho: một ngày, tháng hoặc năm (`2025-12-31`, `2025-08`, `2025`), một quý (`2025-Q1`) hoặc `ongoing` (thường xuyên); trống nếu văn bản không nêu.",
+                "Thời hạn như văn bản cho: một ngày, tháng hoặc năm (`2025-12-31`, `2025-08`, `2025`), một quý (`2025-Q1`), nửa năm (`2025-H1`), nhiều năm (`2025/2030`), `yearly` (hằng năm), `from-2026` (từ năm 2026) hoặc `ongoing` (thường xuyên); trống nếu văn bản không nêu.",
             )
         },
         text(
@@ -692,6 +718,23 @@ fn tasks(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
             "Mã báo cáo mà trạng thái dựa vào; trống nếu chưa có báo cáo nào bao quát kế hoạch.",
         ),
         text("status_reason", "Lý do", "Giải thích trạng thái."),
+        text(
+            "output",
+            "Sản phẩm",
+            "Sản phẩm nhiệm vụ phải tạo ra, như văn bản in (“Quyết định của Thủ tướng Chính phủ”); trống nếu văn bản không nêu.",
+        ),
+        text(
+            "timeframe_kind",
+            "Loại thời hạn",
+            "day, month, year, quarter, half-year, years (nhiều năm), yearly (hằng năm), from-year (từ năm …), ongoing (thường xuyên); trống nếu văn bản không nêu.",
+        )
+        .one_of(&["day", "month", "year", "quarter", "half-year", "years", "yearly", "from-year", "ongoing"]),
+        field(
+            "start",
+            FieldType::Date,
+            "Bắt đầu",
+            "Ngày đầu tiên của thời hạn, khi thời hạn là một khoảng (quý, nửa năm, nhiều năm, từ năm …); dùng để sắp xếp.",
+        ),
     ];
     let rows = site
         .plans
@@ -725,6 +768,14 @@ fn tasks(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
                     .map(|r| r.id.clone())
                     .unwrap_or_default(),
                 judged.map(|j| j.reason.clone()).unwrap_or_default(),
+                t.output.clone(),
+                t.timeframe
+                    .map(|tf| tf.kind().to_string())
+                    .unwrap_or_default(),
+                t.timeframe
+                    .and_then(|tf| tf.start())
+                    .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+                    .unwrap_or_default(),
             ]
         })
         .collect();
@@ -799,6 +850,11 @@ mod tests {
             area: "a".into(),
             text: String::new(),
             measure: Measure::Percent,
+            unit: "%".into(),
+            lower_is_better: false,
+            horizon: None,
+            parent: None,
+            children: vec![],
             lead: vec![],
             coordinating: vec![],
             source: SourceRef {
@@ -813,6 +869,8 @@ mod tests {
                     subject: subject.to_string(),
                     comparator: Some(Comparator::AtLeast),
                     value: Some(Decimal::from(90)),
+                    range: None,
+                    year: None,
                 })
                 .collect(),
             values: vec![],

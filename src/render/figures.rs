@@ -587,7 +587,7 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
     Some(figure(
         ctx,
         chart,
-        "Nguồn: văn bản gốc của từng kế hoạch. Không cộng giữa các kế hoạch: kế hoạch của sở có thể lặp lại nhiệm vụ đã có trong kế hoạch của tỉnh.".into(),
+        "Nguồn: văn bản gốc của từng kế hoạch. Không cộng giữa các kế hoạch: kế hoạch của cơ quan cấp dưới có thể lặp lại nhiệm vụ đã có trong kế hoạch cấp trên.".into(),
         vec!["Kế hoạch", "Các mục cộng lại (triệu đồng)", "Văn bản ghi tổng", "Số mục", "Ghi chú"],
         rows,
         None,
@@ -609,89 +609,150 @@ pub(crate) fn latest_value<'a>(
 }
 
 /// A stated value and when it holds: (85.5, "năm 2024: 85,5%").
-fn value_text(v: &TargetValue) -> (rust_decimal::Decimal, String) {
+fn value_text(t: &Target, v: &TargetValue) -> (rust_decimal::Decimal, String) {
     let value = v.value.unwrap_or_default();
     let when = v
         .as_of
         .map(|d| d.vietnamese())
         .or(v.year.map(|y| format!("năm {y}")));
-    let number = format!("{}%", vn_number::format(value));
+    let number = super::with_unit(&vn_number::format(value), &t.unit);
     match when {
         Some(w) => (value, format!("{w}: {number}")),
         None => (value, number),
     }
 }
 
-/// Percent targets of a plan against their baselines and reported results, on one 0–100 %
-/// scale (see [`charts::target_chart`]: no target is ever drawn as if achieved).
-pub(crate) fn target_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+/// The numeric targets of a plan against their baselines and reported results: one chart per
+/// unit of measure (percent targets on one 0–100 % scale, "% GDP" on its own, ranks on their own
+/// with their direction stated), never two units on one axis (see [`charts::target_chart`]: no
+/// target is ever drawn as if achieved). A chart that would say nothing — a single target with
+/// neither a baseline nor a result, on a scale made from its own goal — is left out; the target
+/// is still in the tables.
+pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
     let site = ctx.site;
-    let mut rows = Vec::new();
-    let mut table = Vec::new();
-    for t in plan
-        .targets
-        .iter()
-        .filter(|t| t.measure == Measure::Percent)
-    {
-        for g in &t.goals {
-            let Some(goal) = g.value else { continue };
-            let mut label = format!("CT {}", t.number);
-            if g.level != GovLevel::All {
-                label.push_str(&format!(" — {}", g.level.vietnamese().to_lowercase()));
-            }
-            if !g.subject.is_empty() {
-                label.push_str(&format!(" — {}", g.subject));
-            }
-            let goal_text = format!(
-                "{}{}%",
-                g.comparator
-                    .map(|c| format!("{} ", c.symbol()))
-                    .unwrap_or_default(),
-                vn_number::format(goal)
-            );
-            let baseline = latest_value(t, g, ValueKind::Baseline).map(value_text);
-            let actual = latest_value(t, g, ValueKind::Actual).map(value_text);
-            let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
-                v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
-            };
-            table.push(row(
-                &label,
-                Some(Route::Target(t.id.clone()).path()),
-                vec![
-                    t.text.clone(),
-                    goal_text.clone(),
-                    baseline.as_ref().map(|b| b.1.clone()).unwrap_or_default(),
-                    actual
-                        .as_ref()
-                        .map(|a| a.1.clone())
-                        .unwrap_or_else(|| UNKNOWN.to_string()),
-                ],
-            ));
-            rows.push(TargetRow {
-                label,
-                goal,
-                goal_text,
-                baseline: labelled("Ban đầu", &baseline),
-                actual: labelled("Kết quả", &actual),
-            });
+    // Groups in the order their first target appears.
+    let mut groups: Vec<((Measure, &str, bool), Vec<&Target>)> = Vec::new();
+    for t in plan.targets.iter().filter(|t| t.measure.is_numeric()) {
+        let key = (t.measure, t.unit.as_str(), t.lower_is_better);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(t),
+            None => groups.push((key, vec![t])),
         }
     }
-    if rows.is_empty() {
-        return None;
+    let mut ids: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for ((measure, unit, lower), targets) in groups {
+        let percent = measure == Measure::Percent && unit == "%";
+        let mut rows = Vec::new();
+        let mut table = Vec::new();
+        for t in targets {
+            for g in &t.goals {
+                let goal = match (g.range, g.value) {
+                    (Some(r), _) => charts::GoalMark::Range(r.low, r.high),
+                    (None, Some(v)) => charts::GoalMark::Value(v),
+                    (None, None) => continue,
+                };
+                let mut label = format!("CT {}", t.number);
+                if g.level != GovLevel::All {
+                    label.push_str(&format!(" — {}", g.level.vietnamese().to_lowercase()));
+                }
+                if !g.subject.is_empty() {
+                    label.push_str(&format!(" — {}", g.subject));
+                }
+                let goal_text = super::goal_text(t, g);
+                let baseline = latest_value(t, g, ValueKind::Baseline).map(|v| value_text(t, v));
+                let actual = latest_value(t, g, ValueKind::Actual).map(|v| value_text(t, v));
+                let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
+                    v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
+                };
+                table.push(row(
+                    &label,
+                    Some(Route::Target(t.id.clone()).path()),
+                    vec![
+                        t.text.clone(),
+                        goal_text.clone(),
+                        baseline.as_ref().map(|b| b.1.clone()).unwrap_or_default(),
+                        actual
+                            .as_ref()
+                            .map(|a| a.1.clone())
+                            .unwrap_or_else(|| UNKNOWN.to_string()),
+                    ],
+                ));
+                rows.push(TargetRow {
+                    label,
+                    goal,
+                    goal_text,
+                    baseline: labelled("Ban đầu", &baseline),
+                    actual: labelled("Kết quả", &actual),
+                });
+            }
+        }
+        let says_nothing = rows.len() <= 1
+            && rows
+                .iter()
+                .all(|r| r.baseline.is_none() && r.actual.is_none());
+        if rows.is_empty() || says_nothing {
+            continue;
+        }
+        let what = if percent {
+            "Chỉ tiêu tỷ lệ".to_string()
+        } else if unit.is_empty() {
+            format!("Chỉ tiêu {}", measure.vietnamese().to_lowercase())
+        } else {
+            format!("Chỉ tiêu đo bằng {unit}")
+        };
+        let title = format!(
+            "{what}: mục tiêu, số liệu ban đầu và kết quả — {}",
+            plan.label()
+        );
+        let axis_title = match (percent, unit.is_empty()) {
+            (true, _) => "Tỷ lệ (%)".to_string(),
+            (false, true) => measure.vietnamese().to_string(),
+            (false, false) => format!("{} ({unit})", measure.vietnamese()),
+        };
+        let axis_title = if lower {
+            format!("{axis_title} — số nhỏ hơn là tốt hơn")
+        } else {
+            axis_title
+        };
+        let scale = charts::TargetScale {
+            axis_title,
+            tick_unit: if unit.starts_with('%') && unit.len() <= 2 {
+                unit.to_string()
+            } else {
+                String::new()
+            },
+            percent,
+        };
+        let mut id = if percent {
+            format!("{}-chi-tieu", plan.id)
+        } else {
+            let tag = crate::slug::slugify(unit);
+            format!(
+                "{}-chi-tieu-{}",
+                plan.id,
+                if tag.is_empty() {
+                    measure.as_str().to_string()
+                } else {
+                    tag
+                }
+            )
+        };
+        if ids.contains(&id) {
+            id = format!("{id}-{}", ids.len() + 1);
+        }
+        ids.push(id.clone());
+        let chart = charts::target_chart(&id, &title, &scale, &rows);
+        out.push(figure(
+            ctx,
+            chart,
+            source_note(site, plan, "Phụ lục chỉ tiêu"),
+            vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Ban đầu", "Kết quả"],
+            table,
+            None,
+        ));
     }
-    let title = format!(
-        "Chỉ tiêu tỷ lệ: mục tiêu, số liệu ban đầu và kết quả — {}",
-        plan.label()
-    );
-    let chart = charts::target_chart(&format!("{}-chi-tieu", plan.id), &title, &rows);
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, "Phụ lục chỉ tiêu"),
-        vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Ban đầu", "Kết quả"],
-        table,
-        None,
-    ))
+    out
 }
 
 pub(crate) fn progress_row(ctx: &Ctx, tp: &TaskProgress) -> Value {

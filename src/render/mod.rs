@@ -276,6 +276,7 @@ impl Ctx<'_> {
     pub(crate) fn plan_summary(&self, p: &Plan) -> Value {
         let total = p.budget.as_ref().map(|b| b.total());
         json!({
+            "kind": p.kind.vietnamese(),
             "id": p.id,
             "href": plan_href(&p.id),
             "sections": plan_sections(&p.id),
@@ -298,27 +299,14 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn goal(&self, t: &Target, g: &Goal) -> Value {
-        let unit = if t.measure == Measure::Percent {
-            "%"
-        } else {
-            ""
-        };
-        let value = match g.value {
-            Some(v) => format!(
-                "{}{}{unit}",
-                g.comparator
-                    .map(|c| format!("{} ", c.symbol()))
-                    .unwrap_or_default(),
-                vn_number::format(v)
-            ),
-            None => "Mốc hoàn thành".into(),
-        };
         json!({
             "level": g.level.vietnamese(),
             "is_all": g.level == GovLevel::All,
             "subject": g.subject,
-            "value": value,
+            "value": goal_text(t, g),
             "comparator_words": g.comparator.map(|c| c.vietnamese()),
+            "is_range": g.range.is_some(),
+            "year": g.year.filter(|y| Some(*y) != t.horizon),
         })
     }
 
@@ -328,11 +316,6 @@ impl Ctx<'_> {
             .area(&t.area)
             .map(|a| a.name.clone())
             .unwrap_or_default();
-        let unit = if t.measure == Measure::Percent {
-            "%"
-        } else {
-            ""
-        };
         let values: Vec<Value> = t
             .values
             .iter()
@@ -342,7 +325,7 @@ impl Ctx<'_> {
                     "level": v.level.vietnamese(),
                     "is_all": v.level == GovLevel::All,
                     "subject": v.subject,
-                    "value": v.value.map(|x| format!("{}{unit}", vn_number::format(x))),
+                    "value": v.value.map(|x| with_unit(&vn_number::format(x), &t.unit)),
                     "text": v.text,
                     "year": v.year,
                     "as_of": v.as_of.map(|d| d.vietnamese()),
@@ -358,6 +341,13 @@ impl Ctx<'_> {
             "area": area,
             "text": t.text,
             "measure": t.measure.vietnamese(),
+            "measure_code": t.measure.as_str(),
+            "unit": t.unit,
+            "lower_is_better": t.lower_is_better,
+            "horizon": t.horizon,
+            "parent": t.parent.as_deref().map(|p| self.target_ref(p)),
+            "children": t.children.iter().map(|c| self.target_ref(c)).collect::<Vec<_>>(),
+            "depth": self.target_depth(t),
             "goals": t.goals.iter().map(|g| self.goal(t, g)).collect::<Vec<_>>(),
             "lead": self.units(&t.lead),
             "coordinating": self.units(&t.coordinating),
@@ -382,6 +372,7 @@ impl Ctx<'_> {
             "coordinating": self.units(&t.coordinating),
             "timeframe": t.timeframe.map(|tf| tf.vietnamese()),
             "timeframe_text": t.timeframe_text,
+            "output": t.output,
             "source": self.source(&t.source),
             "interpretation": t.interpretation,
         })
@@ -406,7 +397,81 @@ impl Ctx<'_> {
             "has_parts": l.has_parts,
             "source": self.source(&l.source),
             "body": l.body.map(|i| b.bodies[i].id.clone()),
+            "same": self.same_items(l),
         })
+    }
+
+    /// The lines of other plans that record the same commitment as `l` (its `same_as`, and the
+    /// lines whose `same_as` names it), each with its amount and the difference from `l`'s.
+    fn same_items(&self, l: &BudgetLine) -> Value {
+        let d = self.derived;
+        let mut others: Vec<(usize, usize)> = Vec::new();
+        if let Some(&x) = l.same_as.as_deref().and_then(|id| d.lines_by_id.get(id)) {
+            others.push(x);
+        }
+        if let Some(v) = d.same_as_of.get(l.id.as_str()) {
+            for x in v {
+                if !others.contains(x) {
+                    others.push(*x);
+                }
+            }
+        }
+        Value::Array(
+            others
+                .into_iter()
+                .map(|(pi, li)| {
+                    let p = &self.site.plans[pi];
+                    let o = &p
+                        .budget
+                        .as_ref()
+                        .expect("indexed lines belong to a budget")
+                        .lines[li];
+                    let difference = match (l.amount, o.amount) {
+                        (Some(a), Some(b)) if a != b => Some(vn_number::format(b - a)),
+                        _ => None,
+                    };
+                    json!({
+                        "plan": self.plan_ref(&p.id),
+                        "id": o.id,
+                        "number": o.number,
+                        "title": o.title,
+                        "amount": money(o.amount),
+                        "known": o.amount.is_some(),
+                        "difference": difference,
+                        "equal": l.amount.is_some() && l.amount == o.amount,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// A link to a target: its number, text and page.
+    pub(crate) fn target_ref(&self, id: &str) -> Value {
+        match self.derived.targets_by_id.get(id) {
+            Some(&(pi, ti)) => {
+                let t = &self.site.plans[pi].targets[ti];
+                json!({"id": t.id, "number": t.number, "text": t.text, "href": Route::Target(t.id.clone()).path()})
+            }
+            None => json!({"id": id, "number": id, "text": "", "href": Value::Null}),
+        }
+    }
+
+    /// How many targets a target is nested in (0 for a target of its own).
+    fn target_depth(&self, t: &Target) -> usize {
+        let mut depth = 0;
+        let mut current = t.parent.as_deref();
+        while let Some(p) = current {
+            depth += 1;
+            if depth > 16 {
+                break;
+            }
+            current = self
+                .derived
+                .targets_by_id
+                .get(p)
+                .and_then(|&(pi, ti)| self.site.plans[pi].targets[ti].parent.as_deref());
+        }
+        depth
     }
 
     /// Totals only, for overviews.
@@ -531,6 +596,53 @@ impl Ctx<'_> {
     }
 }
 
+/// A number with its unit of measure as pages write it: "95%", "30% GDP", "3 Tbps", "40".
+pub(crate) fn with_unit(number: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        number.to_string()
+    } else if unit.starts_with('%') {
+        format!("{number}{unit}")
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+/// A goal as pages write it: "≥ 95%", "40 – 50 người/vạn dân", "> 16 và < 18%", "Mốc hoàn
+/// thành", with its own year when it differs from the target's horizon ("đến năm 2045").
+pub(crate) fn goal_text(t: &Target, g: &Goal) -> String {
+    let fmt = vn_number::format;
+    let mut text = if let Some(r) = g.range {
+        let range = if r.low_inclusive && r.high_inclusive {
+            format!("{} – {}", fmt(r.low), fmt(r.high))
+        } else {
+            format!(
+                "{} {} và {} {}",
+                if r.low_inclusive { "≥" } else { ">" },
+                fmt(r.low),
+                if r.high_inclusive { "≤" } else { "<" },
+                fmt(r.high)
+            )
+        };
+        with_unit(&range, &t.unit)
+    } else if let Some(v) = g.value {
+        format!(
+            "{}{}",
+            g.comparator
+                .map(|c| format!("{} ", c.symbol()))
+                .unwrap_or_default(),
+            with_unit(&fmt(v), &t.unit)
+        )
+    } else if t.measure == Measure::Text {
+        "Cam kết bằng lời (xem nội dung)".to_string()
+    } else {
+        "Mốc hoàn thành".to_string()
+    };
+    if let Some(y) = g.year.filter(|y| Some(*y) != t.horizon) {
+        text.push_str(&format!(" (đến năm {y})"));
+    }
+    text
+}
+
 /// The context every page starts from. `route` gives the page's path and the way back to the
 /// site root, so no page passes its depth by hand.
 pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Context {
@@ -541,6 +653,7 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     c.insert("path", &route.file());
     c.insert("unknown", UNKNOWN);
     c.insert("to", &*SITE_PATHS);
+    c.insert("scope", site.config().scope.as_str());
     c
 }
 

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::figures::{
     agency_figure, district_figure, funding_figure, place_figure, plans_figure, progress_row,
-    source_note, status_counts, target_figure, timeline_figure,
+    source_note, status_counts, target_figures, timeline_figure,
 };
 use super::{Ctx, Page, base_context, document_href, report_href, unit_href};
 use crate::budget::PlaceLevel;
@@ -149,6 +149,18 @@ pub(crate) fn budget_breakdown(ctx: &Ctx, route: &Route, breakdown: Breakdown, n
         &paged_title(ctx, list, breakdown.vietnamese(), n),
     );
     c.insert("to_places", &ctx.derived.has_places);
+    c.insert(
+        "funding_legend",
+        &Spending::ALL
+            .iter()
+            .map(|s| json!({"code": s.code(), "words": s.vietnamese()}))
+            .chain(
+                BudgetSource::ALL
+                    .iter()
+                    .map(|b| json!({"code": b.code(), "words": b.vietnamese()})),
+            )
+            .collect::<Vec<_>>(),
+    );
     let figures: Vec<Value> = page_of(ctx, list, n, &shown)
         .iter()
         .filter_map(|p| build(p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f})))
@@ -184,6 +196,7 @@ pub(crate) fn targets(ctx: &Ctx, route: &Route, n: usize) -> Page {
         }
     }
     let mut c = base_context(site, route, "Chỉ tiêu");
+    c.insert("horizon", &ctx.derived.common_horizon);
     let all: Vec<&Target> = site.plans.iter().flat_map(|p| &p.targets).collect();
     c.insert(
         "reported",
@@ -201,8 +214,10 @@ pub(crate) fn targets(ctx: &Ctx, route: &Route, n: usize) -> Page {
         &site
             .plans
             .iter()
-            .filter_map(|p| {
-                target_figure(ctx, p).map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f}))
+            .flat_map(|p| {
+                target_figures(ctx, p)
+                    .into_iter()
+                    .map(|f| json!({"plan": ctx.plan_ref(&p.id), "figure": f}))
             })
             .collect::<Vec<_>>(),
     );
@@ -216,6 +231,7 @@ fn targets_summary(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Targets;
     let mut c = base_context(site, route, &paged_title(ctx, list, "Chỉ tiêu", n));
+    c.insert("horizon", &ctx.derived.common_horizon);
     let has_actual = |t: &Target| {
         t.values
             .iter()
@@ -866,6 +882,22 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
         .collect();
     let mut total = Decimal::ZERO;
     let mut unknown = 0;
+    // A line that records the same commitment as another line on this page (`same_as`) is
+    // counted once: the line it repeats is in the total already.
+    let on_page: std::collections::HashSet<&str> = m
+        .lines
+        .iter()
+        .map(|&(pi, li)| {
+            site.plans[pi]
+                .budget
+                .as_ref()
+                .expect("indexed lines belong to a budget")
+                .lines[li]
+                .id
+                .as_str()
+        })
+        .collect();
+    let mut repeated = 0;
     let lines: Vec<Value> = m
         .lines
         .iter()
@@ -874,6 +906,7 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
             let b = p.budget.as_ref().expect("indexed lines belong to a budget");
             let l = &b.lines[li];
             match l.amount {
+                _ if l.same_as.as_deref().is_some_and(|s| on_page.contains(s)) => repeated += 1,
                 Some(a) => total += a,
                 None => unknown += 1,
             }
@@ -949,6 +982,7 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
     c.insert("lines", &lines);
     c.insert("lines_total", &vn_number::format(total));
     c.insert("lines_unknown", &unknown);
+    c.insert("lines_repeated", &repeated);
     Page {
         template: "unit.html",
         context: c,

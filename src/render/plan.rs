@@ -179,10 +179,10 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
                 figures::place_figure(ctx, p, PlaceLevel::Commune),
                 figures::place_figure(ctx, p, PlaceLevel::Province),
                 figures::funding_figure(ctx, p),
-                figures::target_figure(ctx, p),
             ]
             .into_iter()
             .flatten()
+            .chain(figures::target_figures(ctx, p))
             .collect();
             c.insert("figures", &figures);
         }
@@ -206,7 +206,7 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
                     "total": p.targets.len(),
                 }),
             );
-            c.insert("figure", &figures::target_figure(ctx, p));
+            c.insert("figures", &figures::target_figures(ctx, p));
         }
         PlanSection::Budget => {
             c.insert(

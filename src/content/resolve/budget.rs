@@ -376,11 +376,60 @@ impl BudgetCtx<'_> {
             note: it.note.clone(),
             legal_basis: it.legal_basis.clone(),
             interpretation: it.interpretation.clone(),
+            same_as: it.same_as.as_ref().map(|x| x.get_ref().clone()),
             source,
             group,
             body,
             parent,
             has_parts: false,
+        }
+    }
+}
+
+/// Every `same_as` of a budget item must name a budget line of another plan: the two lines are
+/// then one commitment that two plans record, shown side by side and never added twice.
+pub(super) fn check_same_items(raw: &RawContent, site: &Site, diags: &mut Diagnostics) {
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    for p in &site.plans {
+        for l in p.budget.iter().flat_map(|b| &b.lines) {
+            owner.insert(l.id.as_str(), p.id.as_str());
+        }
+    }
+    for p in &raw.plans {
+        let Some(b) = &p.budget else { continue };
+        let items = b
+            .value
+            .items
+            .iter()
+            .chain(b.value.groups.iter().flat_map(|g| {
+                g.items
+                    .iter()
+                    .chain(g.bodies.iter().flat_map(|body| body.items.iter()))
+            }))
+            .flat_map(|i| std::iter::once(&i.item).chain(&i.parts));
+        for it in items {
+            let Some(target) = &it.same_as else { continue };
+            let problem = match owner.get(target.get_ref().as_str()) {
+                None => Some((
+                    format!("không có dòng kinh phí `{}` để ghi là cùng một mục", target.get_ref()),
+                    match nearest(target.get_ref(), owner.keys().copied()) {
+                        Some(n) => format!("có phải `{n}`? same_as là mã dòng kinh phí của kế hoạch khác (xem cột budget_line_id trong dữ liệu mở)"),
+                        None => "same_as là mã dòng kinh phí của kế hoạch khác, dạng `<mã-kế-hoạch>-kp-<số>`".to_string(),
+                    },
+                )),
+                Some(plan) if *plan == p.id => Some((
+                    format!("dòng `{}` thuộc chính kế hoạch này", target.get_ref()),
+                    "same_as chỉ nối hai kế hoạch khác nhau ghi cùng một nhiệm vụ; trong một kế hoạch, dùng số thứ tự của mục".to_string(),
+                )),
+                Some(_) => None,
+            };
+            if let Some((message, hint)) = problem {
+                diags.push(
+                    Diagnostic::error("unknown-reference", message)
+                        .at(b.file.location(target.span()))
+                        .hint(hint),
+                );
+            }
         }
     }
 }

@@ -149,6 +149,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
     }
     check_global_ids(&claims, diags);
     link_plans(&mut site);
+    check_same_items(raw, &site, diags);
 
     resolve_reports(raw, &registry, &mut site, diags);
 

@@ -21,6 +21,13 @@ pub(super) fn resolve_plan(
         ));
         PlanLevel::Province
     });
+    let kind = match &f.kind {
+        None => PlanKind::Plan,
+        Some(k) => PlanKind::parse(k.get_ref()).unwrap_or_else(|| {
+            diags.push(enum_error(file, k, "loại văn bản", PlanKind::NAMES));
+            PlanKind::Plan
+        }),
+    };
     let status = match &f.status {
         None => PlanStatus::Published,
         Some(s) => PlanStatus::parse(s.get_ref()).unwrap_or_else(|| {
@@ -78,6 +85,7 @@ pub(super) fn resolve_plan(
 
     let mut plan = Plan {
         id: p.id.clone(),
+        kind,
         number: f.number.clone().filter(|n| !n.trim().is_empty()),
         title: f.title.clone(),
         issuer: f.issuer.get_ref().clone(),
@@ -101,11 +109,19 @@ pub(super) fn resolve_plan(
         tasks: Vec::new(),
     };
     if let Some(t) = &p.targets {
+        let mut parts = Vec::new();
         plan.targets = t
             .value
             .iter()
-            .filter_map(|x| resolve_target(reg, &t.file, &plan.id, doc, x, claims, diags))
+            .filter_map(|x| {
+                let target = resolve_target(reg, &t.file, &plan, doc, x, claims, diags)?;
+                if let Some(parent) = &x.parent {
+                    parts.push((target.id.clone(), parent));
+                }
+                Some(target)
+            })
             .collect();
+        link_target_parts(&t.file, &plan.id, &parts, &mut plan.targets, diags);
     }
     if let Some(b) = &p.budget {
         let (budget, budget_claims) = resolve_budget(reg, &b.file, &plan, doc, &b.value, diags);

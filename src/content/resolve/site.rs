@@ -9,7 +9,16 @@ pub(super) fn site_config(s: &In<raw::SiteFile>, diags: &mut Diagnostics) -> Sit
         Some(u) => web_url(&s.file, u, "licence_url", false, diags),
         None => raw::DEFAULT_LICENCE_URL.to_string(),
     };
+    let scope = match &v.scope {
+        Some(sc) => Scope::parse(sc.get_ref()).unwrap_or_else(|| {
+            diags.push(enum_error(&s.file, sc, "phạm vi trang", Scope::NAMES));
+            Scope::Province
+        }),
+        None if v.province.is_some() => Scope::Province,
+        None => Scope::Country,
+    };
     SiteConfig {
+        scope,
         title: v.title.clone(),
         description: v.description.clone(),
         base_url: base_url.trim_end_matches('/').to_string(),

@@ -51,6 +51,7 @@ pub(super) fn resolve_task(
         coordinating: units_list(reg, file, &t.coordinating, diags),
         timeframe,
         timeframe_text: t.timeframe_text.clone(),
+        output: t.output.clone(),
         source: line_number(reg, file, doc, &t.line, diags),
         interpretation: t.interpretation.clone(),
     })
