@@ -433,3 +433,63 @@ pub(super) fn check_same_items(raw: &RawContent, site: &Site, diags: &mut Diagno
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+
+    const B: &str = "plans/kh-1-2025/budget.toml";
+
+    #[test]
+    fn a_fragment_of_the_printed_amount_is_not_accepted() {
+        let c = Content::minimal()
+            .replace(B, "amount = 331.5", "amount = 331")
+            .check();
+        assert_eq!(c.located("amount-not-on-line").1, "331");
+    }
+
+    #[test]
+    fn funding_of_every_level_is_read() {
+        for code in ["NSTW", "NSX", "ODA", "XHH"] {
+            Content::minimal()
+                .replace(
+                    B,
+                    "funding = \"CTX, NST\"\nline = 13",
+                    &format!("funding = \"CTX, {code}\"\nline = 13"),
+                )
+                .check()
+                .accepted();
+        }
+        let c = Content::minimal()
+            .replace(
+                B,
+                "funding = \"CTX, NST\"\nline = 13",
+                "funding = \"CTX, NSQ\"\nline = 13",
+            )
+            .check();
+        assert_eq!(
+            c.located("invalid-funding").0,
+            "plans/kh-1-2025/budget.toml:33"
+        );
+    }
+
+    #[test]
+    fn same_as_must_name_a_line_of_another_plan() {
+        let c = Content::minimal()
+            .replace(B, "line = 13", "line = 13\nsame_as = \"kh-9-kp-1\"")
+            .check();
+        assert_eq!(c.located("unknown-reference").1, "\"kh-9-kp-1\"");
+        let c = Content::minimal()
+            .replace(
+                B,
+                "line = 13",
+                "line = 13\nsame_as = \"kh-1-2025-kp-i-1-1\"",
+            )
+            .check();
+        assert!(
+            c.the_error("unknown-reference")
+                .message
+                .contains("thuộc chính kế hoạch này")
+        );
+    }
+}

@@ -110,3 +110,27 @@ pub(super) fn resolve_documents(
 
     (documents, missing_texts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+
+    #[test]
+    fn a_document_whose_text_file_is_missing_is_refused_at_its_entry() {
+        let c = Content::minimal().remove("documents/kh-1-2025.txt").check();
+        assert!(
+            c.located("missing-document-file")
+                .0
+                .starts_with("documents/documents.toml:")
+        );
+    }
+
+    #[test]
+    fn an_empty_document_is_refused_rather_than_disabling_the_checks_into_it() {
+        let c = Content::minimal()
+            .remove("documents/kh-1-2025.txt")
+            .append("documents/kh-1-2025.txt", "")
+            .check();
+        c.the_error("empty-document");
+    }
+}

@@ -55,3 +55,21 @@ pub(super) fn check_global_ids(claims: &[Claim], diags: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+
+    #[test]
+    fn two_targets_with_one_number_are_refused_at_the_second() {
+        let c = Content::minimal()
+            .append(
+                "plans/kh-1-2025/targets.toml",
+                "\n[[target]]\nnumber = \"1\"\narea = \"chinh-quyen-so\"\ntext = \"Đạt 90%.\"\nmeasure = \"milestone\"\nline = 4\n",
+            )
+            .check();
+        let d = c.the_error("duplicate-id");
+        assert_eq!(d.location.as_ref().unwrap().line, 22);
+        assert!(!d.related.is_empty(), "the first definition is shown");
+    }
+}

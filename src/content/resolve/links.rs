@@ -56,3 +56,29 @@ pub(super) fn check_narratives(raw: &RawContent, site: &Site, diags: &mut Diagno
         diags.extend(ds);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+
+    const P: &str = "plans/kh-1-2025/plan.md";
+
+    #[test]
+    fn a_link_to_a_page_the_build_writes_is_accepted() {
+        Content::minimal()
+            .append(
+                P,
+                "\nXem [báo cáo](/bao-cao/), [nguồn](/nguon/) và [dữ liệu](/du-lieu-mo/units/).\n",
+            )
+            .check()
+            .accepted();
+    }
+
+    #[test]
+    fn a_link_to_no_page_is_refused_at_its_line() {
+        let c = Content::minimal()
+            .append(P, "\nXem [trang](/khong-co/).\n")
+            .check();
+        assert_eq!(c.located("broken-link").0, "plans/kh-1-2025/plan.md:16");
+    }
+}

@@ -29,6 +29,8 @@ mod reports;
 mod site;
 mod targets;
 mod tasks;
+#[cfg(test)]
+mod testkit;
 mod units;
 
 use self::budget::*;

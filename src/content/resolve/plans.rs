@@ -178,3 +178,53 @@ pub(super) fn plan_ids<'r>(raw: &'r RawContent, diags: &mut Diagnostics) -> Hash
     plan_ids.extend(raw.broken_plans.iter().map(String::as_str));
     plan_ids
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+    use crate::model::PlanKind;
+
+    const P: &str = "plans/kh-1-2025/plan.md";
+
+    #[test]
+    fn a_resolution_is_called_a_resolution() {
+        let site = Content::minimal()
+            .replace(
+                P,
+                "level = \"province\"",
+                "level = \"province\"\nkind = \"resolution\"",
+            )
+            .replace(P, "number = \"1/KH-UBND\"", "number = \"1/NQ-HĐND\"")
+            .check()
+            .accepted();
+        assert_eq!(site.plans[0].kind, PlanKind::Resolution);
+        assert_eq!(site.plans[0].label(), "Nghị quyết 1/NQ-HĐND");
+    }
+
+    #[test]
+    fn a_plan_kind_outside_the_vocabulary_is_refused_with_the_choices() {
+        let c = Content::minimal()
+            .replace(
+                P,
+                "level = \"province\"",
+                "level = \"province\"\nkind = \"nghi-quyet\"",
+            )
+            .check();
+        let d = c.the_error("invalid-value");
+        assert!(
+            d.hint.as_ref().unwrap().contains("resolution"),
+            "{:?}",
+            d.hint
+        );
+    }
+
+    #[test]
+    fn the_period_end_is_the_last_year_it_names() {
+        let site = Content::minimal()
+            .replace(P, "period = \"2025\"", "period = \"2025–2030\"")
+            .check()
+            .accepted();
+        assert_eq!(site.plans[0].period_end(), Some(2030));
+        assert_eq!(site.plans[0].targets[0].horizon, Some(2030));
+    }
+}

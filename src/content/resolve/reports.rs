@@ -190,3 +190,40 @@ fn resolve_report(
     });
     (report, actuals, ds)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+
+    const R: &str = "reports/bc-1-2025/progress.toml";
+
+    #[test]
+    fn a_result_for_an_unknown_task_is_refused_at_the_reference() {
+        let c = Content::minimal()
+            .replace(R, "\"kh-1-2025-nv-1\"", "\"kh-1-2025-nv-7\"")
+            .check();
+        assert_eq!(
+            c.located("unknown-task"),
+            (
+                "reports/bc-1-2025/progress.toml:2".into(),
+                "\"kh-1-2025-nv-7\"".into()
+            )
+        );
+    }
+
+    #[test]
+    fn an_actual_value_for_an_unknown_target_is_refused_at_the_reference() {
+        let c = Content::minimal()
+            .replace(R, "\"kh-1-2025-ct-1\"", "\"kh-1-2025-ct-3\"")
+            .check();
+        assert_eq!(c.located("unknown-target").1, "\"kh-1-2025-ct-3\"");
+    }
+
+    #[test]
+    fn an_actual_value_must_be_on_its_cited_line() {
+        let c = Content::minimal()
+            .replace(R, "value = 92", "value = 9")
+            .check();
+        assert_eq!(c.located("amount-not-on-line").1, "9");
+    }
+}

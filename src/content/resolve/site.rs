@@ -103,3 +103,36 @@ pub(super) fn resolve_areas(raw: &RawContent, site: &mut Site, diags: &mut Diagn
         .map(|(i, a)| (a.id.clone(), i))
         .collect();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+    use crate::model::Scope;
+
+    #[test]
+    fn a_site_with_a_province_is_a_province_site_unless_it_says_otherwise() {
+        let site = Content::minimal().check().accepted();
+        assert_eq!(site.config.unwrap().scope, Scope::Province);
+        let site = Content::minimal()
+            .append("site.toml", "scope = \"country\"\n")
+            .check()
+            .accepted();
+        assert_eq!(site.config.unwrap().scope, Scope::Country);
+    }
+
+    #[test]
+    fn a_scope_outside_the_vocabulary_is_refused() {
+        let c = Content::minimal()
+            .append("site.toml", "scope = \"tinh\"\n")
+            .check();
+        assert_eq!(c.located("invalid-value").1, "\"tinh\"");
+    }
+
+    #[test]
+    fn only_http_and_https_urls_are_accepted() {
+        let c = Content::minimal()
+            .append("site.toml", "licence_url = \"javascript:alert(1)\"\n")
+            .check();
+        assert_eq!(c.located("invalid-url").0, "site.toml:7");
+    }
+}

@@ -77,7 +77,7 @@ pub(super) fn link_target_parts(
         .enumerate()
         .map(|(i, t)| (t.id.clone(), i))
         .collect();
-    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
     for (child, reference) in parts {
         let r = reference.get_ref();
         let Some(&c) = index.get(child.as_str()) else {
@@ -94,7 +94,7 @@ pub(super) fn link_target_parts(
                     .at(file.location(reference.span()))
                     .hint("parent là số thứ tự của chỉ tiêu lớn chứa chỉ tiêu này, ví dụ parent = \"1\" cho chỉ tiêu 1.a"),
             ),
-            Some(p) => links.push((c, p)),
+            Some(p) => links.push((c, p, reference.span())),
             None => {
                 let numbers: Vec<&str> = targets.iter().map(|t| t.number.as_str()).take(12).collect();
                 diags.push(
@@ -105,11 +105,12 @@ pub(super) fn link_target_parts(
             }
         }
     }
-    for &(c, p) in &links {
-        targets[c].parent = Some(targets[p].id.clone());
+    for (c, p, _) in &links {
+        targets[*c].parent = Some(targets[*p].id.clone());
     }
     // A chain of parents that comes back to its start is refused, at the first target on it.
-    for &(c, _) in &links {
+    for (c, _, at) in &links {
+        let c = *c;
         let mut current = targets[c].parent.clone();
         let mut steps = 0;
         while let Some(p) = current {
@@ -122,7 +123,7 @@ pub(super) fn link_target_parts(
                             targets[c].number
                         ),
                     )
-                    .at(file.location(0..0))
+                    .at(file.location(at.clone()))
                     .hint("kiểm tra lại trường parent của các chỉ tiêu trong chuỗi"),
                 );
                 targets[c].parent = None;
@@ -376,4 +377,164 @@ pub(super) fn resolve_target(
         at: at.clone(),
     }));
     Some(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+    use crate::model::Measure;
+
+    const T: &str = "plans/kh-1-2025/targets.toml";
+
+    /// A second target cited on line 4, with the given fields after `text`.
+    fn with_target(text: &str, fields: &str) -> Content {
+        Content::minimal().append(
+            T,
+            &format!("\n[[target]]\nnumber = \"2\"\narea = \"chinh-quyen-so\"\ntext = \"{text}\"\nline = 4\n{fields}\n"),
+        )
+    }
+
+    #[test]
+    fn a_range_is_one_goal_with_both_ends() {
+        let site = with_target(
+            "Tỷ trọng đạt 40 – 50% GDP.",
+            "measure = \"percent\"\nunit = \"% GDP\"\n[[target.goal]]\nlow = 40\nhigh = 50\nhigh_inclusive = false",
+        )
+        .check()
+        .accepted();
+        let t = &site.plans[0].targets[1];
+        assert_eq!(t.unit, "% GDP");
+        assert_eq!(t.goals.len(), 1);
+        let r = t.goals[0].range.as_ref().unwrap();
+        assert_eq!(
+            (r.low.to_string(), r.high.to_string()),
+            ("40".into(), "50".into())
+        );
+        assert!(r.low_inclusive && !r.high_inclusive);
+    }
+
+    #[test]
+    fn a_range_whose_low_end_is_not_below_its_high_end_is_refused_at_the_low_end() {
+        let c = with_target(
+            "Đạt 40 – 50.",
+            "measure = \"count\"\n[[target.goal]]\nlow = 50\nhigh = 40",
+        )
+        .check();
+        assert_eq!(c.located("invalid-value").1, "50");
+    }
+
+    #[test]
+    fn a_rank_is_lower_is_better_and_cannot_be_said_higher() {
+        let site = with_target(
+            "Xếp hạng trong nhóm 50.",
+            "measure = \"rank\"\n[[target.goal]]\ncomparator = \"<=\"\nvalue = 50",
+        )
+        .check()
+        .accepted();
+        assert!(site.plans[0].targets[1].lower_is_better);
+        let c = with_target(
+            "Xếp hạng trong nhóm 50.",
+            "measure = \"rank\"\nbetter = \"higher\"\n[[target.goal]]\ncomparator = \"<=\"\nvalue = 50",
+        )
+        .check();
+        assert_eq!(c.located("invalid-value").1, "\"higher\"");
+    }
+
+    #[test]
+    fn a_text_commitment_has_no_unit_and_no_value() {
+        let site = with_target("Đạt mức tiên tiến ở nhiều lĩnh vực.", "measure = \"text\"")
+            .check()
+            .accepted();
+        assert_eq!(site.plans[0].targets[1].measure, Measure::Text);
+        let c = with_target("Đạt mức tiên tiến.", "measure = \"text\"\nunit = \"%\"").check();
+        assert_eq!(c.located("invalid-value").1, "\"%\"");
+    }
+
+    #[test]
+    fn decimal_commas_and_zero_padded_numbers_in_the_text_are_read_exactly() {
+        let site = with_target(
+            "Đạt 05 trung tâm và 87,85 điểm.",
+            "measure = \"count\"\n[[target.goal]]\nsubject = \"trung tâm\"\nvalue = 5\n[[target.goal]]\nsubject = \"điểm\"\nvalue = 87.85",
+        )
+        .check()
+        .accepted();
+        let goals = &site.plans[0].targets[1].goals;
+        assert_eq!(goals[0].value.unwrap().to_string(), "5");
+        assert_eq!(goals[1].value.unwrap().to_string(), "87.85");
+        // 87,8 is a fragment of 87,85, not a number of the text.
+        let c = with_target(
+            "Đạt 87,85 điểm.",
+            "measure = \"count\"\n[[target.goal]]\nvalue = 87.8",
+        )
+        .check();
+        assert_eq!(c.located("goal-not-in-text").1, "87.8");
+    }
+
+    #[test]
+    fn a_goal_value_must_be_in_the_target_text() {
+        let c = with_target(
+            "Đạt 40.",
+            "measure = \"count\"\n[[target.goal]]\nvalue = 45",
+        )
+        .check();
+        assert_eq!(c.located("goal-not-in-text").1, "45");
+    }
+
+    #[test]
+    fn the_horizon_defaults_to_the_end_of_the_plan_period_and_must_be_a_year() {
+        let site = Content::minimal().check().accepted();
+        assert_eq!(site.plans[0].targets[0].horizon, Some(2025));
+        let c = with_target(
+            "Đạt 40.",
+            "measure = \"count\"\nhorizon = 30\n[[target.goal]]\nvalue = 40",
+        )
+        .check();
+        assert_eq!(c.located("invalid-date").1, "30");
+    }
+
+    #[test]
+    fn sub_targets_link_to_their_parent_and_the_parent_lists_them() {
+        let site = with_target(
+            "Đạt 40.",
+            "measure = \"count\"\nparent = \"1\"\n[[target.goal]]\nvalue = 40",
+        )
+        .check()
+        .accepted();
+        let ts = &site.plans[0].targets;
+        assert_eq!(ts[1].parent.as_deref(), Some(ts[0].id.as_str()));
+        assert_eq!(ts[0].children, vec![ts[1].id.clone()]);
+    }
+
+    #[test]
+    fn an_unknown_parent_and_a_cycle_of_parents_are_refused_where_parent_is_written() {
+        let c = with_target(
+            "Đạt 40.",
+            "measure = \"count\"\nparent = \"9\"\n[[target.goal]]\nvalue = 40",
+        )
+        .check();
+        let (at, text) = c.located("unknown-reference");
+        assert!(at.starts_with("plans/kh-1-2025/targets.toml:"), "{at}");
+        assert_eq!(text, "\"9\"");
+        let c = with_target(
+            "Đạt 40.",
+            "measure = \"count\"\nparent = \"1\"\n[[target.goal]]\nvalue = 40",
+        )
+        .replace(
+            T,
+            "measure = \"percent\"\n",
+            "measure = \"percent\"\nparent = \"2\"\n",
+        )
+        .check();
+        assert!(
+            c.errors().iter().any(|e| e.starts_with("parent-cycle")),
+            "{:?}",
+            c.errors()
+        );
+        assert!(
+            c.diagnostics
+                .iter()
+                .filter(|d| d.code == "parent-cycle")
+                .all(|d| d.location.as_ref().unwrap().line > 1)
+        );
+    }
 }

@@ -56,3 +56,79 @@ pub(super) fn resolve_task(
         interpretation: t.interpretation.clone(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+    use crate::dates::Timeframe;
+
+    const T: &str = "plans/kh-1-2025/tasks.toml";
+
+    #[test]
+    fn a_task_keeps_its_expected_output_as_printed() {
+        let site = Content::minimal()
+            .replace(
+                T,
+                "line = 7",
+                "line = 7\noutput = \"Quyết định của Thủ tướng Chính phủ\"",
+            )
+            .check()
+            .accepted();
+        assert_eq!(
+            site.plans[0].tasks[0].output,
+            "Quyết định của Thủ tướng Chính phủ"
+        );
+    }
+
+    #[test]
+    fn deadlines_in_every_spelling_are_typed() {
+        for (written, expected) in [
+            ("2025-Q2", Timeframe::parse("2025-Q2").unwrap()),
+            (
+                "2025/2030",
+                Timeframe::Years {
+                    from: 2025,
+                    to: 2030,
+                },
+            ),
+            (
+                "2025-H1",
+                Timeframe::Half {
+                    year: 2025,
+                    half: 1,
+                },
+            ),
+            ("yearly", Timeframe::Yearly),
+            ("from-2026", Timeframe::From(2026)),
+        ] {
+            let site = Content::minimal()
+                .replace(T, "\"2025-Q2\"", &format!("\"{written}\""))
+                .check()
+                .accepted();
+            assert_eq!(
+                site.plans[0].tasks[0].timeframe,
+                Some(expected),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_deadline_in_no_known_form_is_refused_with_the_forms_listed() {
+        let c = Content::minimal()
+            .replace(T, "\"2025-Q2\"", "\"2025-2030\"")
+            .check();
+        let (at, text) = c.located("invalid-date");
+        assert_eq!(
+            (at.as_str(), text.as_str()),
+            ("plans/kh-1-2025/tasks.toml:7", "\"2025-2030\"")
+        );
+        assert!(
+            c.the_error("invalid-date")
+                .hint
+                .as_ref()
+                .unwrap()
+                .contains("2025/2030")
+        );
+    }
+}

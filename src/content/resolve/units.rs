@@ -149,3 +149,47 @@ pub(super) fn resolve_units(
     check_parent_cycles(site, unit_files, diags);
     link_units(site);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::Content;
+
+    const U: &str = "units/units.toml";
+
+    #[test]
+    fn a_unit_that_is_its_own_ancestor_is_refused() {
+        let c = Content::minimal()
+            .replace(
+                U,
+                "kind = \"province\"",
+                "kind = \"province\"\nparent = \"so-noi-vu\"",
+            )
+            .check();
+        assert!(
+            c.errors().iter().any(|e| e.starts_with("parent-cycle")),
+            "{:?}",
+            c.errors()
+        );
+    }
+
+    #[test]
+    fn an_unknown_parent_is_refused_with_the_nearest_id() {
+        let c = Content::minimal()
+            .replace(U, "parent = \"tinh-thu\"", "parent = \"tinh-thuu\"")
+            .check();
+        let d = c.the_error("unknown-unit");
+        assert!(
+            d.hint.as_ref().unwrap().contains("tinh-thu"),
+            "{:?}",
+            d.hint
+        );
+    }
+
+    #[test]
+    fn ministries_and_the_government_are_kinds_of_unit() {
+        Content::minimal()
+            .append(U, "\n[[unit]]\nid = \"chinh-phu\"\nname = \"Chính phủ\"\nkind = \"government\"\n\n[[unit]]\nid = \"bo-khcn\"\nname = \"Bộ Khoa học và Công nghệ\"\nkind = \"ministry\"\nparent = \"chinh-phu\"\n")
+            .check()
+            .accepted();
+    }
+}
