@@ -39,11 +39,30 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Xem trước: dựng trang trong bộ nhớ, phục vụ tại 127.0.0.1, tự dựng lại và tải lại trang
+    /// khi bạn lưu một tệp. Không ghi gì ra `public/`.
+    Serve {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Địa chỉ và cổng; mặc định chỉ máy này xem được.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        address: String,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (opts, out) = match cli.command {
+        Command::Serve { content, address } => {
+            return match minhbach::serve::serve(&minhbach::serve::ServeOptions { content, address })
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("lỗi: {e:#}");
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::Check { content, strict } => (Options { content, strict }, None),
         Command::Build {
             content,

@@ -24,7 +24,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 const USAGE: &str =
     "usage: bench [--provinces N] [--communes-per-province M] [--runs R] [--check-runs C]
@@ -253,6 +253,96 @@ fn tail(path: &Path, lines: usize) -> String {
 
 // ------------------------------------------------------------------------------------------------
 // The machine and the tools
+
+/// How many one-file changes the serve measurement makes.
+const SERVE_CHANGES: usize = 7;
+
+/// Starts `minhbach serve` on `content`, changes a commune plan's `plan.md` several times and
+/// returns, for each change, the seconds from the write until the page fetched after the
+/// preview's reload signal shows it; and the number of plans.
+fn serve_rebuild(minhbach: &Path, content: &Path, logs: &Path) -> io::Result<(Vec<f64>, usize)> {
+    use std::io::{BufRead, BufReader, Read, Write as _};
+    let mut plans: Vec<PathBuf> = fs::read_dir(content.join("plans"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    plans.sort();
+    let count = plans.len();
+    // The last plan: a commune's (province plans come first in the generator's order).
+    let plan_dir = plans
+        .last()
+        .cloned()
+        .ok_or_else(|| io::Error::other("no plan"))?;
+    let plan_id = plan_dir.file_name().unwrap().to_string_lossy().into_owned();
+    let plan_md = plan_dir.join("plan.md");
+    let original = fs::read_to_string(&plan_md)?;
+    let mut child = Command::new(minhbach)
+        .args(["serve", "--address", "127.0.0.1:0", "--content"])
+        .arg(content)
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line)?;
+    let log_path = logs.join("serve.log");
+    let mut log = fs::File::create(&log_path)?;
+    let _ = writeln!(log, "{line}");
+    std::thread::spawn(move || io::copy(&mut stderr, &mut log));
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .map(str::to_string);
+    let get = |address: &str, path: &str| -> io::Result<String> {
+        let mut s = std::net::TcpStream::connect(address)?;
+        // HTTP/1.0: the answer comes whole, never in chunks.
+        write!(s, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n")?;
+        let mut body = Vec::new();
+        s.read_to_end(&mut body)?;
+        Ok(String::from_utf8_lossy(&body).into_owned())
+    };
+    let result = (|| -> io::Result<Vec<f64>> {
+        let address = address.ok_or_else(|| io::Error::other(format!("serve said: {line}")))?;
+        let page = format!("/ke-hoach/{plan_id}/");
+        get(&address, &page)?;
+        let mut times = Vec::new();
+        for i in 0..SERVE_CHANGES {
+            let status = get(&address, "/__minhbach/status")?;
+            let generation: u64 = status
+                .split("\"generation\":")
+                .nth(1)
+                .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| io::Error::other(format!("no generation in {status}")))?;
+            let marker = format!("Lần sửa thứ {} của bench", i + 1);
+            let changed = original.replacen("summary = \"", &format!("summary = \"{marker}. "), 1);
+            let t = Instant::now();
+            fs::write(&plan_md, changed)?;
+            loop {
+                let answer = get(&address, &format!("/__minhbach/wait?since={generation}"))?;
+                let now: u64 = answer
+                    .rsplit("\r\n\r\n")
+                    .next()
+                    .and_then(|b| b.trim().parse().ok())
+                    .unwrap_or(0);
+                if now > generation {
+                    break;
+                }
+            }
+            let body = get(&address, &page)?;
+            let secs = t.elapsed().as_secs_f64();
+            if !body.contains(&marker) {
+                return Err(io::Error::other("the page did not show the change"));
+            }
+            times.push(secs);
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        Ok(times)
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    fs::write(&plan_md, original)?;
+    result.map(|t| (t, count))
+}
 
 fn machine() -> String {
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
@@ -930,6 +1020,25 @@ fn run(args: Args) -> io::Result<ExitCode> {
             marked.join(", "),
             loadavg()
         );
+    }
+    // 5. serve: a one-file change until the browser has the new page.
+    eprintln!("bench: minhbach serve, {} one-file changes", SERVE_CHANGES);
+    match serve_rebuild(&minhbach, &content, &logs) {
+        Ok((times, plans)) => {
+            let ms: Vec<f64> = times.iter().map(|t| t * 1000.0).collect();
+            let _ = writeln!(
+                out,
+                "\n### serve: one file changed → the open page shows it\n\n`minhbach serve` on this set ({plans} plans); {} times a commune plan's `plan.md` is changed on disk and the time is taken from the write until a browser waiting on the preview's reload endpoint has fetched the plan page and it shows the change (watcher + `check` of the whole content + rendering the page).\n\n| changes | median (ms) | min (ms) | max (ms) |\n|--:|--:|--:|--:|\n| {} | {:.0} | {:.0} | {:.0} |",
+                ms.len(),
+                ms.len(),
+                median(ms.clone()),
+                min(&ms),
+                ms.iter().cloned().fold(0.0, f64::max)
+            );
+        }
+        Err(e) => {
+            let _ = writeln!(out, "\n### serve\n\n**Not measured: {e}**");
+        }
     }
     let _ = writeln!(out, "\n<details><summary>Every run</summary>\n");
     let _ = writeln!(
