@@ -21,6 +21,7 @@ pub mod progress;
 pub mod project;
 pub mod render;
 pub mod routes;
+pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod source;

@@ -48,11 +48,91 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         address: String,
     },
+    /// Tạo tệp mẫu (có chú thích tiếng Việt) cho một kế hoạch, báo cáo hoặc đơn vị mới.
+    New {
+        /// plan (kế hoạch) | report (báo cáo) | unit (đơn vị)
+        what: NewKind,
+        /// Mã mới: chữ thường không dấu, số, gạch ngang (ví dụ kh-15-ubnd-2026).
+        id: String,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Tên văn bản (kế hoạch, báo cáo).
+        #[arg(long, default_value = "")]
+        title: String,
+        /// Mã đơn vị ban hành.
+        #[arg(long, default_value = "")]
+        issuer: String,
+        /// Mã văn bản gốc trong content/documents/.
+        #[arg(long, default_value = "")]
+        document: String,
+        /// Báo cáo: mã kế hoạch được báo cáo (có thể ghi nhiều lần).
+        #[arg(long = "plan")]
+        plans: Vec<String>,
+        /// Đơn vị: tên chính thức, có dấu.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Đơn vị: loại (department, commune, ...).
+        #[arg(long, default_value = "")]
+        kind: String,
+        /// Đơn vị: mã đơn vị cấp trên.
+        #[arg(long, default_value = "")]
+        parent: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NewKind {
+    Plan,
+    Report,
+    Unit,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (opts, out) = match cli.command {
+        Command::New {
+            what,
+            id,
+            content,
+            title,
+            issuer,
+            document,
+            plans,
+            name,
+            kind,
+            parent,
+        } => {
+            use minhbach::scaffold::{Fields, Kind, create};
+            let (what, title) = match what {
+                NewKind::Plan => (Kind::Plan, title),
+                NewKind::Report => (Kind::Report, title),
+                NewKind::Unit => (Kind::Unit, name),
+            };
+            let fields = Fields {
+                title,
+                issuer,
+                document,
+                plans,
+                kind,
+                parent,
+            };
+            return match create(&content, what, &id, &fields) {
+                Ok(files) => {
+                    for f in files {
+                        eprintln!("Đã tạo {}", f.display());
+                    }
+                    eprintln!(
+                        "Điền các chỗ trống rồi chạy `minhbach check --content {}`: lệnh chỉ ra từng chỗ còn thiếu.",
+                        content.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("lỗi: {e:#}");
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::Serve { content, address } => {
             return match minhbach::serve::serve(&minhbach::serve::ServeOptions { content, address })
             {

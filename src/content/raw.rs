@@ -169,7 +169,7 @@ pub struct PlanFrontMatter {
     /// plan (default), resolution, programme, decision, directive, letter.
     pub kind: Option<S<String>>,
     pub number: Option<String>,
-    pub title: String,
+    pub title: S<String>,
     pub issuer: S<String>,
     pub level: S<String>,
     pub issued: Option<S<String>>,
@@ -346,7 +346,7 @@ pub struct Task {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportFrontMatter {
-    pub title: String,
+    pub title: S<String>,
     pub number: Option<String>,
     pub issuer: S<String>,
     pub as_of: S<String>,

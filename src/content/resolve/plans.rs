@@ -87,7 +87,7 @@ pub(super) fn resolve_plan(
         id: p.id.clone(),
         kind,
         number: f.number.clone().filter(|n| !n.trim().is_empty()),
-        title: f.title.clone(),
+        title: required_text(file, &f.title, "title", "kế hoạch", diags),
         issuer: f.issuer.get_ref().clone(),
         level,
         issued,
@@ -215,6 +215,21 @@ mod tests {
             d.hint.as_ref().unwrap().contains("resolution"),
             "{:?}",
             d.hint
+        );
+    }
+
+    #[test]
+    fn a_plan_without_a_title_is_refused_at_the_title() {
+        let c = Content::minimal()
+            .replace(
+                P,
+                "title = \"Kế hoạch Chuyển đổi số tỉnh Thử năm 2025\"",
+                "title = \"\"",
+            )
+            .check();
+        assert_eq!(
+            c.located("missing-field"),
+            ("plans/kh-1-2025/plan.md:3".into(), "\"\"".into())
         );
     }
 

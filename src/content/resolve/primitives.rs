@@ -537,3 +537,21 @@ mod tests {
         assert!(!looks_vietnamese_thousands("1400"));
     }
 }
+
+/// A required text field of a front matter: refused, at the field, when it is empty.
+pub(super) fn required_text(
+    file: &SourceFile,
+    value: &Spanned<String>,
+    field: &str,
+    of: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    if value.get_ref().trim().is_empty() {
+        diags.push(
+            Diagnostic::error("missing-field", format!("{of} chưa có `{field}`"))
+                .at(file.location(value.span()))
+                .hint(format!("chép {field} đúng như in trên văn bản")),
+        );
+    }
+    value.get_ref().clone()
+}

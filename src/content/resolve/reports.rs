@@ -67,6 +67,7 @@ fn resolve_report(
     let mut ds = Vec::new();
     let f = &r.front;
     let file = &r.file;
+    required_text(file, &f.title, "title", "báo cáo", &mut ds);
     if !is_valid_id(&r.id) {
         ds.push(
             Diagnostic::error(
@@ -178,7 +179,7 @@ fn resolve_report(
         || as_of.is_some();
     let report = as_of.filter(|_| ok).map(|as_of| Report {
         id: r.id.clone(),
-        title: f.title.clone(),
+        title: f.title.get_ref().clone(),
         number: f.number.clone().filter(|n| !n.trim().is_empty()),
         issuer: f.issuer.get_ref().clone(),
         as_of,
