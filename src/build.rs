@@ -57,18 +57,45 @@ pub fn project_root(content: &Path) -> PathBuf {
     crate::project::root_of(content)
 }
 
+/// Told how a build advances, for a progress bar (the library never draws one itself).
+pub trait Progress: Sync {
+    /// The build will render this many pages.
+    fn pages(&self, _total: usize) {}
+    /// One more page is written.
+    fn page_done(&self) {}
+}
+
+/// No progress to show.
+pub struct Silent;
+impl Progress for Silent {}
+
+/// What a build wrote.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    /// Every file: pages, data files, downloads and assets.
+    pub files: usize,
+    /// HTML pages.
+    pub pages: usize,
+}
+
 /// Renders a checked site into `out`, page by page into a temporary directory that replaces `out`
-/// only when complete. Returns the number of files written.
-pub fn build(site: &Site, theme: &Theme, content: &Path, out: &Path) -> Result<usize> {
+/// only when complete.
+pub fn build(
+    site: &Site,
+    theme: &Theme,
+    content: &Path,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<Summary> {
     let root = project_root(content);
     crate::output::check_output_dir(out, content, &root)?;
     let tera = crate::render::templates(&theme.overrides())?;
     let staging = crate::output::Staging::begin(out)?;
     crate::project::write_assets(theme, &staging)?;
-    crate::render::render_site(site, &tera, &staging)?;
-    let n = staging.len();
+    let pages = crate::render::render_site(site, &tera, &staging, progress)?;
+    let files = staging.len();
     let clock = crate::timings::Clock::start();
     staging.commit()?;
     clock.lap("swap");
-    Ok(n)
+    Ok(Summary { files, pages })
 }

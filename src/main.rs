@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
 use clap::{Parser, Subcommand};
 use minhbach::build::{self, Options};
 
@@ -28,6 +30,9 @@ enum Command {
         /// Coi cảnh báo (ví dụ tổng văn bản ghi khác tổng các mục) là lỗi.
         #[arg(long)]
         strict: bool,
+        /// Chỉ in lỗi và cảnh báo, nếu có.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Kiểm tra rồi xuất trang web vào thư mục đầu ra (mặc định `public/`).
     Build {
@@ -38,6 +43,9 @@ enum Command {
         out: PathBuf,
         #[arg(long)]
         strict: bool,
+        /// Chỉ in lỗi và cảnh báo, nếu có; không có thanh tiến độ và dòng tóm tắt.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Xem trước: dựng trang trong bộ nhớ, phục vụ tại 127.0.0.1, tự dựng lại và tải lại trang
     /// khi bạn lưu một tệp. Không ghi gì ra `public/`.
@@ -89,7 +97,7 @@ enum NewKind {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (opts, out) = match cli.command {
+    let (opts, out, quiet) = match cli.command {
         Command::New {
             what,
             id,
@@ -143,16 +151,23 @@ fn main() -> ExitCode {
                 }
             };
         }
-        Command::Check { content, strict } => (Options { content, strict }, None),
+        Command::Check {
+            content,
+            strict,
+            quiet,
+        } => (Options { content, strict }, None, quiet),
         Command::Build {
             content,
             out,
             strict,
-        } => (Options { content, strict }, Some(out)),
+            quiet,
+        } => (Options { content, strict }, Some(out), quiet),
     };
+    let started = std::time::Instant::now();
     let checked = build::check(&opts);
-    let report = checked.diagnostics.render();
-    eprint!("{report}");
+    if !quiet || checked.diagnostics.iter().next().is_some() {
+        eprint!("{}", checked.diagnostics.render());
+    }
     if !checked.ok {
         if opts.strict && !checked.diagnostics.has_errors() {
             eprintln!("Có cảnh báo và đang dùng --strict: dừng lại.");
@@ -163,13 +178,33 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     let Some(out) = out else {
-        eprintln!("Nội dung hợp lệ.");
+        if !quiet {
+            eprintln!("Nội dung hợp lệ.");
+        }
         return ExitCode::SUCCESS;
     };
     let site = checked.site.as_ref().expect("ok implies a site");
-    match build::build(site, &checked.theme, &opts.content, &out) {
-        Ok(n) => {
-            eprintln!("Đã dựng {n} tệp vào `{}`.", out.display());
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(Bar::new);
+    let progress: &dyn build::Progress = match &bar {
+        Some(b) => b,
+        None => &build::Silent,
+    };
+    let built = build::build(site, &checked.theme, &opts.content, &out, progress);
+    if let Some(b) = bar {
+        b.0.finish_and_clear();
+    }
+    match built {
+        Ok(summary) => {
+            if !quiet {
+                let secs = started.elapsed().as_secs_f64();
+                eprintln!(
+                    "Đã dựng {} trang và {} tệp khác (dữ liệu mở, bảng tải xuống, kiểu trình bày, phông chữ) vào `{}` trong {} giây.",
+                    summary.pages,
+                    summary.files - summary.pages,
+                    out.display(),
+                    format!("{secs:.1}").replace('.', ",")
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -177,6 +212,31 @@ fn main() -> ExitCode {
             eprintln!("Thư mục đầu ra được giữ nguyên.");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The progress bar of a build in a terminal.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "Đang dựng {bar:30} {pos}/{len} trang ({eta} còn lại)",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Bar(bar)
+    }
+}
+
+impl build::Progress for Bar {
+    fn pages(&self, total: usize) {
+        self.0.set_length(total as u64);
+    }
+    fn page_done(&self) {
+        self.0.inc(1);
     }
 }
 

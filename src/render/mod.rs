@@ -790,7 +790,12 @@ fn list_page(ctx: &Ctx, route: &Route, list: List, n: usize) -> Option<Page> {
 /// data package first, then every route of the route table in parallel, each page written with
 /// its downloads as soon as it is rendered. Memory holds the model, the derived data and one
 /// page per thread — never the whole site. Returns the number of pages.
-pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<usize> {
+pub fn render_site(
+    site: &Site,
+    tera: &tera::Tera,
+    staging: &Staging,
+    progress: &dyn crate::build::Progress,
+) -> Result<usize> {
     let clock = crate::timings::Clock::start();
     let derived = Derived::of(site)?;
     clock.lap("derive");
@@ -800,6 +805,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<
         anyhow::bail!("hai trang sẽ ghi cùng một tệp `{}`", twice.file());
     }
     drop(files);
+    progress.pages(routes.len());
     // The data package is written on one thread while the other pages render on the rest; the
     // pages that give the package's file sizes come after it.
     let (package, other): (Vec<&Route>, Vec<&Route>) = routes
@@ -817,6 +823,7 @@ pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<
                 &Renderer::new(site, &derived, tera, &no_sizes),
                 &other,
                 staging,
+                progress,
             )
         },
     );
@@ -827,13 +834,19 @@ pub fn render_site(site: &Site, tera: &tera::Tera, staging: &Staging) -> Result<
         &Renderer::new(site, &derived, tera, &file_sizes),
         &package,
         staging,
+        progress,
     )?;
     clock.lap("open-data pages");
     Ok(routes.len())
 }
 
 /// Renders `routes` in parallel, each page written with its downloads as soon as it is made.
-fn render_routes(renderer: &Renderer, routes: &[&Route], staging: &Staging) -> Result<()> {
+fn render_routes(
+    renderer: &Renderer,
+    routes: &[&Route],
+    staging: &Staging,
+    progress: &dyn crate::build::Progress,
+) -> Result<()> {
     routes.par_iter().try_for_each(|route| -> Result<()> {
         let page = renderer
             .page(route)
@@ -843,6 +856,7 @@ fn render_routes(renderer: &Renderer, routes: &[&Route], staging: &Staging) -> R
         for (path, bytes) in page.downloads {
             staging.write_shared(&path, &bytes)?;
         }
+        progress.page_done();
         Ok(())
     })
 }
