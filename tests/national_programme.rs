@@ -326,6 +326,8 @@ fn charts_never_put_two_units_on_one_axis() {
         "{rank_chart}"
     );
     let gdp_chart = chart_titled("Chỉ tiêu đo bằng % GDP");
+    assert!(gdp_chart.contains("Tỷ lệ (% GDP)"), "{gdp_chart}");
+    assert!(!gdp_chart.contains("(%) (%"));
     assert!(!gdp_chart.contains("người/vạn dân"));
     assert!(!gdp_chart.contains("Tbps"));
 }

@@ -708,6 +708,8 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
         let axis_title = match (percent, unit.is_empty()) {
             (true, _) => "Tỷ lệ (%)".to_string(),
             (false, true) => measure.vietnamese().to_string(),
+            // "Tỷ lệ (% GDP)", not "Tỷ lệ (%) (% GDP)".
+            (false, false) if measure == Measure::Percent => format!("Tỷ lệ ({unit})"),
             (false, false) => format!("{} ({unit})", measure.vietnamese()),
         };
         let axis_title = if lower {
