@@ -339,3 +339,57 @@ fn feed_text_never_carries_characters_xml_forbids() {
     let d = minhbach::dates::PartialDate::parse("2025-09").unwrap();
     assert_eq!(atom_date(d), "2025-09-01T00:00:00+07:00");
 }
+
+/// A third report on the same date as the second (ordered after it by id) that restates what
+/// the second said: compared with the second, nothing changed — and the pages say so.
+#[test]
+fn a_report_that_restates_the_previous_one_shows_no_change() {
+    let base =
+        std::env::temp_dir().join(format!("minhbach-changes-restated-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let content = base.join("content");
+    common::copy_dir(&fixture(), &content);
+    let dir = content.join("reports/bc-3-2025");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("report.md"),
+        "+++\ntitle = \"Báo cáo bổ sung, tháng 12/2025\"\nissuer = \"ubnd-tinh-thu\"\nas_of = \"2025-12\"\ndocument = \"bc-2-2025\"\nplans = [\"kh-1-2025\"]\n+++\n\nNhắc lại báo cáo tháng 12/2025.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("progress.toml"),
+        "[[result]]\ntask = \"kh-1-2025-nv-1\"\nstatus = \"done\"\ntext = \"Đã khai trương Cổng dữ liệu mở của tỉnh.\"\nline = 3\n\n[[actual]]\ntarget = \"kh-1-2025-ct-1\"\nvalue = 92\ntext = \"đạt 92%\"\nline = 4\n",
+    )
+    .unwrap();
+    let (site, diags) = read_site(&content);
+    assert!(!diags.has_errors(), "{}", diags.render());
+    let site = site.unwrap();
+    let derived = minhbach::derive::Derived::of(&site).unwrap();
+    let third: Vec<_> = derived.changes.of_report("bc-3-2025").collect();
+    assert_eq!(third.len(), 1);
+    assert_eq!(third[0].previous.map(|r| r.id.as_str()), Some("bc-2-2025"));
+    assert!(derived.changes.rows_of(third[0]).is_empty());
+    // The second report keeps its own comparison with the first.
+    assert_eq!(derived.changes.count_of_report("bc-2-2025"), 5);
+
+    let out = base.join("public");
+    common::build(&content, &out);
+    let page = read(&out, "bao-cao/bc-3-2025/index.html");
+    assert!(page.contains(
+        "So với báo cáo đó, không có thay đổi về trạng thái nhiệm vụ hay kết quả chỉ tiêu."
+    ));
+    let plan = read(&out, "ke-hoach/kh-1-2025/index.html");
+    assert!(plan.contains("không có thay đổi về trạng thái nhiệm vụ hay kết quả chỉ tiêu."));
+    let feed = std::fs::read(out.join("bao-cao/feed.xml")).unwrap();
+    let feed = atom_syndication::Feed::read_from(&feed[..]).unwrap();
+    let ids: Vec<&str> = feed.entries().iter().map(|e| e.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "https://example.org/minhbach/bao-cao/bc-3-2025/",
+            "https://example.org/minhbach/bao-cao/bc-2-2025/",
+            "https://example.org/minhbach/bao-cao/bc-1-2025/",
+        ]
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
