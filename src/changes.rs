@@ -217,11 +217,11 @@ impl<'s> Changes<'s> {
         for (pi, p) in site.plans.iter().enumerate() {
             for (ti, t) in p.targets.iter().enumerate() {
                 for (vi, v) in t.values.iter().enumerate() {
-                    if let Some(&k) = v.report.as_deref().and_then(|r| rank.get(r)) {
-                        if v.kind == ValueKind::Actual {
-                            stated[k].push((pi, ti, vi));
-                            speaks[k].push(pi);
-                        }
+                    if let Some(&k) = v.report.as_deref().and_then(|r| rank.get(r))
+                        && v.kind == ValueKind::Actual
+                    {
+                        stated[k].push((pi, ti, vi));
+                        speaks[k].push(pi);
                     }
                 }
             }
@@ -313,15 +313,15 @@ impl<'s> Changes<'s> {
                     }
                     for t in &plan.targets {
                         for goal in &t.goals {
-                            if let Some(value) = met_at(t, goal, k) {
-                                if met_at(t, goal, prev).is_none() {
-                                    rows.push(ChangeKind::NewlyMet {
-                                        target: t,
-                                        goal,
-                                        value,
-                                        before: latest(t, goal, prev, true),
-                                    });
-                                }
+                            if let Some(value) = met_at(t, goal, k)
+                                && met_at(t, goal, prev).is_none()
+                            {
+                                rows.push(ChangeKind::NewlyMet {
+                                    target: t,
+                                    goal,
+                                    value,
+                                    before: latest(t, goal, prev, true),
+                                });
                             }
                         }
                     }

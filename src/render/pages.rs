@@ -530,7 +530,12 @@ pub(crate) fn reports(ctx: &Ctx, route: &Route, n: usize) -> Page {
                 v["results"] = json!(r.results.len());
                 let changes = &ctx.derived.changes;
                 v["changes"] = json!(changes.count_of_report(&r.id));
-                v["first"] = json!(changes.of_report(&r.id).all(|c| c.previous.is_none()));
+                // A report that speaks of no plan is compared with nothing, and is no "first".
+                v["compared"] = json!(changes.of_report(&r.id).any(|c| c.previous.is_some()));
+                v["first"] = json!(
+                    changes.of_report(&r.id).next().is_some()
+                        && changes.of_report(&r.id).all(|c| c.previous.is_none())
+                );
                 v
             })
             .collect::<Vec<_>>(),
