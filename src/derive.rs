@@ -76,6 +76,9 @@ pub struct Derived<'s> {
     pub lines_by_id: HashMap<&'s str, (usize, usize)>,
     /// The lines whose `same_as` names a line, by the named line's id.
     pub same_as_of: HashMap<&'s str, Vec<(usize, usize)>>,
+    /// What changed at each report since the previous report on the same plan, indexed by
+    /// report, plan and unit.
+    pub changes: crate::changes::Changes<'s>,
 }
 
 impl<'s> Derived<'s> {
@@ -200,6 +203,7 @@ impl<'s> Derived<'s> {
             has_places: !crate::places::provinces(site).is_empty(),
             lines_by_id,
             same_as_of,
+            changes: crate::changes::Changes::of(site),
             common_horizon: {
                 let mut years = site.plans.iter().flat_map(|p| &p.targets).map(|t| {
                     t.goals

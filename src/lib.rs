@@ -7,6 +7,7 @@
 
 pub mod budget;
 pub mod build;
+pub mod changes;
 pub mod charts;
 pub mod content;
 pub mod dates;

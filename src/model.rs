@@ -402,6 +402,17 @@ impl Comparator {
         }
     }
 
+    /// Whether `value` stands in this relation to `goal` (`95 >= 90`).
+    pub fn holds(&self, value: Decimal, goal: Decimal) -> bool {
+        match self {
+            Comparator::AtLeast => value >= goal,
+            Comparator::MoreThan => value > goal,
+            Comparator::Exactly => value == goal,
+            Comparator::AtMost => value <= goal,
+            Comparator::LessThan => value < goal,
+        }
+    }
+
     /// The sign pages show.
     pub fn symbol(&self) -> &'static str {
         match self {
@@ -437,6 +448,31 @@ impl Goal {
     /// Whether the goal has a number (or a range) to draw.
     pub fn is_numeric(&self) -> bool {
         self.value.is_some() || self.range.is_some()
+    }
+
+    /// Whether a stated value meets the goal, by the goal's own comparator or range: `None` when
+    /// the goal gives no way to tell (a milestone, words, a number without a comparator). A
+    /// target with no stated value is never met: callers pass only values a source states.
+    pub fn met_by(&self, value: Decimal) -> Option<bool> {
+        if let Some(r) = self.range {
+            let low = if r.low_inclusive {
+                value >= r.low
+            } else {
+                value > r.low
+            };
+            let high = if r.high_inclusive {
+                value <= r.high
+            } else {
+                value < r.high
+            };
+            return Some(low && high);
+        }
+        Some(self.comparator?.holds(value, self.value?))
+    }
+
+    /// Whether a value stated for `level` and `subject` speaks of this goal.
+    pub fn is_for(&self, v: &TargetValue) -> bool {
+        v.level == self.level && v.subject == self.subject
     }
 }
 

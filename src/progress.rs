@@ -52,7 +52,7 @@ pub fn judge(site: &Site) -> Vec<TaskProgress<'_>> {
         }
         for p in &r.plans {
             let e = latest_for_plan.entry(p.as_str()).or_insert(r);
-            if (r.as_of, &r.id) > (e.as_of, &e.id) {
+            if order(r, e).is_gt() {
                 *e = r;
             }
         }
@@ -62,55 +62,68 @@ pub fn judge(site: &Site) -> Vec<TaskProgress<'_>> {
         for task in &plan.tasks {
             let mut own: Vec<(&Report, &TaskResult)> =
                 results.remove(task.id.as_str()).unwrap_or_default();
-            own.sort_by(|a, b| (a.0.as_of, &a.0.id).cmp(&(b.0.as_of, &b.0.id)));
-            let report = own
-                .last()
-                .map(|(r, _)| *r)
-                .or_else(|| latest_for_plan.get(plan.id.as_str()).copied());
-            let stated = own.iter().rev().find_map(|(_, res)| res.status);
-            let deadline = task.timeframe.and_then(|t| t.deadline());
-            let passed = match (deadline, report) {
-                (Some(d), Some(r)) => d < r.as_of.first_day(),
-                _ => false,
-            };
-            let (status, reason) = match stated {
-                Some(StatedStatus::Done) => {
-                    (Status::Done, "Báo cáo nêu đã hoàn thành.".to_string())
-                }
-                Some(_) if passed => (Status::Late, late_reason(deadline, report)),
-                Some(StatedStatus::InProgress) => {
-                    (Status::InProgress, "Báo cáo nêu đang thực hiện.".into())
-                }
-                Some(StatedStatus::NotStarted) => {
-                    (Status::NoReport, "Báo cáo nêu chưa triển khai.".into())
-                }
-                None if passed => (Status::Late, late_reason(deadline, report)),
-                None if !own.is_empty() => (
-                    Status::Reported,
-                    "Báo cáo có nêu kết quả thực hiện nhưng không nêu trạng thái hoàn thành."
-                        .into(),
-                ),
-                None => (
-                    Status::NoReport,
-                    match report {
-                        Some(r) => format!(
-                            "Báo cáo tính đến {} không nêu nhiệm vụ này.",
-                            r.as_of.vietnamese()
-                        ),
-                        None => "Chưa có báo cáo tiến độ nào cho kế hoạch này.".into(),
-                    },
-                ),
-            };
-            out.push(TaskProgress {
+            own.sort_by(|a, b| order(a.0, b.0));
+            out.push(judge_task(
                 task,
-                status,
-                report,
-                results: own.iter().map(|(_, r)| *r).collect(),
-                reason,
-            });
+                &own,
+                latest_for_plan.get(plan.id.as_str()).copied(),
+            ));
         }
     }
     out
+}
+
+/// The order of reports: by as-of date, then id. "Previous" and "latest" always mean this order.
+pub fn order(a: &Report, b: &Report) -> std::cmp::Ordering {
+    (a.as_of, &a.id).cmp(&(b.as_of, &b.id))
+}
+
+/// Judges one task from its results, `own` (ordered by [`order`] of their reports), and the
+/// latest report that covers its plan. [`judge`] calls it with every report; the changes between
+/// reports ([`crate::changes`]) call it with the reports up to a given one, so a status "at" a
+/// report is judged exactly as the site judges the latest.
+pub fn judge_task<'a>(
+    task: &'a Task,
+    own: &[(&'a Report, &'a TaskResult)],
+    plan_report: Option<&'a Report>,
+) -> TaskProgress<'a> {
+    let report = own.last().map(|(r, _)| *r).or(plan_report);
+    let stated = own.iter().rev().find_map(|(_, res)| res.status);
+    let deadline = task.timeframe.and_then(|t| t.deadline());
+    let passed = match (deadline, report) {
+        (Some(d), Some(r)) => d < r.as_of.first_day(),
+        _ => false,
+    };
+    let (status, reason) = match stated {
+        Some(StatedStatus::Done) => (Status::Done, "Báo cáo nêu đã hoàn thành.".to_string()),
+        Some(_) if passed => (Status::Late, late_reason(deadline, report)),
+        Some(StatedStatus::InProgress) => {
+            (Status::InProgress, "Báo cáo nêu đang thực hiện.".into())
+        }
+        Some(StatedStatus::NotStarted) => (Status::NoReport, "Báo cáo nêu chưa triển khai.".into()),
+        None if passed => (Status::Late, late_reason(deadline, report)),
+        None if !own.is_empty() => (
+            Status::Reported,
+            "Báo cáo có nêu kết quả thực hiện nhưng không nêu trạng thái hoàn thành.".into(),
+        ),
+        None => (
+            Status::NoReport,
+            match report {
+                Some(r) => format!(
+                    "Báo cáo tính đến {} không nêu nhiệm vụ này.",
+                    r.as_of.vietnamese()
+                ),
+                None => "Chưa có báo cáo tiến độ nào cho kế hoạch này.".into(),
+            },
+        ),
+    };
+    TaskProgress {
+        task,
+        status,
+        report,
+        results: own.iter().map(|(_, r)| *r).collect(),
+        reason,
+    }
 }
 
 fn late_reason(deadline: Option<(i32, u32, u32)>, report: Option<&Report>) -> String {

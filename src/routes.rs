@@ -23,6 +23,9 @@ pub const DATASETS: [&str; 8] = [
     "progress",
 ];
 
+/// Where the Atom feed of progress reports is written.
+pub const FEED_PATH: &str = "bao-cao/feed.xml";
+
 /// Source documents are published in parts of this many lines, so no page is too heavy.
 pub const SOURCE_PART_LINES: usize = 300;
 
@@ -343,6 +346,8 @@ pub enum Route {
     PlacesIn(String),
     Reports,
     Report(String),
+    /// The Atom feed of progress reports and what changed in each (when the site has reports).
+    Feed,
     Sources,
     Source(String),
     SourcePart(String, usize),
@@ -371,6 +376,7 @@ impl Route {
             Route::PlacesIn(id) => format!("dia-ban/{id}/"),
             Route::Reports => "bao-cao/".into(),
             Route::Report(id) => format!("bao-cao/{id}/"),
+            Route::Feed => FEED_PATH.into(),
             Route::Sources => "nguon/".into(),
             Route::Source(id) => format!("nguon/{id}/"),
             Route::SourcePart(id, n) => format!("nguon/{id}/{n}/"),
@@ -383,7 +389,7 @@ impl Route {
     /// The file the page is written to.
     pub fn file(&self) -> String {
         let path = self.path();
-        if path.ends_with(".html") {
+        if path.ends_with(".html") || path.ends_with(".xml") {
             path
         } else {
             format!("{path}index.html")
@@ -413,6 +419,9 @@ impl Route {
     /// a `#fragment`. Only the exact spellings [`Route::path`] and [`Route::file`] write are
     /// routes: `ke-hoach/xindex.html`, `ke-hoach/x` (no final `/`), `nguon/d/01/` are not.
     pub fn parse(path: &str) -> Option<Route> {
+        if path == FEED_PATH {
+            return Some(Route::Feed);
+        }
         let (dir, file) = match path.rsplit_once('/') {
             Some((d, f)) => (&path[..d.len() + 1], f),
             None => ("", path),
@@ -509,6 +518,9 @@ impl Route {
             out.extend(provinces.iter().map(|p| Route::PlacesIn(p.id.clone())));
         }
         out.extend(site.reports.iter().map(|r| Route::Report(r.id.clone())));
+        if !site.reports.is_empty() {
+            out.push(Route::Feed);
+        }
         for d in &site.documents {
             out.push(Route::Source(d.id.clone()));
             out.extend(
@@ -597,6 +609,7 @@ mod tests {
             Route::PlacesIn("tinh-quang-ngai".into()),
             Route::Reports,
             Route::Report("bc-1".into()),
+            Route::Feed,
             Route::Sources,
             Route::Source("kh-1".into()),
             Route::SourcePart("kh-1".into(), 12),
@@ -640,6 +653,10 @@ mod tests {
             "ke-hoach/trang-x.html",
             "../etc/",
             "style.css",
+            "bao-cao/feed.xml/",
+            "bao-cao/feed.xmlindex.html",
+            "feed.xml",
+            "bao-cao/x/feed.xml",
         ] {
             assert_eq!(Route::parse(bad), None, "{bad}");
         }

@@ -1,6 +1,8 @@
 //! Content is not trusted: script in any text field — plan titles, unit names, target text,
-//! budget titles and notes, task titles, result text, Markdown — must come out inert in every
-//! page and chart. The site ships no script, and its Content-Security-Policy allows none.
+//! budget titles and notes, task titles, result text, report titles, Markdown — must come out
+//! inert in every page, chart and in the Atom feed of reports (built from the two-reports
+//! fixture, so that the feed and the pages carry rows of what changed). The site ships no
+//! script, and its Content-Security-Policy allows none.
 
 mod common;
 use common::copy_dir;
@@ -32,7 +34,7 @@ fn hostile_site(name: &str) -> (PathBuf, PathBuf) {
     let _ = std::fs::remove_dir_all(&base);
     let content = base.join("content");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-reports"),
         &content,
     );
     let plan = content.join("plans/kh-1-2025");
@@ -44,6 +46,8 @@ fn hostile_site(name: &str) -> (PathBuf, PathBuf) {
     inject(&plan.join("budget.toml"), "title");
     inject(&plan.join("tasks.toml"), "title");
     inject(&content.join("reports/bc-1-2025/progress.toml"), "text");
+    inject(&content.join("reports/bc-2-2025/progress.toml"), "text");
+    inject(&content.join("reports/bc-2-2025/report.md"), "title");
     inject(&content.join("site.toml"), "description");
     let md = plan.join("plan.md");
     let mut text = std::fs::read_to_string(&md).unwrap();
@@ -113,7 +117,7 @@ fn script_in_any_text_field_comes_out_inert() {
         // Data files (CSV, JSON, the DCAT catalog) keep the exact text authors wrote: they are
         // data, served with data media types. Pages and charts must make it inert, including the
         // schema.org JSON-LD embedded in pages, which is checked as part of the HTML.
-        if !matches!(ext, "html" | "svg") {
+        if !matches!(ext, "html" | "svg" | "xml") {
             continue;
         }
         // schema.org data blocks are not scripts; their content is checked like any other text.
@@ -151,6 +155,15 @@ fn script_in_any_text_field_comes_out_inert() {
     // The payload is still shown, as text: nothing the authors wrote disappears silently.
     let plan = std::fs::read_to_string(out.join("ke-hoach/kh-1-2025/index.html")).unwrap();
     assert!(plan.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // The feed is still Atom, and gives the payload back as text in titles and summaries.
+    let feed = std::fs::read(out.join("bao-cao/feed.xml")).unwrap();
+    let feed = atom_syndication::Feed::read_from(&feed[..]).expect("the feed parses");
+    assert!(feed.entries()[0].title().as_str().starts_with(PAYLOAD));
+    let summary = feed.entries()[0].summary().unwrap().as_str();
+    assert!(
+        summary.contains(&format!("Nhiệm vụ 1: {PAYLOAD}")),
+        "{summary}"
+    );
     std::fs::remove_dir_all(&base).unwrap();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -39,11 +39,13 @@ fn the_pages_written_are_exactly_the_route_table() {
     let written: BTreeSet<String> = common::snapshot(&out)
         .into_keys()
         .map(|p| p.to_string_lossy().into_owned())
-        .filter(|p| p.ends_with(".html"))
+        .filter(|p| p.ends_with(".html") || p.ends_with(".xml"))
         .collect();
     let routes: BTreeSet<String> = Route::all(&site).iter().map(Route::file).collect();
     std::fs::remove_dir_all(&out).unwrap();
     assert_eq!(written, routes);
+    // The site has a report, so the route table has its feed.
+    assert!(routes.contains("bao-cao/feed.xml"));
 }
 
 /// An office every commune's plan names needs an id, not a page of its own.

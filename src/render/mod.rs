@@ -2,6 +2,7 @@
 //! view data that is already formatted for Vietnamese readers — money as `1.400`, unknown as
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
+pub mod changes;
 mod figures;
 pub mod open_data;
 mod pages;
@@ -49,6 +50,7 @@ const TEMPLATES: &[(&str, &str)] = builtin_templates![
     "source.html",
     "reports.html",
     "sources.html",
+    "feed.xml",
 ];
 
 /// The names of the built-in templates: a file of the same name in the project's `templates/`
@@ -77,7 +79,7 @@ pub fn templates_with(overrides: &[(String, String)]) -> tera::Result<tera::Tera
         })
         .collect();
     let mut t = tera::Tera::default();
-    t.autoescape_on(vec![".html"]);
+    t.autoescape_on(vec![".html", ".xml"]);
     t.set_escape_fn(escape_html);
     t.add_raw_templates(list)?;
     Ok(t)
@@ -654,6 +656,10 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     c.insert("unknown", UNKNOWN);
     c.insert("to", &*SITE_PATHS);
     c.insert("scope", site.config().scope.as_str());
+    // The feed of reports, for the page head and the reports page (when the site has reports).
+    if !site.reports.is_empty() {
+        c.insert("feed_href", crate::routes::FEED_PATH);
+    }
     c
 }
 
@@ -734,6 +740,7 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::Places | Route::PlacesIn(_) => "places.html",
         Route::Reports => "reports.html",
         Route::Report(_) => "report.html",
+        Route::Feed => "feed.xml",
         Route::Sources => "sources.html",
         Route::Source(_) | Route::SourcePart(..) => "source.html",
         Route::OpenData => "open_data.html",
@@ -761,6 +768,7 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
         Route::PlacesIn(id) => pages::places(ctx, route, Some(site.unit(id)?))?,
         Route::Reports => pages::reports(ctx, route, 1),
         Route::Report(id) => pages::report(ctx, route, site.reports.iter().find(|r| r.id == *id)?),
+        Route::Feed => changes::feed(ctx, route)?,
         Route::Sources => pages::sources(ctx, route, 1),
         Route::Source(id) => pages::source(ctx, route, site.document(id)?, None)?,
         Route::SourcePart(id, n) => pages::source(ctx, route, site.document(id)?, Some(*n))?,

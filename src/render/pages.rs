@@ -528,6 +528,14 @@ pub(crate) fn reports(ctx: &Ctx, route: &Route, n: usize) -> Page {
                 let mut v = report_ref(r);
                 v["issuer"] = ctx.unit(&r.issuer);
                 v["results"] = json!(r.results.len());
+                let changes = &ctx.derived.changes;
+                v["changes"] = json!(changes.count_of_report(&r.id));
+                // A report that speaks of no plan is compared with nothing, and is no "first".
+                v["compared"] = json!(changes.of_report(&r.id).any(|c| c.previous.is_some()));
+                v["first"] = json!(
+                    changes.of_report(&r.id).next().is_some()
+                        && changes.of_report(&r.id).all(|c| c.previous.is_none())
+                );
                 v
             })
             .collect::<Vec<_>>(),
@@ -575,6 +583,7 @@ pub(crate) fn report(ctx: &Ctx, route: &Route, r: &Report) -> Page {
         "body_html": crate::markdown::to_safe_html(&r.body_markdown, &route.root()),
         "results": results,
     }));
+    c.insert("changes", &super::changes::of_report(ctx, r));
     Page {
         template: "report.html",
         context: c,
@@ -976,6 +985,7 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
         "one_plan",
         &json!({"targets": one_plan(&m.targets), "tasks": one_plan(&m.tasks), "lines": one_plan(&m.lines)}),
     );
+    c.insert("changes", &super::changes::of_unit(ctx, uid));
     c.insert("plans", &plans);
     c.insert("targets", &leads);
     c.insert("tasks", &tasks);

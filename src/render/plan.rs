@@ -172,6 +172,7 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
     match section {
         PlanSection::Overview => {
             c.insert("progress", &figures::plan_progress(progress));
+            c.insert("changes", &super::changes::latest_of_plan(ctx, pid));
             c.insert("budget", &ctx.budget_summary(p));
             let figures: Vec<Value> = [
                 figures::body_figure(ctx, p),

@@ -1,0 +1,360 @@
+//! What changed since the previous report, as pages show it (a report's section, the latest
+//! changes on plan and unit pages) and as the Atom feed of reports says it in text. The rows come
+//! from [`crate::changes::Changes`], computed once in the derive stage; nothing here compares.
+
+use serde_json::{Value, json};
+
+use super::{Ctx, Page, UNKNOWN, base_context, report_href, with_unit};
+use crate::changes::{Change, ChangeKind, Comparison};
+use crate::dates::PartialDate;
+use crate::model::{GovLevel, Report, Target, TargetValue, Task};
+use crate::progress::Status;
+use crate::routes::{PlanSection, Route};
+use crate::vn_number;
+
+/// Plan and unit pages show at most this many changes; the report page shows them all.
+pub(crate) const SHORT_LIST: usize = 10;
+/// A feed entry's summary names at most this many changes.
+const FEED_ROWS: usize = 20;
+
+/// A report as a change row links it: title, page and as-of date.
+pub(crate) fn report_ref(r: &Report) -> Value {
+    json!({"id": r.id, "title": r.title, "href": report_href(&r.id), "as_of": r.as_of.vietnamese()})
+}
+
+/// A goal's or value's level and subject, as a suffix: " — cấp tỉnh — Đông Nam Á".
+fn level_suffix(level: GovLevel, subject: &str) -> String {
+    let mut s = String::new();
+    if level != GovLevel::All {
+        s.push_str(&format!(" — {}", level.vietnamese().to_lowercase()));
+    }
+    if !subject.is_empty() {
+        s.push_str(&format!(" — {subject}"));
+    }
+    s
+}
+
+/// A stated value as pages write it: "92%", or the document's words when it gives no number.
+fn value_text(t: &Target, v: &TargetValue) -> String {
+    match v.value {
+        Some(x) => with_unit(&vn_number::format(x), &t.unit),
+        None => format!("{UNKNOWN} (văn bản ghi: “{}”)", v.text),
+    }
+}
+
+fn task_label(t: &Task) -> String {
+    match &t.number {
+        Some(n) => format!("Nhiệm vụ {n}: {}", t.title),
+        None => format!("Nhiệm vụ: {}", t.title),
+    }
+}
+
+fn task_href(t: &Task) -> String {
+    format!(
+        "{}#{}",
+        Route::Plan(t.plan.clone(), PlanSection::Tasks).path(),
+        t.id
+    )
+}
+
+fn target_label(t: &Target, level: GovLevel, subject: &str) -> String {
+    format!(
+        "Chỉ tiêu {}{}: {}",
+        t.number,
+        level_suffix(level, subject),
+        t.text
+    )
+}
+
+/// The parts of a change row: what it concerns, its link, the state before and now, and the
+/// lines of the documents that say so.
+struct Row {
+    what: String,
+    href: String,
+    before: String,
+    now: String,
+    before_source: Option<crate::model::SourceRef>,
+    source: crate::model::SourceRef,
+}
+
+fn row_parts(c: &Change) -> Row {
+    match &c.kind {
+        ChangeKind::NewlyMet {
+            target,
+            goal,
+            value,
+            before,
+        } => Row {
+            what: target_label(target, goal.level, &goal.subject),
+            href: Route::Target(target.id.clone()).path(),
+            before: match before {
+                Some(b) => format!("{} (chưa đạt)", value_text(target, b)),
+                None => UNKNOWN.to_string(),
+            },
+            now: format!(
+                "{} — đạt mục tiêu {}",
+                value_text(target, value),
+                super::goal_text(target, goal)
+            ),
+            before_source: before.map(|b| b.source.clone()),
+            source: value.source.clone(),
+        },
+        ChangeKind::NewlyLate { task, from, result } => Row {
+            what: task_label(task),
+            href: task_href(task),
+            before: from.vietnamese().to_string(),
+            now: format!(
+                "{} (thời hạn: {})",
+                Status::Late.vietnamese(),
+                if task.timeframe_text.is_empty() {
+                    task.timeframe
+                        .map(|t| t.vietnamese())
+                        .unwrap_or_else(|| "văn bản không ghi".into())
+                } else {
+                    task.timeframe_text.clone()
+                }
+            ),
+            before_source: None,
+            source: result
+                .map(|r| r.source.clone())
+                .unwrap_or_else(|| task.source.clone()),
+        },
+        ChangeKind::Status {
+            task,
+            from,
+            to,
+            result,
+        } => Row {
+            what: task_label(task),
+            href: task_href(task),
+            before: from.vietnamese().to_string(),
+            now: to.vietnamese().to_string(),
+            before_source: None,
+            source: result
+                .map(|r| r.source.clone())
+                .unwrap_or_else(|| task.source.clone()),
+        },
+        ChangeKind::Value {
+            target,
+            value,
+            before,
+        } => Row {
+            what: target_label(target, value.level, &value.subject),
+            href: Route::Target(target.id.clone()).path(),
+            before: before
+                .map(|b| value_text(target, b))
+                .unwrap_or_else(|| UNKNOWN.to_string()),
+            now: value_text(target, value),
+            before_source: before.map(|b| b.source.clone()),
+            source: value.source.clone(),
+        },
+    }
+}
+
+/// A change row for templates.
+pub(crate) fn row(ctx: &Ctx, c: &Change) -> Value {
+    let r = row_parts(c);
+    let comparison = &ctx.derived.changes.comparisons[c.comparison];
+    json!({
+        "kind": c.kind.vietnamese(),
+        "code": c.kind.code(),
+        "what": r.what,
+        "href": r.href,
+        "before": r.before,
+        "now": r.now,
+        "before_source": r.before_source.as_ref().map(|s| ctx.source(s)),
+        "source": ctx.source(&r.source),
+        "plan": ctx.plan_ref(&comparison.plan.id),
+        "report": report_ref(comparison.report),
+        "previous": comparison.previous.map(report_ref),
+    })
+}
+
+/// A change in one line of text, for the feed.
+fn row_text(c: &Change) -> String {
+    let r = row_parts(c);
+    format!(
+        "{}: {} — trước: {}; nay: {}.",
+        c.kind.vietnamese(),
+        r.what,
+        r.before,
+        r.now
+    )
+}
+
+/// A comparison for templates: the plan, the previous report (or none: the first), and its rows
+/// (at most `limit`, with how many more there are).
+pub(crate) fn comparison(ctx: &Ctx, c: &Comparison, limit: usize) -> Value {
+    let rows = ctx.derived.changes.rows_of(c);
+    json!({
+        "plan": ctx.plan_ref(&c.plan.id),
+        "report": report_ref(c.report),
+        "previous": c.previous.map(report_ref),
+        "first": c.previous.is_none(),
+        "count": rows.len(),
+        "rows": rows.iter().take(limit).map(|r| row(ctx, r)).collect::<Vec<_>>(),
+        "more": rows.len().saturating_sub(limit),
+    })
+}
+
+/// The comparisons of a report, for its page.
+pub(crate) fn of_report(ctx: &Ctx, r: &Report) -> Vec<Value> {
+    ctx.derived
+        .changes
+        .of_report(&r.id)
+        .map(|c| comparison(ctx, c, usize::MAX))
+        .collect()
+}
+
+/// The latest comparison on a plan, for its overview page.
+pub(crate) fn latest_of_plan(ctx: &Ctx, plan: &str) -> Option<Value> {
+    ctx.derived
+        .changes
+        .of_plan(plan)
+        .next()
+        .map(|c| comparison(ctx, c, SHORT_LIST))
+}
+
+/// The latest changes concerning a unit, for its page.
+pub(crate) fn of_unit(ctx: &Ctx, unit: &str) -> Option<Value> {
+    let all: Vec<&Change> = ctx.derived.changes.of_unit(unit).collect();
+    if all.is_empty() {
+        return None;
+    }
+    Some(json!({
+        "rows": all.iter().take(SHORT_LIST).map(|c| row(ctx, c)).collect::<Vec<_>>(),
+        "count": all.len(),
+        "more": all.len().saturating_sub(SHORT_LIST),
+    }))
+}
+
+/// A date as Atom writes it (RFC 3339). Content dates may give only a month or a year: the date
+/// is then the first day of that period, the day a report's as-of date starts — the same day
+/// statuses are judged against. The time is midnight in Vietnam (UTC+7). Never the wall clock.
+pub fn atom_date(d: PartialDate) -> String {
+    let (y, m, day) = d.first_day();
+    format!("{y:04}-{m:02}-{day:02}T00:00:00+07:00")
+}
+
+/// Text as XML 1.0 may carry it: characters it forbids (C0 controls other than tab and line
+/// breaks, U+FFFE, U+FFFF) become U+FFFD, so that hostile content cannot break the feed. The
+/// template escapes the rest (`&`, `<`, `>`, quotes).
+pub fn xml_text(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// What a feed entry says of a report: when it speaks for, and what changed against the previous
+/// report on each plan (or that it is the first), in plain text.
+fn entry_summary(ctx: &Ctx, r: &Report) -> String {
+    let changes = &ctx.derived.changes;
+    let mut lines = vec![format!(
+        "Số liệu tính đến {}. Cơ quan báo cáo: {}.",
+        r.as_of.vietnamese(),
+        ctx.site
+            .unit(&r.issuer)
+            .map(|u| u.name.as_str())
+            .unwrap_or(&r.issuer)
+    )];
+    let mut shown = 0;
+    let mut left = 0;
+    for c in changes.of_report(&r.id) {
+        let plan = c.plan.label();
+        match c.previous {
+            None => lines.push(format!(
+                "Báo cáo đầu tiên về {plan}: mọi nội dung báo cáo nêu đều là mới, chưa có báo cáo trước để so sánh."
+            )),
+            Some(p) => {
+                let rows = changes.rows_of(c);
+                if rows.is_empty() {
+                    lines.push(format!(
+                        "So với báo cáo trước về {plan} ({}, số liệu tính đến {}): không có thay đổi về trạng thái nhiệm vụ hay kết quả chỉ tiêu.",
+                        p.title,
+                        p.as_of.vietnamese()
+                    ));
+                    continue;
+                }
+                lines.push(format!(
+                    "So với báo cáo trước về {plan} ({}, số liệu tính đến {}): {} thay đổi.",
+                    p.title,
+                    p.as_of.vietnamese(),
+                    rows.len()
+                ));
+                for row in rows {
+                    if shown < FEED_ROWS {
+                        lines.push(format!("- {}", row_text(row)));
+                        shown += 1;
+                    } else {
+                        left += 1;
+                    }
+                }
+            }
+        }
+    }
+    if left > 0 {
+        lines.push(format!("… và {left} thay đổi khác: xem trang báo cáo."));
+    }
+    lines.join("\n")
+}
+
+/// The Atom feed of progress reports, newest first: one entry per report with what changed.
+/// Links are absolute (from `base_url`), ids are the pages' absolute URLs, dates come from the
+/// reports' as-of dates, so two builds of the same content give the same bytes.
+pub(crate) fn feed(ctx: &Ctx, route: &Route) -> Option<Page> {
+    let site = ctx.site;
+    let config = site.config();
+    let base = config.base_url.trim_end_matches('/');
+    let absolute = |r: &Route| format!("{base}/{}", r.path());
+    let newest = ctx.derived.changes.newest_first.first()?;
+    let entries: Vec<Value> = ctx
+        .derived
+        .changes
+        .newest_first
+        .iter()
+        .map(|r| {
+            let url = absolute(&Route::Report(r.id.clone()));
+            json!({
+                "id": url,
+                "href": url,
+                "title": xml_text(&r.title),
+                "updated": atom_date(r.as_of),
+                "author": xml_text(site.unit(&r.issuer).map(|u| u.name.as_str()).unwrap_or(&r.issuer)),
+                "summary": xml_text(&entry_summary(ctx, r)),
+            })
+        })
+        .collect();
+    let author = config
+        .publisher
+        .as_deref()
+        .and_then(|p| site.unit(p))
+        .map(|u| u.name.as_str())
+        .unwrap_or(&config.title);
+    let mut c = base_context(site, route, "Báo cáo tiến độ");
+    c.insert(
+        "feed",
+        &json!({
+            "title": xml_text(&format!("Báo cáo tiến độ — {}", config.title)),
+            "subtitle": xml_text(&format!(
+                "Các báo cáo tiến độ mới nhất và những gì thay đổi so với báo cáo trước: trạng thái nhiệm vụ, nhiệm vụ mới quá hạn, kết quả chỉ tiêu mới, chỉ tiêu mới đạt. {}",
+                config.description
+            )),
+            "id": absolute(route),
+            "self": absolute(route),
+            "alternate": absolute(&Route::Reports),
+            "updated": atom_date(newest.as_of),
+            "author": xml_text(author),
+            "rights": xml_text(&format!("Dữ liệu công bố theo giấy phép {}", config.licence)),
+            "language": xml_text(&config.language),
+            "entries": entries,
+        }),
+    );
+    Some(Page {
+        template: "feed.xml",
+        context: c,
+    })
+}
