@@ -125,6 +125,9 @@ fn a_goal_is_met_only_by_its_own_comparator_or_range() {
 fn report_plan_and_unit_pages_show_what_changed() {
     let out = built("pages");
     let report = read(&out, "bao-cao/bc-2-2025/index.html");
+    // A stated status reads in Vietnamese, never as its code.
+    assert!(report.contains("Trạng thái: Đã hoàn thành"), "{report}");
+    assert!(!report.contains("Trạng thái: done"));
     let changes = section(
         &report,
         "<h2 id=\"h-thay-doi\">Thay đổi so với báo cáo trước</h2>",

@@ -557,7 +557,7 @@ pub(crate) fn report(ctx: &Ctx, route: &Route, r: &Report) -> Page {
             json!({
                 "task": task.map(|t| ctx.task(t)),
                 "plan": task.map(|t| ctx.plan_ref(&t.plan)),
-                "status": res.status.map(|s| s.as_str()),
+                "status": res.status.map(|s| s.vietnamese()),
                 "text": res.text,
                 "evidence": res.evidence,
                 "interpretation": res.interpretation,
