@@ -181,6 +181,18 @@ impl<'a> Doc<'a> {
         vn_number::line_states_million_vnd(|i| self.text.line(i), n, amount)
     }
 
+    /// Whether line `n` states `amount` as money: as `check` reads it, but not as a percentage
+    /// ("đạt 100%" is no budget line of 100 triệu đồng).
+    fn states_money(&self, n: usize, amount: Decimal) -> bool {
+        self.states(n, amount)
+            && vn_number::numbers_on_line(|i| self.text.line(i), n).is_some_and(|(text, w)| {
+                w.iter().any(|w| {
+                    w.states_million_vnd(amount)
+                        && !text[w.span.end..].trim_start().starts_with('%')
+                })
+            })
+    }
+
     /// Whether `key` is written on line `n` or on the few lines before it (a table printed one
     /// cell per line puts the title a few lines above the amount).
     fn near(&self, n: usize, key: &str, before: usize) -> bool {
@@ -207,16 +219,25 @@ impl<'a> Doc<'a> {
         let key = key_words(&e.words, 4);
         match e.amount {
             Some(a) => {
-                let all: Vec<usize> = (1..=self.count()).filter(|&n| self.states(n, a)).collect();
+                let all: Vec<usize> = (1..=self.count())
+                    .filter(|&n| self.states_money(n, a))
+                    .collect();
                 if all.len() <= 1 {
                     return all;
                 }
-                let near: Vec<usize> = all
-                    .iter()
-                    .copied()
-                    .filter(|&n| self.near(n, &key, 8))
-                    .collect();
-                if near.is_empty() { all } else { near }
+                // The title on the amount's own line (a table row), else a few lines above it
+                // (a table printed one cell per line).
+                for before in [0, 8] {
+                    let near: Vec<usize> = all
+                        .iter()
+                        .copied()
+                        .filter(|&n| self.near(n, &key, before))
+                        .collect();
+                    if !near.is_empty() {
+                        return near;
+                    }
+                }
+                all
             }
             None => {
                 let key = key_words(&e.words, 6);
