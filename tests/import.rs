@@ -450,9 +450,21 @@ fn a_libreoffice_ods_imports() {
 }
 
 fn xlsx(path: &Path, rows: &[&[&str]]) {
+    xlsx_sheets(path, &[("Phụ lục II", rows)]);
+}
+
+/// A workbook of text cells; `#123` is written as a number cell.
+fn xlsx_sheets(path: &Path, sheets: &[(&str, &[&[&str]])]) {
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Phụ lục II").unwrap();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        fill(ws, rows);
+    }
+    wb.save(path).unwrap();
+}
+
+fn fill(ws: &mut rust_xlsxwriter::Worksheet, rows: &[&[&str]]) {
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             if v.is_empty() {
@@ -465,7 +477,6 @@ fn xlsx(path: &Path, rows: &[&[&str]]) {
             .unwrap();
         }
     }
-    wb.save(path).unwrap();
 }
 
 #[test]
@@ -613,6 +624,8 @@ fn a_docx_imports_to_a_text_whose_lines_check_can_cite() {
         &[
             "KẾ HOẠCH THỬ NGHIỆM CHUYỂN ĐỔI SỐ NĂM 2025",
             "",
+            "Chỉ tiêu 1: Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt 90%.",
+            "Chỉ tiêu 2: Số cán bộ, công chức được bồi dưỡng kỹ năng số đạt 200 người.",
             "Tổng kinh phí: 2.531,5 triệu đồng, chi tiết tại bảng sau:",
         ],
         rows,
@@ -634,7 +647,7 @@ fn a_docx_imports_to_a_text_whose_lines_check_can_cite() {
     assert_eq!(lines[0], "KẾ HOẠCH THỬ NGHIỆM CHUYỂN ĐỔI SỐ NĂM 2025");
     assert_eq!(lines[1], "");
     assert_eq!(
-        lines[6],
+        lines[8],
         "1.1\tĐào tạo kỹ năng số cho cán bộ\t\t331,5\tCTX, NST"
     );
     let registry = std::fs::read_to_string(content.join("documents/documents.toml")).unwrap();
@@ -694,16 +707,63 @@ fn a_docx_imports_to_a_text_whose_lines_check_can_cite() {
     let book = dir.join("phu-luc.xlsx");
     let mut sheet: Vec<&[&str]> = rows.to_vec();
     sheet.insert(0, &["KẾ HOẠCH THỬ NGHIỆM"]);
-    xlsx(&book, &sheet);
+    let targets: &[&[&str]] = &[
+        &[
+            "STT",
+            "Chỉ tiêu",
+            "So sánh",
+            "Giá trị",
+            "Đơn vị tính",
+            "Lĩnh vực",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+        ],
+        &[
+            "1",
+            "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt 90%",
+            "≥",
+            "#90",
+            "%",
+            "Chính quyền số, dịch vụ công trực tuyến",
+            "Sở Nội vụ",
+            "UBND cấp huyện",
+        ],
+        &[
+            "2",
+            "Số cán bộ, công chức được bồi dưỡng kỹ năng số đạt 200 người",
+            "đạt",
+            "#200",
+            "người",
+            "",
+            "Sở Nội vụ",
+        ],
+    ];
+    xlsx_sheets(&book, &[("Phụ lục II", &sheet), ("Phụ lục I", targets)]);
     let r = run(&["import", p(&book), "--plan", id, "--content", p(&content)]);
     assert!(r.ok, "{}", r.stderr);
     let before = run(&["check", "--content", p(&content)]);
     assert!(!before.ok, "lines are not cited yet");
     let c = run(&["cite", "--plan", id, "--content", p(&content)]);
     assert!(c.ok, "{}", c.stderr);
-    assert!(c.stderr.contains("Đã điền 7 dòng"), "{}", c.stderr);
+    assert!(c.stderr.contains("Đã điền 9 dòng"), "{}", c.stderr);
     let budget = std::fs::read_to_string(content.join(format!("plans/{id}/budget.toml"))).unwrap();
     assert!(!budget.contains("line = 0"), "{budget}");
+    let targets =
+        std::fs::read_to_string(content.join(format!("plans/{id}/targets.toml"))).unwrap();
+    for want in [
+        "area = \"chinh-quyen-so\"",
+        "measure = \"percent\"",
+        "measure = \"count\"",
+        "unit = \"người\"",
+        "lead = [\"so-noi-vu\"]",
+        "coordinating = [\"ubnd-cap-huyen\"]",
+        "comparator = \">=\"",
+        "value = 200",
+        "line = 3",
+        "line = 4",
+    ] {
+        assert!(targets.contains(want), "{want}:\n{targets}");
+    }
     assert!(
         budget.contains("# Nhập từ `phu-luc.xlsx`"),
         "comments are kept"

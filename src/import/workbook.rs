@@ -1109,6 +1109,22 @@ fn appendix_targets(
         } else {
             "count"
         };
+        let mut coordinating = Vec::new();
+        for t in sheet
+            .opt_text(r, cols.coordinating)
+            .split([';', ','])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            match ctx.units.find(t) {
+                Ok(u) => coordinating.push(u),
+                Err(hint) => diags.push(unknown_unit(
+                    &sheet.cell(r, cols.coordinating.unwrap_or(0)),
+                    t,
+                    hint,
+                )),
+            }
+        }
         let lead_text = sheet.opt_text(r, cols.lead);
         let mut lead = Vec::new();
         for t in lead_text
@@ -1132,6 +1148,7 @@ fn appendix_targets(
             measure: measure.into(),
             unit: (!percent && !unit_text.is_empty()).then_some(unit_text),
             lead,
+            coordinating,
             goals: value
                 .map(|v| GoalDraft {
                     level: None,

@@ -79,6 +79,7 @@ pub struct TargetDraft {
     pub measure: String,
     pub unit: Option<String>,
     pub lead: Vec<String>,
+    pub coordinating: Vec<String>,
     pub goals: Vec<GoalDraft>,
     pub line: i64,
     pub from: String,
@@ -230,6 +231,10 @@ pub fn targets_toml(targets: &[TargetDraft], header: &str) -> String {
         opt_str(&mut out, "unit", &t.unit);
         let list: Vec<String> = t.lead.iter().map(|c| s(c)).collect();
         let _ = writeln!(out, "lead = [{}]", list.join(", "));
+        if !t.coordinating.is_empty() {
+            let list: Vec<String> = t.coordinating.iter().map(|c| s(c)).collect();
+            let _ = writeln!(out, "coordinating = [{}]", list.join(", "));
+        }
         let _ = writeln!(out, "{}\n", line_value(t.line));
         for g in &t.goals {
             out.push_str("[[target.goal]]\n");
