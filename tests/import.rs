@@ -333,9 +333,58 @@ fn the_sites_own_workbook_imports_back_to_the_same_budgets() {
         ]);
         assert!(r.ok, "{plan}: {}", r.stderr);
     }
+    // Targets too, for every plan that has some.
+    let with_targets: Vec<String> = before
+        .plans
+        .iter()
+        .filter(|p| !p.targets.is_empty())
+        .map(|p| p.id.clone())
+        .collect();
+    assert!(with_targets.len() >= 2);
+    for plan in &with_targets {
+        let r = run(&[
+            "import",
+            p(&book),
+            "--plan",
+            plan,
+            "--content",
+            p(&content),
+            "--force",
+        ]);
+        assert!(r.ok, "{plan}: {}", r.stderr);
+    }
     let after = site(&content);
     for plan in &plans {
         same(resolved(&after, plan, true), resolved(&before, plan, true));
+    }
+    let targets = |s: &Site, plan: &str| -> Vec<String> {
+        s.plans
+            .iter()
+            .filter(|p| p.id == plan)
+            .flat_map(|p| &p.targets)
+            .map(|t| {
+                // 99.30 and 99.3 are the same number.
+                let mut t = t.clone();
+                for g in &mut t.goals {
+                    g.value = g.value.map(|v| v.normalize());
+                    if let Some(r) = &mut g.range {
+                        r.low = r.low.normalize();
+                        r.high = r.high.normalize();
+                    }
+                }
+                for v in &mut t.values {
+                    v.value = v.value.map(|v| v.normalize());
+                }
+                format!("{t:?}")
+            })
+            .collect()
+    };
+    for plan in &with_targets {
+        let (got, want) = (targets(&after, plan), targets(&before, plan));
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w);
+        }
+        assert_eq!(got.len(), want.len(), "{plan}");
     }
     let check = run(&["check", "--content", p(&content)]);
     assert!(check.ok, "{}", check.stderr);

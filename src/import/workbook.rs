@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 
 use super::write::{
     BodyDraft, BudgetDraft, DeclaredDraft, GoalDraft, GroupDraft, ItemDraft, TargetDraft,
+    ValueDraft,
 };
 use super::{AmountError, Outcome, Units, amount_from_number, amount_from_text, cell_error};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -319,16 +320,31 @@ pub fn import_workbook(opts: &WorkbookOptions) -> Result<Outcome> {
         issuer: issuer.as_deref(),
         areas: &areas,
     };
+    if let Some(sheet) = sheets.iter().find(|s| s.name == "targets") {
+        let values = sheets.iter().find(|s| s.name == "target-values");
+        let t = export_targets(&opts.plan, sheet, values, &mut out.diagnostics);
+        if !t.is_empty() {
+            targets = t;
+            read_targets = true;
+        }
+    }
     if let Some(lines) = sheets.iter().find(|s| s.name == "budget-lines") {
         let totals = sheets.iter().find(|s| s.name == "budget-totals");
-        budget = Some(export_budget(
-            &ctx,
-            &opts.plan,
-            lines,
-            totals,
-            place.clone(),
-            &mut out.diagnostics,
-        ));
+        let has_rows = |s: &Sheet| {
+            let c = export_columns(s).get("plan_id").copied();
+            (1..s.height()).any(|r| c.is_some_and(|c| s.text(r, c) == opts.plan))
+        };
+        // A plan without a budget in the export: only its targets come back.
+        if has_rows(lines) || totals.is_some_and(has_rows) || !read_targets {
+            budget = Some(export_budget(
+                &ctx,
+                &opts.plan,
+                lines,
+                totals,
+                place.clone(),
+                &mut out.diagnostics,
+            ));
+        }
         out.notes.push(format!(
             "đọc theo bố cục tệp dữ liệu mở của trang (trang tính budget-lines, budget-totals)"
         ));
@@ -1065,8 +1081,9 @@ fn appendix_targets(
                 let cmp = comparator(&sheet.opt_text(r, cols.comparator)).unwrap_or(">=");
                 t.goals.push(GoalDraft {
                     level: level_of(&content),
-                    comparator: cmp.into(),
-                    value: value.unwrap_or_default(),
+                    comparator: Some(cmp.into()),
+                    value,
+                    ..GoalDraft::default()
                 });
             }
             continue;
@@ -1151,14 +1168,15 @@ fn appendix_targets(
             coordinating,
             goals: value
                 .map(|v| GoalDraft {
-                    level: None,
-                    comparator: cmp.into(),
-                    value: v,
+                    comparator: Some(cmp.into()),
+                    value: Some(v),
+                    ..GoalDraft::default()
                 })
                 .into_iter()
                 .collect(),
             line: 0,
             from: from(sheet, r),
+            ..TargetDraft::default()
         });
     }
 }
@@ -1598,6 +1616,206 @@ fn export_budget(
         }
     }
     b
+}
+
+/// Rebuilds the plan's targets from the `targets` sheet of the export (one row per goal) and the
+/// baselines of the `target-values` sheet (actual values come from reports and stay there).
+fn export_targets(
+    plan: &str,
+    sheet: &Sheet,
+    values: Option<&Sheet>,
+    diags: &mut Diagnostics,
+) -> Vec<TargetDraft> {
+    let cols = export_columns(sheet);
+    let col = |n: &str| cols.get(n).copied();
+    let (Some(plan_c), Some(tid_c)) = (col("plan_id"), col("parent_target_id")) else {
+        diags.push(
+            Diagnostic::error(
+                "missing-header",
+                "targets: thiếu cột plan_id hoặc parent_target_id",
+            )
+            .hint("trang tính này phải giữ nguyên dòng tiêu đề như khi tải về"),
+        );
+        return Vec::new();
+    };
+    let prefix = format!("{plan}-");
+    let opt = |s: String| (!s.is_empty()).then_some(s);
+    let dec = |r: usize, name: &str, diags: &mut Diagnostics| -> Option<Decimal> {
+        let c = col(name)?;
+        match sheet.get(r, c) {
+            Data::Float(f) => amount_from_number(f.abs())
+                .ok()
+                .map(|d| if *f < 0.0 { -d } else { d }),
+            Data::Int(i) => Some(Decimal::from(*i)),
+            Data::Empty => None,
+            _ => {
+                let t = sheet.text(r, c);
+                match Decimal::from_str(&t) {
+                    Ok(d) => Some(d),
+                    Err(_) if t.is_empty() => None,
+                    Err(_) => {
+                        diags.push(cell_error(
+                            "not-a-number",
+                            &sheet.cell(r, c),
+                            &t,
+                            "không phải là số",
+                        ));
+                        None
+                    }
+                }
+            }
+        }
+    };
+    let flag = |r: usize, name: &str| -> Option<bool> {
+        match slugify(&sheet.opt_text(r, col(name))).as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        }
+    };
+    let year = |r: usize, name: &str| -> Option<i64> {
+        sheet
+            .opt_text(r, col(name))
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .map(|y| y as i64)
+    };
+    let list = |r: usize, name: &str| -> Vec<String> {
+        sheet
+            .opt_text(r, col(name))
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    // (global id, draft, goal years)
+    let mut out: Vec<(String, TargetDraft, Vec<Option<i64>>)> = Vec::new();
+    for r in 1..sheet.height() {
+        if sheet.text(r, plan_c) != plan {
+            continue;
+        }
+        let tid = sheet.text(r, tid_c);
+        let comparator = opt(sheet.opt_text(r, col("comparator")));
+        let value = dec(r, "target_value", diags);
+        let low = dec(r, "low_value", diags);
+        let high = dec(r, "high_value", diags);
+        let level = sheet.opt_text(r, col("gov_level"));
+        let goal = (comparator.is_some() || value.is_some() || low.is_some() || high.is_some())
+            .then(|| GoalDraft {
+                level: (!level.is_empty() && level != "all").then_some(level),
+                subject: sheet.opt_text(r, col("subject")),
+                comparator,
+                value,
+                low,
+                high,
+                low_inclusive: flag(r, "low_inclusive").filter(|_| low.is_some()),
+                high_inclusive: flag(r, "high_inclusive").filter(|_| high.is_some()),
+                year: None,
+            });
+        let horizon = year(r, "horizon_year");
+        if let Some((_, t, years)) = out.iter_mut().find(|(id, _, _)| *id == tid) {
+            if let Some(g) = goal {
+                t.goals.push(g);
+                years.push(horizon);
+            }
+            continue;
+        }
+        let number = sheet.opt_text(r, col("number"));
+        let local = tid.strip_prefix(&prefix).unwrap_or(&tid).to_string();
+        let measure = sheet.opt_text(r, col("measure"));
+        let unit = sheet.opt_text(r, col("unit_of_measure"));
+        let default_unit = match measure.as_str() {
+            "percent" => "%",
+            "money" => "triệu đồng",
+            _ => "",
+        };
+        let lower = flag(r, "lower_is_better") == Some(true);
+        let t = TargetDraft {
+            id: (local != format!("ct-{}", slugify(&number))).then(|| local.clone()),
+            number,
+            area: sheet.opt_text(r, col("area_id")),
+            text: sheet.opt_text(r, col("text")),
+            unit: (unit != default_unit).then_some(unit),
+            better: (lower && measure != "rank").then(|| "lower".to_string()),
+            measure,
+            horizon: None,
+            parent: opt(sheet.opt_text(r, col("part_of_target_id"))),
+            lead: list(r, "lead_id"),
+            coordinating: list(r, "coordinating_ids"),
+            line: line_of_source(&sheet.opt_text(r, col("source"))),
+            interpretation: sheet.opt_text(r, col("interpretation")),
+            goals: goal.into_iter().collect(),
+            values: Vec::new(),
+            from: String::new(),
+        };
+        out.push((tid, t, vec![horizon]));
+    }
+    // The target's horizon is its goals' common year; a goal due another year says so.
+    for (_, t, years) in &mut out {
+        let h = years.first().copied().flatten();
+        t.horizon = h;
+        for (g, y) in t.goals.iter_mut().zip(years.iter()) {
+            if *y != h {
+                g.year = *y;
+            }
+        }
+    }
+    // A parent is named by its number in the same plan.
+    let numbers: HashMap<String, String> = out
+        .iter()
+        .map(|(id, t, _)| (id.clone(), t.number.clone()))
+        .collect();
+    for (_, t, _) in &mut out {
+        if let Some(p) = &t.parent {
+            if let Some(n) = numbers.get(p) {
+                t.parent = Some(n.clone());
+            }
+        }
+    }
+    if let Some(v) = values {
+        let vcols = export_columns(v);
+        let vc = |n: &str| vcols.get(n).copied();
+        for r in 1..v.height() {
+            if !v.opt_text(r, vc("report_id")).is_empty() {
+                continue;
+            }
+            let value_id = v.opt_text(r, vc("value_id"));
+            let Some((_, t, _)) = out.iter_mut().find(|(id, _, _)| {
+                value_id
+                    .strip_prefix(id.as_str())
+                    .is_some_and(|rest| rest.starts_with("-gt-"))
+            }) else {
+                continue;
+            };
+            let level = v.opt_text(r, vc("gov_level"));
+            let value = vc("value").and_then(|c| match v.get(r, c) {
+                Data::Float(f) => amount_from_number(f.abs())
+                    .ok()
+                    .map(|d| if *f < 0.0 { -d } else { d }),
+                Data::Int(i) => Some(Decimal::from(*i)),
+                _ => Decimal::from_str(&v.text(r, c)).ok(),
+            });
+            t.values.push(ValueDraft {
+                kind: v.opt_text(r, vc("kind")),
+                level: (!level.is_empty() && level != "all").then_some(level),
+                subject: v.opt_text(r, vc("subject")),
+                value,
+                text: v.opt_text(r, vc("text")),
+                year: v
+                    .opt_text(r, vc("year"))
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .map(|y| y as i64),
+                as_of: opt(v.opt_text(r, vc("as_of"))),
+                source: v.opt_text(r, vc("source")),
+                note: v.opt_text(r, vc("note")),
+            });
+        }
+    }
+    out.into_iter().map(|(_, t, _)| t).collect()
 }
 
 /// Every funding code the format knows ("CTX, NST", "CTX", "NST"…).

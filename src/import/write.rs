@@ -74,22 +74,48 @@ pub struct ItemDraft {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct TargetDraft {
     pub number: String,
+    pub id: Option<String>,
     pub area: String,
     pub text: String,
     pub measure: String,
     pub unit: Option<String>,
+    pub better: Option<String>,
+    pub horizon: Option<i64>,
+    pub parent: Option<String>,
     pub lead: Vec<String>,
     pub coordinating: Vec<String>,
-    pub goals: Vec<GoalDraft>,
     pub line: i64,
+    pub interpretation: String,
+    pub goals: Vec<GoalDraft>,
+    pub values: Vec<ValueDraft>,
     pub from: String,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct GoalDraft {
     pub level: Option<String>,
-    pub comparator: String,
-    pub value: Decimal,
+    pub subject: String,
+    pub comparator: Option<String>,
+    pub value: Option<Decimal>,
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+    pub low_inclusive: Option<bool>,
+    pub high_inclusive: Option<bool>,
+    pub year: Option<i64>,
+}
+
+/// A baseline figure of a target (`[[target.value]]`).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ValueDraft {
+    pub kind: String,
+    pub level: Option<String>,
+    pub subject: String,
+    pub value: Option<Decimal>,
+    pub text: String,
+    pub year: Option<i64>,
+    pub as_of: Option<String>,
+    pub source: String,
+    pub note: String,
 }
 
 /// A TOML string literal.
@@ -221,26 +247,77 @@ pub fn targets_toml(targets: &[TargetDraft], header: &str) -> String {
         let _ = writeln!(out, "# {l}");
     }
     out.push('\n');
+    let list = |v: &[String]| v.iter().map(|c| s(c)).collect::<Vec<_>>().join(", ");
     for t in targets {
         from_comment(&mut out, &t.from);
         out.push_str("[[target]]\n");
         let _ = writeln!(out, "number = {}", s(&t.number));
+        opt_str(&mut out, "id", &t.id);
         let _ = writeln!(out, "area = {}", s(&t.area));
         let _ = writeln!(out, "text = {}", s(&t.text));
         let _ = writeln!(out, "measure = {}", s(&t.measure));
         opt_str(&mut out, "unit", &t.unit);
-        let list: Vec<String> = t.lead.iter().map(|c| s(c)).collect();
-        let _ = writeln!(out, "lead = [{}]", list.join(", "));
-        if !t.coordinating.is_empty() {
-            let list: Vec<String> = t.coordinating.iter().map(|c| s(c)).collect();
-            let _ = writeln!(out, "coordinating = [{}]", list.join(", "));
+        opt_str(&mut out, "better", &t.better);
+        if let Some(h) = t.horizon {
+            let _ = writeln!(out, "horizon = {h}");
         }
-        let _ = writeln!(out, "{}\n", line_value(t.line));
+        opt_str(&mut out, "parent", &t.parent);
+        let _ = writeln!(out, "lead = [{}]", list(&t.lead));
+        if !t.coordinating.is_empty() {
+            let _ = writeln!(out, "coordinating = [{}]", list(&t.coordinating));
+        }
+        let _ = writeln!(out, "{}", line_value(t.line));
+        if !t.interpretation.is_empty() {
+            let _ = writeln!(out, "interpretation = {}", s(&t.interpretation));
+        }
+        out.push('\n');
         for g in &t.goals {
             out.push_str("[[target.goal]]\n");
             opt_str(&mut out, "level", &g.level);
-            let _ = writeln!(out, "comparator = {}", s(&g.comparator));
-            let _ = writeln!(out, "value = {}\n", number(g.value));
+            if !g.subject.is_empty() {
+                let _ = writeln!(out, "subject = {}", s(&g.subject));
+            }
+            opt_str(&mut out, "comparator", &g.comparator);
+            for (k, v) in [("value", g.value), ("low", g.low), ("high", g.high)] {
+                if let Some(v) = v {
+                    let _ = writeln!(out, "{k} = {}", number(v));
+                }
+            }
+            for (k, v) in [
+                ("low_inclusive", g.low_inclusive),
+                ("high_inclusive", g.high_inclusive),
+            ] {
+                if let Some(v) = v {
+                    let _ = writeln!(out, "{k} = {v}");
+                }
+            }
+            if let Some(y) = g.year {
+                let _ = writeln!(out, "year = {y}");
+            }
+            out.push('\n');
+        }
+        for v in &t.values {
+            out.push_str("[[target.value]]\n");
+            let _ = writeln!(out, "kind = {}", s(&v.kind));
+            opt_str(&mut out, "level", &v.level);
+            if !v.subject.is_empty() {
+                let _ = writeln!(out, "subject = {}", s(&v.subject));
+            }
+            if let Some(x) = v.value {
+                let _ = writeln!(out, "value = {}", number(x));
+            }
+            if !v.text.is_empty() {
+                let _ = writeln!(out, "text = {}", s(&v.text));
+            }
+            if let Some(y) = v.year {
+                let _ = writeln!(out, "year = {y}");
+            }
+            opt_str(&mut out, "as_of", &v.as_of);
+            let _ = writeln!(out, "source = {}", s(&v.source));
+            if !v.note.is_empty() {
+                let _ = writeln!(out, "note = {}", s(&v.note));
+            }
+            out.push('\n');
         }
     }
     out
