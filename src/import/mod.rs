@@ -77,19 +77,6 @@ impl Units {
         Units { by_key, units }
     }
 
-    /// Reads the units of a content directory.
-    pub fn read(content: &Path) -> Result<Units> {
-        let (raw, _) = crate::content::load::load(content);
-        let units: Vec<&raw::Unit> = raw.units.iter().map(|u| &u.value).collect();
-        if units.is_empty() {
-            bail!(
-                "không đọc được danh sách đơn vị trong `{}/units/`",
-                content.display()
-            );
-        }
-        Ok(Units::new(&units))
-    }
-
     pub fn kind(&self, id: &str) -> Option<UnitKind> {
         self.units.iter().find(|u| u.0 == id).and_then(|u| u.2)
     }
@@ -286,6 +273,13 @@ pub fn import_document(opts: &DocumentOptions) -> Result<Outcome> {
             opts.id,
             slugify(&opts.id)
         );
+    }
+    if let Some(d) = &opts.date {
+        if crate::dates::PartialDate::parse(d).is_err() {
+            bail!(
+                "ngày `{d}` không hợp lệ: ghi theo dạng năm-tháng-ngày như văn bản cho, ví dụ 2024-11-15, 2025-09 hoặc 2025"
+            );
+        }
     }
     let ext = extension(&opts.input);
     match ext.as_str() {

@@ -585,8 +585,15 @@ fn appendix_budget(
         let mut stt = sheet.text(r, stt_col);
         let mut content = sheet.text(r, content_col);
         if content.is_empty() && !stt.is_empty() && !is_roman(&stt) && !is_numbering(&stt) {
-            // A title merged across the number and content columns.
-            content = std::mem::take(&mut stt);
+            // A title merged across the number and content columns ("I. CƠ QUAN KHỐI ĐẢNG").
+            let merged = std::mem::take(&mut stt);
+            match split_number(&merged) {
+                Some((n, rest)) => {
+                    stt = n;
+                    content = rest;
+                }
+                None => content = merged,
+            }
         }
         let stt = stt.trim_end_matches('.').to_string();
         let stt_cell = sheet.cell(r, stt_col);
@@ -897,6 +904,15 @@ fn appendix_budget(
         last_was_part = false;
         items.push(item);
     }
+}
+
+/// `I. Cơ quan Khối Đảng` → (`I`, `Cơ quan Khối Đảng`); `1.2) Đào tạo` → (`1.2`, `Đào tạo`).
+fn split_number(text: &str) -> Option<(String, String)> {
+    let (head, rest) = text.split_once(char::is_whitespace)?;
+    let n = head.trim_end_matches([')', ':']).trim_end_matches('.');
+    let rest = rest.trim();
+    ((is_roman(n) || is_numbering(n)) && !rest.is_empty())
+        .then(|| (n.to_string(), rest.to_string()))
 }
 
 /// A short id from a title: its first words (`dau-tu-ha-tang` from "Đầu tư hạ tầng trang
@@ -1860,5 +1876,14 @@ mod tests {
         assert!(is_total_label("TỔNG CỘNG"));
         assert!(is_total_label("Tổng"));
         assert!(!is_total_label("Tổng hợp dữ liệu"));
+        assert_eq!(
+            split_number("I. CƠ QUAN KHỐI ĐẢNG"),
+            Some(("I".into(), "CƠ QUAN KHỐI ĐẢNG".into()))
+        );
+        assert_eq!(
+            split_number("1.2) Đào tạo"),
+            Some(("1.2".into(), "Đào tạo".into()))
+        );
+        assert_eq!(split_number("Trong đó: chi thường xuyên"), None);
     }
 }
