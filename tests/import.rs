@@ -821,3 +821,62 @@ fn a_docx_imports_to_a_text_whose_lines_check_can_cite() {
     assert!(check.ok, "{}", check.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `cite` on the bundled plans with every `line` blanked: what it fills in is what the content
+/// cites, for every plan, and it fills in most of them.
+#[test]
+fn cite_from_scratch_never_cites_a_wrong_line() {
+    let dir = scratch("cite");
+    let content = content_copy(&dir);
+    let (mut total, mut filled) = (0, 0);
+    for plan in std::fs::read_dir(content.join("plans")).unwrap() {
+        let plan = plan.unwrap().path();
+        let files: Vec<PathBuf> = ["budget.toml", "targets.toml"]
+            .iter()
+            .map(|f| plan.join(f))
+            .filter(|f| f.exists())
+            .collect();
+        if files.is_empty() {
+            continue;
+        }
+        let originals: Vec<String> = files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).unwrap())
+            .collect();
+        for (f, text) in files.iter().zip(&originals) {
+            let blanked: Vec<String> = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("line = ") {
+                        "line = 0".to_string()
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            std::fs::write(f, blanked.join("\n") + "\n").unwrap();
+        }
+        let id = plan.file_name().unwrap().to_str().unwrap();
+        let r = run(&["cite", "--plan", id, "--content", p(&content)]);
+        assert!(r.ok, "{}", r.stderr);
+        for (f, text) in files.iter().zip(&originals) {
+            let got = std::fs::read_to_string(f).unwrap();
+            let lines = |t: &str| -> Vec<String> {
+                t.lines()
+                    .filter(|l| l.starts_with("line = "))
+                    .map(String::from)
+                    .collect()
+            };
+            for (w, g) in lines(text).iter().zip(lines(&got)) {
+                total += 1;
+                if g != "line = 0" {
+                    assert_eq!(*w, g, "{}", f.display());
+                    filled += 1;
+                }
+            }
+        }
+    }
+    assert!(total > 300, "{total}");
+    assert!(filled * 10 > total * 7, "{filled} of {total}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

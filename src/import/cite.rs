@@ -219,15 +219,22 @@ impl<'a> Doc<'a> {
         let key = key_words(&e.words, 4);
         match e.amount {
             Some(a) => {
+                // A line that is a piece of the entry's own title ("100 người/lớp)" of a title
+                // printed over several lines) is not where its amount is.
+                let title = slugify(&e.words);
+                let in_title = |n: usize| {
+                    let l = &self.slugs[n - 1];
+                    l.contains('-') && title.contains(l.as_str())
+                };
                 let all: Vec<usize> = (1..=self.count())
-                    .filter(|&n| self.states_money(n, a))
+                    .filter(|&n| self.states_money(n, a) && !in_title(n))
                     .collect();
                 if all.len() <= 1 {
                     return all;
                 }
                 // The title on the amount's own line (a table row), else a few lines above it
                 // (a table printed one cell per line).
-                for before in [0, 8] {
+                for before in [0, 8, 12] {
                     let near: Vec<usize> = all
                         .iter()
                         .copied()
