@@ -99,9 +99,15 @@ impl Units {
         let hit = |k: &str| self.by_key.get(k).cloned().unwrap_or_default();
         let mut found = hit(&key);
         if found.is_empty() {
-            // Appendices print "Bình Sơn" for Huyện Bình Sơn, "Sở Y tế" in full.
+            // Appendices print "Bình Sơn" for Huyện Bình Sơn, "UBND huyện Bình Sơn" for the
+            // same territory, "Sở Y tế" in full.
+            let bare = ["ubnd-", "uy-ban-nhan-dan-"]
+                .iter()
+                .find_map(|p| key.strip_prefix(p))
+                .unwrap_or(&key);
+            found.extend(hit(bare));
             for prefix in ["huyen-", "thi-xa-", "thanh-pho-", "tp-", "xa-", "phuong-"] {
-                found.extend(hit(&format!("{prefix}{key}")));
+                found.extend(hit(&format!("{prefix}{bare}")));
             }
             found.sort();
             found.dedup();
@@ -425,6 +431,41 @@ mod tests {
         assert_eq!(amount_from_text("1.400,5 tr"), Err(AmountError::NotANumber));
         assert_eq!(amount_from_text("-5"), Err(AmountError::Negative));
         assert_eq!(amount_from_text("50%"), Err(AmountError::NotANumber));
+    }
+
+    #[test]
+    fn units_are_found_by_the_names_appendices_print() {
+        let toml = r#"
+[[unit]]
+id = "huyen-binh-son"
+name = "Huyện Bình Sơn"
+kind = "district"
+[[unit]]
+id = "so-thong-tin-va-truyen-thong"
+name = "Sở Thông tin và Truyền thông"
+short_name = "Sở TT&TT"
+kind = "department"
+"#;
+        #[derive(serde::Deserialize)]
+        struct F {
+            unit: Vec<raw::Unit>,
+        }
+        let f: F = toml::from_str(toml).unwrap();
+        let units = Units::new(&f.unit.iter().collect::<Vec<_>>());
+        for name in [
+            "Bình Sơn",
+            "UBND huyện Bình Sơn",
+            "HUYỆN BÌNH SƠN",
+            "huyen-binh-son",
+        ] {
+            assert_eq!(units.find(name).as_deref(), Ok("huyen-binh-son"), "{name}");
+        }
+        assert_eq!(
+            units.find("Sở TT&TT").as_deref(),
+            Ok("so-thong-tin-va-truyen-thong")
+        );
+        let hint = units.find("Sở Thông tin và Truyền thôngg").unwrap_err();
+        assert!(hint.contains("Sở Thông tin và Truyền thông"), "{hint}");
     }
 
     #[test]
