@@ -86,6 +86,40 @@ enum Command {
         #[arg(long, default_value = "")]
         parent: String,
     },
+    /// Nhập sổ tính (.xlsx, .xls, .ods) thành budget.toml / targets.toml của một kế hoạch
+    /// (--plan), hoặc văn bản Word (.docx) thành documents/<mã>.txt (--document).
+    Import {
+        /// Tệp cần nhập.
+        file: PathBuf,
+        /// Mã kế hoạch nhận bảng kinh phí, chỉ tiêu (thư mục content/plans/<mã>/).
+        #[arg(long, conflicts_with = "document")]
+        plan: Option<String>,
+        /// Mã văn bản: ghi content/documents/<mã>.txt và thêm mục vào documents.toml.
+        #[arg(long)]
+        document: Option<String>,
+        /// Tên văn bản (mặc định: dòng đầu tiên có chữ).
+        #[arg(long, requires = "document")]
+        title: Option<String>,
+        /// Ngày văn bản, ví dụ 2024-11-15.
+        #[arg(long, requires = "document")]
+        date: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Ghi đè tệp đã có.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Điền số dòng (`line =`) cho từng số tiền của kế hoạch bằng cách tìm số đó trong văn bản gốc.
+    Cite {
+        /// Mã kế hoạch.
+        #[arg(long)]
+        plan: String,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Chỉ báo kết quả, không ghi tệp.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -141,6 +175,20 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Command::Import {
+            file,
+            plan,
+            document,
+            title,
+            date,
+            content,
+            force,
+        } => return import(file, plan, document, title, date, content, force),
+        Command::Cite {
+            plan,
+            content,
+            dry_run,
+        } => return cite(plan, content, dry_run),
         Command::Serve { content, address } => {
             return match minhbach::serve::serve(&minhbach::serve::ServeOptions { content, address })
             {
@@ -237,6 +285,92 @@ impl build::Progress for Bar {
     }
     fn page_done(&self) {
         self.0.inc(1);
+    }
+}
+
+fn import(
+    file: PathBuf,
+    plan: Option<String>,
+    document: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    content: PathBuf,
+    force: bool,
+) -> ExitCode {
+    use minhbach::import;
+    let outcome = match (plan, document) {
+        (Some(plan), None) => import::import_workbook(&import::WorkbookOptions {
+            input: file,
+            plan,
+            content,
+            force,
+        }),
+        (None, Some(id)) => import::import_document(&import::DocumentOptions {
+            input: file,
+            id,
+            content,
+            title,
+            date,
+            force,
+        }),
+        _ => {
+            eprintln!(
+                "lỗi: cần --plan MÃ-KẾ-HOẠCH (sổ tính .xlsx, .xls, .ods) hoặc --document MÃ-VĂN-BẢN (văn bản .docx)"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(o) => {
+            if o.diagnostics.iter().next().is_some() {
+                eprint!("{}", o.diagnostics.render());
+            }
+            for n in &o.notes {
+                eprintln!("{n}");
+            }
+            if !o.ok() {
+                eprintln!("Không ghi tệp nào: hãy sửa các lỗi trên trong sổ tính rồi nhập lại.");
+                return ExitCode::from(1);
+            }
+            for p in &o.written {
+                eprintln!("Đã ghi `{}`.", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lỗi: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn cite(plan: String, content: PathBuf, dry_run: bool) -> ExitCode {
+    let opts = minhbach::import::cite::CiteOptions {
+        plan,
+        content,
+        dry_run,
+    };
+    match minhbach::import::cite::cite(&opts) {
+        Ok(r) => {
+            for m in &r.messages {
+                eprintln!("{m}");
+            }
+            eprintln!(
+                "Đã điền {} dòng; {} đã đúng; {} có nhiều dòng khả dĩ; {} không tìm thấy; {} ghi sẵn nhưng không khớp.",
+                r.filled, r.kept, r.ambiguous, r.not_found, r.wrong
+            );
+            if dry_run {
+                eprintln!("(--dry-run: không ghi tệp nào)");
+            }
+            for p in &r.written {
+                eprintln!("Đã ghi `{}`.", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lỗi: {e:#}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -181,6 +181,27 @@ pub fn written_numbers(line: &str, next_lines: &[&str]) -> Vec<Written> {
     out
 }
 
+/// The text of line `n` (1-based) of a document and every number written on it, read whole, with
+/// the money word looked up on the next lines too: what `check` compares a cited amount with,
+/// and what `cite` searches. `line_at` gives a line of the document by number.
+pub fn numbers_on_line<'a>(
+    line_at: impl Fn(usize) -> Option<&'a str>,
+    n: usize,
+) -> Option<(&'a str, Vec<Written>)> {
+    let text = line_at(n)?;
+    let next: Vec<&str> = (n + 1..n + 4).filter_map(&line_at).collect();
+    Some((text, written_numbers(text, &next)))
+}
+
+/// Whether line `n` of a document states `amount` million VND (see [`numbers_on_line`]).
+pub fn line_states_million_vnd<'a>(
+    line_at: impl Fn(usize) -> Option<&'a str>,
+    n: usize,
+    amount: Decimal,
+) -> bool {
+    numbers_on_line(line_at, n).is_some_and(|(_, w)| w.iter().any(|w| w.states_million_vnd(amount)))
+}
+
 /// A number token read whole: Vietnamese notation first, else — only for a percentage — a plain
 /// decimal (`64.43%`, as some documents write it). `1.2` before a title is an item number.
 fn read_whole(token: &str, rest: &str) -> Option<Decimal> {

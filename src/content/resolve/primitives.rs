@@ -385,15 +385,11 @@ pub(super) fn check_amount_on_line(
     let Some(doc) = reg.documents.get(&source.document) else {
         return;
     };
-    let Some(text) = doc.line(source.line) else {
-        return;
-    };
     // Numbers are read whole, in Vietnamese notation; a line that states đồng (or tỷ đồng) must
     // state exactly the amount converted to million VND.
-    let next: Vec<&str> = (source.line + 1..source.line + 4)
-        .filter_map(|n| doc.line(n))
-        .collect();
-    let written = vn_number::written_numbers(text, &next);
+    let Some((text, written)) = vn_number::numbers_on_line(|n| doc.line(n), source.line) else {
+        return;
+    };
     if written.iter().any(|w| w.states_million_vnd(value)) {
         return;
     }
