@@ -238,3 +238,24 @@ fn every_table_offers_exactly_its_rows_for_download() {
     }
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+#[test]
+fn money_charts_read_in_billions_and_their_tables_keep_the_exact_millions() {
+    let out = temp_dir("billions");
+    common::build(&content(), &out);
+    let html = std::fs::read_to_string(out.join("kinh-phi/theo-co-quan/index.html")).unwrap();
+    let svg = html
+        .split("<svg")
+        .nth(1)
+        .unwrap()
+        .split("</svg>")
+        .next()
+        .unwrap();
+    assert!(svg.contains("Kinh phí (tỷ đồng, làm tròn"), "{svg}");
+    assert!(svg.contains("Lớn nhất: Sở Y tế (169,9 tỷ đồng)"), "{svg}");
+    assert!(!svg.contains("169.900"));
+    // The table beside it: exact, in million VND.
+    assert!(html.contains("Các mục cộng lại (triệu đồng)"));
+    assert!(html.contains("169.900"));
+    let _ = std::fs::remove_dir_all(&out);
+}

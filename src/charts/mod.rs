@@ -211,6 +211,7 @@ pub fn horizontal_bars(
     title: &str,
     axis_label: &str,
     unit_suffix: &str,
+    summary_unit: &str,
     bars: &[Bar],
 ) -> Chart {
     init_fonts();
@@ -341,7 +342,7 @@ pub fn horizontal_bars(
     let known: Vec<&Bar> = bars.iter().filter(|b| b.value.is_some()).collect();
     let summary = match (known.first(), known.last()) {
         (Some(first), Some(last)) if known.len() > 1 => format!(
-            "Biểu đồ thanh ngang, {} mục. Lớn nhất: {} ({}{unit_suffix}); nhỏ nhất: {} ({}{unit_suffix}). Số liệu đầy đủ ở bảng bên dưới.",
+            "Biểu đồ thanh ngang, {} mục. Lớn nhất: {} ({}{unit_suffix}{summary_unit}); nhỏ nhất: {} ({}{unit_suffix}{summary_unit}). Số liệu đầy đủ ở bảng bên dưới.",
             bars.len(),
             first.label,
             vn_number::format(first.value.unwrap_or_default()),
@@ -349,7 +350,7 @@ pub fn horizontal_bars(
             vn_number::format(last.value.unwrap_or_default()),
         ),
         (Some(only), _) => format!(
-            "Biểu đồ thanh ngang: {} ({}{unit_suffix}).",
+            "Biểu đồ thanh ngang: {} ({}{unit_suffix}{summary_unit}).",
             only.label,
             vn_number::format(only.value.unwrap_or_default())
         ),
@@ -888,6 +889,7 @@ mod tests {
             "Kinh phí theo huyện",
             "Kinh phí (triệu đồng)",
             "",
+            " triệu đồng",
             &[
                 Bar {
                     label: "Huyện Bình Sơn".into(),
@@ -923,6 +925,7 @@ mod tests {
             "<script>alert(1)</script>",
             "a",
             "",
+            "",
             &[Bar {
                 label: "<img onerror=x>".into(),
                 value: Some(d("1")),
@@ -956,8 +959,8 @@ mod tests {
             value: Some(d("1")),
         }];
         assert_eq!(
-            horizontal_bars("a", "T", "x", "", &bars).svg,
-            horizontal_bars("a", "T", "x", "", &bars).svg
+            horizontal_bars("a", "T", "x", "", "", &bars).svg,
+            horizontal_bars("a", "T", "x", "", "", &bars).svg
         );
     }
 }

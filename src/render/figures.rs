@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::{Ctx, UNKNOWN, plan_href, unit_href};
@@ -217,9 +218,62 @@ fn unit_bars(entries: &[(&Unit, Sum)]) -> Vec<Bar> {
         .collect()
 }
 
-/// A bar chart of money, in million VND.
+/// A bar chart of money. Sums of a billion đồng and more are drawn in tỷ đồng, rounded so that
+/// a citizen reads "169,9" rather than "169.900"; the exact million-VND figures stay in the
+/// table beside the chart.
 fn money_chart(id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
-    charts::horizontal_bars(id, title, "Kinh phí (triệu đồng)", "", bars)
+    let thousand = Decimal::from(1000);
+    let max = bars
+        .iter()
+        .filter_map(|b| b.value)
+        .max()
+        .unwrap_or_default();
+    if max < thousand {
+        return charts::horizontal_bars(
+            id,
+            title,
+            "Kinh phí (triệu đồng)",
+            "",
+            " triệu đồng",
+            bars,
+        );
+    }
+    let in_billions: Vec<Bar> = bars
+        .iter()
+        .map(|b| Bar {
+            label: b.label.clone(),
+            value: b.value.map(|v| billions(v, thousand)),
+        })
+        .collect();
+    charts::horizontal_bars(
+        id,
+        title,
+        "Kinh phí (tỷ đồng, làm tròn; số chính xác ở bảng dưới)",
+        "",
+        " tỷ đồng",
+        &in_billions,
+    )
+}
+
+/// An amount in million VND as billions, rounded to what a reader needs: one decimal from 10
+/// tỷ, two from 1 tỷ, three below — and never rounded to zero when it is not zero.
+fn billions(million: Decimal, thousand: Decimal) -> Decimal {
+    use rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+    let b = million / thousand;
+    let dp = if b >= Decimal::TEN {
+        1
+    } else if b >= Decimal::ONE {
+        2
+    } else {
+        3
+    };
+    let mut rounded = b.round_dp_with_strategy(dp, MidpointAwayFromZero);
+    let mut more = dp;
+    while rounded.is_zero() && !b.is_zero() && more < 9 {
+        more += 1;
+        rounded = b.round_dp_with_strategy(more, MidpointAwayFromZero);
+    }
+    rounded.normalize()
 }
 
 /// The total of a breakdown's rows.
@@ -917,4 +971,23 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 /// Task status counts of one plan, for its overview.
 pub(crate) fn plan_progress(tasks: &[TaskProgress]) -> Value {
     json!({"counts": status_counts(tasks), "total": tasks.len()})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(million: &str) -> String {
+        vn_number::format(billions(million.parse().unwrap(), Decimal::from(1000)))
+    }
+
+    #[test]
+    fn large_sums_read_in_billions_rounded_to_what_a_reader_needs_and_never_to_zero() {
+        assert_eq!(b("169900"), "169,9");
+        assert_eq!(b("28021"), "28");
+        assert_eq!(b("1427.5"), "1,43");
+        assert_eq!(b("100"), "0,1");
+        assert_eq!(b("18"), "0,018");
+        assert_eq!(b("0.2"), "0,0002");
+    }
 }
