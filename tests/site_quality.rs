@@ -75,3 +75,28 @@ fn pages_speak_vietnamese_with_diacritics() {
     assert!(home.contains("<html lang=\"vi\">"));
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn every_page_has_its_canonical_address_and_link_preview_text() {
+    let root = built_site("preview");
+    let base = "https://opendata.quangngai.gov.vn/minhbach/";
+    for (rel, html) in common::quality::html_pages(&root) {
+        let path = rel.strip_suffix("index.html").unwrap_or(&rel);
+        let url = format!("{base}{path}");
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+            "{rel}"
+        );
+        assert!(
+            html.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")),
+            "{rel}"
+        );
+        for tag in ["og:title", "og:description", "og:site_name"] {
+            assert!(
+                html.contains(&format!("<meta property=\"{tag}\" content=\"")),
+                "{rel}: {tag}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&root).unwrap();
+}

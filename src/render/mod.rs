@@ -653,6 +653,15 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     c.insert("root", &route.root());
     c.insert("page_title", title);
     c.insert("path", &route.file());
+    // The page's absolute address, for link previews (Open Graph) and search engines.
+    c.insert(
+        "canonical",
+        &format!(
+            "{}/{}",
+            site.config().base_url.trim_end_matches('/'),
+            route.path()
+        ),
+    );
     c.insert("unknown", UNKNOWN);
     c.insert("to", &*SITE_PATHS);
     c.insert("scope", site.config().scope.as_str());
