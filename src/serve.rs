@@ -249,27 +249,31 @@ struct Good {
 /// The renderer thread: owns the last good build and answers page requests from it.
 fn renderer(content: PathBuf, inbox: Receiver<Job>, shared: Arc<Shared>) {
     let mut good: Option<Good> = None;
+    // Pages asked for while a check ran: answered first from the new build.
+    let mut waiting: Vec<(String, Sender<Option<Served>>)> = Vec::new();
     loop {
         // Serve from the current build until something changes.
         {
             let derived = good.as_ref().map(|g| Derived::of(&g.site));
             let mut files: Option<Files> = None;
+            for (path, reply) in waiting.drain(..) {
+                reply
+                    .send(from_build(&good, &derived, &mut files, &path))
+                    .ok();
+            }
             loop {
                 let Ok(job) = inbox.recv() else { return };
                 match job {
                     Job::Reload => break,
                     Job::Get(path, reply) => {
-                        let served = match (&good, &derived) {
-                            (Some(g), Some(Ok(d))) => get(g, d, &mut files, &path),
-                            _ => None,
-                        };
-                        reply.send(served).ok();
+                        reply
+                            .send(from_build(&good, &derived, &mut files, &path))
+                            .ok();
                     }
                 }
             }
         }
         // Changes already queued are covered by this one check.
-        let mut waiting = Vec::new();
         while let Ok(job) = inbox.try_recv() {
             if let Job::Get(path, reply) = job {
                 waiting.push((path, reply));
@@ -302,18 +306,19 @@ fn renderer(content: PathBuf, inbox: Receiver<Job>, shared: Arc<Shared>) {
             }
         }
         shared.changed.notify_all();
-        // Pages asked for during the check are answered from the new build.
-        if let Some(g) = &good {
-            if let Ok(d) = Derived::of(&g.site) {
-                let mut files = None;
-                for (path, reply) in waiting.drain(..) {
-                    reply.send(get(g, &d, &mut files, &path)).ok();
-                }
-            }
-        }
-        for (_, reply) in waiting {
-            reply.send(None).ok();
-        }
+    }
+}
+
+/// The file at `path` in the current build, if there is a good one.
+fn from_build(
+    good: &Option<Good>,
+    derived: &Option<Result<Derived>>,
+    files: &mut Option<Files>,
+    path: &str,
+) -> Option<Served> {
+    match (good, derived) {
+        (Some(g), Some(Ok(d))) => get(g, d, files, path),
+        _ => None,
     }
 }
 

@@ -71,22 +71,9 @@ fn row<'a>(
         .unwrap_or_else(|| panic!("no row {key} = {id}"))
 }
 
-/// The visible text of a page: tags removed, white space collapsed.
+/// The visible text of a page.
 fn text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::visible_text(html)
 }
 
 #[test]

@@ -78,24 +78,7 @@ fn lines() -> BTreeMap<String, BTreeMap<String, String>> {
 
 /// A page as text: tags dropped, whitespace collapsed.
 fn text(path: &str) -> String {
-    let html = std::fs::read_to_string(out().join(path)).unwrap();
-    let mut s = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                s.push(' ');
-            }
-            _ if !in_tag => s.push(c),
-            _ => {}
-        }
-    }
-    s.replace("&amp;", "&")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    common::visible_text(&std::fs::read_to_string(out().join(path)).unwrap())
 }
 
 /// A plan-223 line id from its printed number ("4.13" → "kh-223-ubnd-2024-kp-iii-4-13").

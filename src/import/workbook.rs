@@ -570,7 +570,7 @@ fn appendix_budget(
         is_numbering(&s) && s.trim_end_matches('.').contains('.')
     });
     // Ids claimed so far (as the format derives them) and the cell that claimed each.
-    let mut claimed: HashMap<String, String> = HashMap::new();
+    let mut claimed = Claims::default();
     let mut in_totals = false;
     // The group, body and item rows go into (indices into `b`).
     let mut group: Option<usize> = None;
@@ -656,12 +656,10 @@ fn appendix_budget(
         in_totals = false;
 
         if is_roman(&stt) {
-            let local = slugify(&stt);
-            if let Some(first) = claimed.get(&local) {
-                diags.push(duplicate(&stt_cell, &stt, first));
+            if let Err(first) = claimed.claim(slugify(&stt), &stt_cell) {
+                diags.push(duplicate(&stt_cell, &stt, &first));
                 continue;
             }
-            claimed.insert(local, stt_cell.clone());
             b.groups.push(GroupDraft {
                 number: stt.clone(),
                 title: content,
@@ -821,13 +819,11 @@ fn appendix_budget(
             _ => &mut b.items,
         };
         if is_numbering(&stt) {
-            let local = local_of(&stt);
-            let local = item.id.clone().unwrap_or(local);
-            if let Some(first) = claimed.get(&local) {
-                diags.push(duplicate(&stt_cell, &stt, first));
+            let local = item.id.clone().unwrap_or_else(|| local_of(&stt));
+            if let Err(first) = claimed.claim(local, &stt_cell) {
+                diags.push(duplicate(&stt_cell, &stt, &first));
                 continue;
             }
-            claimed.insert(local, stt_cell.clone());
             item.number = Some(stt.clone());
             last_item_has_amount = item.amount.is_some();
             last_was_part = false;
@@ -846,7 +842,7 @@ fn appendix_budget(
                 .or_else(|| parent.number.as_deref().map(local_of))
                 .unwrap_or_default();
             let local = format!("{parent_local}-{pid}");
-            if let Some(first) = claimed.get(&local) {
+            if let Err(first) = claimed.claim(local, &sheet.cell(r, content_col)) {
                 diags.push(
                     cell_error(
                         "duplicate-id",
@@ -858,7 +854,6 @@ fn appendix_budget(
                 );
                 continue;
             }
-            claimed.insert(local, sheet.cell(r, content_col));
             item.id = Some(pid);
             item.lead = None;
             parent.parts.push(item);
@@ -873,7 +868,7 @@ fn appendix_budget(
                 format!("{scope}-{s}")
             }
         });
-        if let Some(first) = claimed.get(&id) {
+        if let Err(first) = claimed.claim(id.clone(), &sheet.cell(r, content_col)) {
             diags.push(
                 cell_error(
                     "duplicate-id",
@@ -894,7 +889,6 @@ fn appendix_budget(
                 .hint("kiểm tra lại mã trong budget.toml (hoặc ghi mã vào cột \"Mã\" của sổ tính) và ghi `interpretation` nói vì sao"),
             );
         }
-        claimed.insert(id.clone(), sheet.cell(r, content_col));
         item.id = Some(id);
         if item.interpretation.is_empty() {
             item.interpretation =
@@ -922,6 +916,31 @@ fn short_slug(title: &str) -> String {
     let words: Vec<&str> = s.split('-').take(4).collect();
     let id = words.join("-");
     if id.is_empty() { "muc".into() } else { id }
+}
+
+/// The ids claimed so far (as the format derives them) and the cell that claimed each.
+#[derive(Default)]
+struct Claims(HashMap<String, String>);
+
+impl Claims {
+    /// Claims `id` for `cell`; the cell that claimed it first when it is taken.
+    fn claim(&mut self, id: String, cell: &str) -> Result<(), String> {
+        match self.0.entry(id) {
+            std::collections::hash_map::Entry::Occupied(e) => Err(e.get().clone()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(cell.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<&String> {
+        self.0.get(id)
+    }
+
+    fn insert(&mut self, id: String, cell: String) {
+        self.0.insert(id, cell);
+    }
 }
 
 fn duplicate(cell: &str, number: &str, first: &str) -> Diagnostic {
@@ -1014,7 +1033,7 @@ fn appendix_targets(
     let content_col = cols.content.unwrap_or(0);
     let value_col = cols.value.unwrap_or(0);
     let mut area: Option<String> = None;
-    let mut claimed: HashMap<String, String> = HashMap::new();
+    let mut claimed = Claims::default();
     let find_area = |text: &str| {
         let k = slugify(text);
         ctx.areas
@@ -1105,11 +1124,10 @@ fn appendix_targets(
             continue;
         }
         let cell = sheet.cell(r, stt_col);
-        if let Some(first) = claimed.get(&stt) {
-            diags.push(duplicate(&cell, &stt, first));
+        if let Err(first) = claimed.claim(stt.clone(), &cell) {
+            diags.push(duplicate(&cell, &stt, &first));
             continue;
         }
-        claimed.insert(stt.clone(), cell.clone());
         let Some(area_id) = area.clone() else {
             diags.push(
                 cell_error("missing-area", &cell, &stt, "chưa biết thuộc lĩnh vực nào")

@@ -77,3 +77,24 @@ pub const PLAN_223_DISTRICT_TOTALS: [(&str, &str); 13] = [
     ("huyen-tra-bong", "7510"),
     ("huyen-ly-son", "6779"),
 ];
+
+/// The visible text of an HTML page: tags removed, `&amp;` read as `&`, white space collapsed.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

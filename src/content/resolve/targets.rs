@@ -21,6 +21,21 @@ pub(super) fn check_percent(
 
 /// A year a target or goal is due, checked to be one a plan can speak of.
 fn horizon_year(file: &SourceFile, y: &Spanned<i64>, diags: &mut Vec<Diagnostic>) -> Option<i32> {
+    checked_year(
+        file,
+        y,
+        "viết năm đủ bốn chữ số, ví dụ horizon = 2030",
+        diags,
+    )
+}
+
+/// A year the content gives, refused (located, with `hint`) outside the years plans speak of.
+fn checked_year(
+    file: &SourceFile,
+    y: &Spanned<i64>,
+    hint: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<i32> {
     let year = *y.get_ref();
     match i32::try_from(year) {
         Ok(y) if crate::dates::YEARS.contains(&y) => Some(y),
@@ -35,7 +50,7 @@ fn horizon_year(file: &SourceFile, y: &Spanned<i64>, diags: &mut Vec<Diagnostic>
                     ),
                 )
                 .at(file.location(y.span()))
-                .hint("viết năm đủ bốn chữ số, ví dụ horizon = 2030"),
+                .hint(hint),
             );
             None
         }
@@ -320,24 +335,13 @@ pub(super) fn resolve_target(
             value,
             text: v.text.clone(),
             year: v.year.as_ref().and_then(|y| {
-                let year = *y.get_ref();
-                if i32::try_from(year).is_ok_and(|y| crate::dates::YEARS.contains(&y)) {
-                    Some(year)
-                } else {
-                    diags.push(
-                        Diagnostic::error(
-                            "invalid-date",
-                            format!(
-                                "năm {year} nằm ngoài khoảng {}–{} mà kế hoạch có thể nói tới",
-                                crate::dates::YEARS.start(),
-                                crate::dates::YEARS.end()
-                            ),
-                        )
-                        .at(file.location(y.span()))
-                        .hint("viết năm của số liệu đủ bốn chữ số, ví dụ year = 2024"),
-                    );
-                    None
-                }
+                checked_year(
+                    file,
+                    y,
+                    "viết năm của số liệu đủ bốn chữ số, ví dụ year = 2024",
+                    diags,
+                )
+                .map(i64::from)
             }),
             as_of,
             source,
