@@ -309,7 +309,11 @@ pub struct AzLists {
 impl AzLists {
     pub fn of(site: &Site) -> AzLists {
         let entry = |title: &str, href: String, context: String| AzEntry {
-            letter: crate::vietnamese::initial(title),
+            // Names that begin with a digit ("100% …") are listed under "0–9".
+            letter: match crate::vietnamese::initial(title) {
+                l if l == "#" => "0–9".to_string(),
+                l => l,
+            },
             title: title.to_string(),
             href,
             context,

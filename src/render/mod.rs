@@ -669,8 +669,6 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     c.insert("unknown", UNKNOWN);
     c.insert("to", &*SITE_PATHS);
     c.insert("scope", site.config().scope.as_str());
-    // Pages run no script: only the search page lets its own one file run (`script-src 'self'`).
-    c.insert("script_src", "'none'");
     // The feed of reports, for the page head and the reports page (when the site has reports).
     if !site.reports.is_empty() {
         c.insert("feed_href", crate::routes::FEED_PATH);

@@ -20,6 +20,7 @@
 //
 // Ends with 'N passed, N failed'; exit status 0 when all passed, 1 otherwise, 2 if it could not run.
 
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -33,6 +34,8 @@ if (!existsSync(path.join(dir, 'tim-kiem', 'index.html'))) {
   console.error(`search: no search page in ${dir} (build the site first)`);
   process.exit(2);
 }
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const vectors = JSON.parse(readFileSync(path.join(HERE, '..', 'search-folding.json'), 'utf8')).pairs;
 
 let passed = 0;
@@ -58,6 +61,15 @@ async function context(javaScriptEnabled, viewport = { width: 1280, height: 800 
     return route.abort('blockedbyclient');
   });
   return ctx;
+}
+
+/** axe-core on the page as it is now (results shown): serious and critical violations fail. */
+async function axe(page, what) {
+  await page.evaluate(AXE_SOURCE);
+  const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of r.violations) console.log(`     axe ${v.impact}: ${v.id} — ${v.help} (${v.nodes[0]?.target.join(' ')})`);
+  check(bad.length === 0, `axe: no serious or critical violation ${what} (${r.violations.length} violation(s) in all)`);
 }
 
 function fold(s) {
@@ -141,6 +153,7 @@ try {
   const item = mem.items.find((it) => it.sub.startsWith('Mục kinh phí') && it.href.includes('#'));
   check(Boolean(item), `"phan mem" finds a budget item (${mem.status})`);
   if (shots) { mkdirSync(shots, { recursive: true }); await page.screenshot({ path: path.join(shots, 'search-results-1280.png'), fullPage: false }); }
+  await axe(page, 'with results shown, at 1280 px');
 
   async function follow(it) {
     await Promise.all([page.waitForURL((u) => u.hash === '#' + it.href.split('#')[1]), page.locator(`#tim-kiem-ket-qua a[href="${it.href}"]`).first().click()]);
@@ -198,6 +211,7 @@ try {
   const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
   check(wide <= 360, `at 360 px the results page is no wider than the screen (${wide} px); a query in the address is run`);
   if (shots) await phone.screenshot({ path: path.join(shots, 'search-results-360.png'), fullPage: true });
+  await axe(phone, 'with results shown, at 360 px');
 
   // 5. JavaScript off.
   const off = await (await context(false)).newPage();
