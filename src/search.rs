@@ -12,9 +12,9 @@
 //! **Index.** Sized for the whole country (about 120,000 entries): a query must load a few small
 //! files, not the whole index. Entries ("documents") are numbered in a fixed order (units, plans,
 //! targets, tasks, budget items) and written in chunks of [`CHUNK`] (`d-<n>.json`); the words are
-//! written in shards by their first two letters (`t-<ab>.json`), each word with the numbers of the
-//! entries that contain it. A query of two words loads at most two shards plus the chunks of the
-//! results it shows. Everything is written in a stable order, so the same content gives the same
+//! written in shards by their first two letters (`t-<ab>.json`, split further by the next letters
+//! when heavy: `t-tra.json`), each word with the numbers of the entries that contain it. A query
+//! of two words loads a few shards plus the chunks of the results it shows. Everything is written in a stable order, so the same content gives the same
 //! bytes.
 
 use std::collections::BTreeMap;
@@ -27,7 +27,7 @@ use crate::routes::{AzList, PlanSection, Route};
 /// Where the index files are written.
 pub const INDEX_DIR: &str = "tim-kiem/chi-muc";
 /// Entries per chunk file.
-pub const CHUNK: usize = 200;
+pub const CHUNK: usize = 100;
 /// Titles longer than this are shortened in the index (the words of the whole title are indexed).
 const TITLE_CHARS: usize = 160;
 
@@ -169,13 +169,103 @@ pub fn entries(site: &Site) -> Vec<Entry> {
     out
 }
 
-/// The shard a folded word is written in: its first two letters (one for a one-letter word).
-pub fn shard_of(word: &str) -> &str {
-    &word[..word.len().min(2)]
+/// A shard of words over this many bytes is split by one more letter (`t-tr.json` into
+/// `t-tra.json`, `t-tre.json`…), so that a query loads small files even at national scale.
+pub const SHARD_BYTES: usize = 24 * 1024;
+
+/// Which shard each word is written in: words are grouped by their first two letters (one for a
+/// one-letter word), and a group heavier than [`SHARD_BYTES`] is split by the next letter, again
+/// and again, its shorter words staying under the shorter key. Every word's key is a prefix of
+/// it, so the script finds a word in the keys that begin it, and the words that begin with what
+/// is being typed in those keys and the keys that begin with it.
+pub fn shard_keys<'w>(words: &[(&'w str, usize)]) -> BTreeMap<String, Vec<&'w str>> {
+    fn place<'w>(
+        key: String,
+        words: Vec<(&'w str, usize)>,
+        out: &mut BTreeMap<String, Vec<&'w str>>,
+    ) {
+        let bytes: usize = words.iter().map(|(_, b)| b).sum();
+        if bytes <= SHARD_BYTES || words.iter().all(|(w, _)| w.len() <= key.len()) {
+            out.insert(key, words.into_iter().map(|(w, _)| w).collect());
+            return;
+        }
+        let mut longer: BTreeMap<String, Vec<(&'w str, usize)>> = BTreeMap::new();
+        let mut here = Vec::new();
+        for (w, b) in words {
+            if w.len() <= key.len() {
+                here.push(w);
+            } else {
+                longer.entry(w[..key.len() + 1].to_string()).or_default().push((w, b));
+            }
+        }
+        if !here.is_empty() {
+            out.insert(key, here);
+        }
+        for (k, ws) in longer {
+            place(k, ws, out);
+        }
+    }
+    let mut groups: BTreeMap<String, Vec<(&'w str, usize)>> = BTreeMap::new();
+    for &(w, b) in words {
+        groups.entry(w[..w.len().min(2)].to_string()).or_default().push((w, b));
+    }
+    let mut out = BTreeMap::new();
+    for (k, ws) in groups {
+        place(k, ws, &mut out);
+    }
+    out
+}
+
+/// A word's entries as its shard writes them: each number the gap from the previous entry (the
+/// first from 0), and a run of `k` entries that follow one another as `-k` — which keeps the
+/// lists of common words ("so", in most entries of a national site) short.
+pub fn encode_ids(ids: &[u32]) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut prev = 0i64;
+    let mut run = 0i64;
+    for &id in ids {
+        let gap = i64::from(id) - prev;
+        prev = i64::from(id);
+        if gap == 1 {
+            run += 1;
+            continue;
+        }
+        match run {
+            0 => {}
+            1 => out.push(1),
+            k => out.push(-k),
+        }
+        run = 0;
+        out.push(gap);
+    }
+    match run {
+        0 => {}
+        1 => out.push(1),
+        k => out.push(-k),
+    }
+    out
+}
+
+/// The entries of a word back from [`encode_ids`] (what the script does).
+pub fn decode_ids(list: &[i64]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut id = 0i64;
+    for &v in list {
+        if v < 0 {
+            for _ in 0..-v {
+                id += 1;
+                out.push(id as u32);
+            }
+        } else {
+            id += v;
+            out.push(id as u32);
+        }
+    }
+    out
 }
 
 /// The files of the index, each (path from the site root, bytes), in a stable order: the manifest
-/// `index.json`, the word shards `t-<ab>.json` and the entry chunks `d-<n>.json`.
+/// `index.json`, the word shards `t-<key>.json` and the entry chunks `d-<n>.json`.
 pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let entries = entries(site);
     // word → the entries that contain it, ascending (entries are visited in order).
@@ -188,10 +278,16 @@ pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
             }
         }
     }
-    let mut shards: BTreeMap<&str, Vec<(&str, &[u32])>> = BTreeMap::new();
-    for (w, v) in &postings {
-        shards.entry(shard_of(w)).or_default().push((w, v));
-    }
+    let encoded: BTreeMap<&str, String> = postings
+        .iter()
+        .map(|(w, ids)| {
+            // a-z0-9 only: nothing to escape
+            let list: Vec<String> = encode_ids(ids).iter().map(i64::to_string).collect();
+            (w.as_str(), format!("\"{w}\":[{}]", list.join(",")))
+        })
+        .collect();
+    let sizes: Vec<(&str, usize)> = encoded.iter().map(|(w, e)| (*w, e.len() + 1)).collect();
+    let shards = shard_keys(&sizes);
     let mut files = Vec::new();
     let manifest = serde_json::json!({
         "version": 1,
@@ -205,28 +301,11 @@ pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         serde_json::to_vec(&manifest).expect("plain JSON"),
     ));
     for (key, words) in &shards {
-        // {"word":[first, gap, gap…]}: entry numbers as gaps from the previous one, which keeps
-        // the long lists of common words short.
-        let mut out = String::from("{");
-        for (n, (w, ids)) in words.iter().enumerate() {
-            if n > 0 {
-                out.push(',');
-            }
-            out.push('"');
-            out.push_str(w); // a-z0-9 only: nothing to escape
-            out.push_str("\":[");
-            let mut prev = 0;
-            for (k, id) in ids.iter().enumerate() {
-                if k > 0 {
-                    out.push(',');
-                }
-                out.push_str(&(id - prev).to_string());
-                prev = *id;
-            }
-            out.push(']');
-        }
-        out.push('}');
-        files.push((format!("{INDEX_DIR}/t-{key}.json"), out.into_bytes()));
+        let body: Vec<&str> = words.iter().map(|w| encoded[w].as_str()).collect();
+        files.push((
+            format!("{INDEX_DIR}/t-{key}.json"),
+            format!("{{{}}}", body.join(",")).into_bytes(),
+        ));
     }
     for (n, chunk) in entries.chunks(CHUNK).enumerate() {
         let rows: Vec<serde_json::Value> = chunk
@@ -397,10 +476,45 @@ mod tests {
     }
 
     #[test]
-    fn words_are_sharded_by_their_first_two_letters() {
-        assert_eq!(shard_of("quang"), "qu");
-        assert_eq!(shard_of("y"), "y");
-        assert_eq!(shard_of("2025"), "20");
+    fn words_are_sharded_by_their_first_two_letters_and_heavy_shards_split_further() {
+        let light = [("quang", 10), ("qui", 10), ("y", 5), ("2025", 10)];
+        let keys = shard_keys(&light);
+        assert_eq!(
+            keys.into_iter().collect::<Vec<_>>(),
+            [
+                ("20".to_string(), vec!["2025"]),
+                ("qu".to_string(), vec!["quang", "qui"]),
+                ("y".to_string(), vec!["y"]),
+            ]
+        );
+        let heavy = [
+            ("tr", SHARD_BYTES),
+            ("tra", SHARD_BYTES),
+            ("trang", 10),
+            ("tre", 10),
+            ("to", 10),
+        ];
+        let keys: Vec<(String, Vec<&str>)> = shard_keys(&heavy).into_iter().collect();
+        assert_eq!(
+            keys,
+            [
+                ("to".to_string(), vec!["to"]),
+                ("tr".to_string(), vec!["tr"]),
+                ("tra".to_string(), vec!["tra"]),
+                ("tran".to_string(), vec!["trang"]),
+                ("tre".to_string(), vec!["tre"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn entry_lists_are_written_as_gaps_and_runs_and_read_back_the_same() {
+        assert_eq!(encode_ids(&[0, 1, 2, 3, 7, 8, 20]), [0, -3, 4, 1, 12]);
+        assert_eq!(encode_ids(&[1, 2, 3]), [-3]);
+        assert_eq!(encode_ids(&[5]), [5]);
+        for ids in [vec![], vec![0], vec![0, 1, 2, 3, 7, 8, 20], vec![4, 6, 7, 8, 9, 30, 31]] {
+            assert_eq!(decode_ids(&encode_ids(&ids)), ids);
+        }
     }
 
     #[test]

@@ -47,19 +47,33 @@
     return files[name];
   }
 
+  /** The shards that can hold `word` (keys that begin it) and, when `prefix`, the words that begin with it. */
+  function keysFor(m, word, prefix) {
+    return m.shards.filter(function (k) {
+      return word.lastIndexOf(k, 0) === 0 || (prefix && k.lastIndexOf(word, 0) === 0);
+    });
+  }
+
   /** The entries containing `word` (every word that starts with it, when `prefix`), ascending. */
-  function postings(shard, word, prefix) {
+  function postings(shards, word, prefix) {
     var ids = [];
-    function add(gaps) {
+    // Gaps from the previous entry; -k: the next k entries, one after another (src/search.rs).
+    function add(list) {
       var id = 0;
-      for (var i = 0; i < gaps.length; i++) { id += gaps[i]; ids.push(id); }
-    }
-    if (!prefix) {
-      if (Object.prototype.hasOwnProperty.call(shard, word)) add(shard[word]);
-      return ids;
+      for (var i = 0; i < list.length; i++) {
+        var v = list[i];
+        if (v < 0) for (var k = 0; k < -v; k++) ids.push(++id);
+        else { id += v; ids.push(id); }
+      }
     }
     var n = 0;
-    for (var w in shard) if (w.lastIndexOf(word, 0) === 0) { add(shard[w]); n++; }
+    shards.forEach(function (shard) {
+      if (!prefix) {
+        if (Object.prototype.hasOwnProperty.call(shard, word)) { add(shard[word]); n++; }
+        return;
+      }
+      for (var w in shard) if (w.lastIndexOf(word, 0) === 0) { add(shard[w]); n++; }
+    });
     if (n < 2) return ids;
     ids.sort(function (a, b) { return a - b; });
     return ids.filter(function (v, i) { return i === 0 || ids[i - 1] !== v; });
@@ -92,9 +106,10 @@
       var m = await get('index.json');
       var ids = null;
       for (var k = 0; k < terms.length; k++) {
-        var key = terms[k].w.slice(0, 2);
-        var shard = m.shards.indexOf(key) >= 0 ? await get('t-' + key + '.json') : {};
-        var p = postings(shard, terms[k].w, terms[k].prefix);
+        var shards = await Promise.all(keysFor(m, terms[k].w, terms[k].prefix).map(function (key) {
+          return get('t-' + key + '.json');
+        }));
+        var p = postings(shards, terms[k].w, terms[k].prefix);
         ids = ids ? intersect(ids, p) : p;
         if (!ids.length) break;
       }

@@ -79,13 +79,12 @@ fn read_index(root: &Path) -> Index {
     let mut words = BTreeMap::new();
     for key in manifest["shards"].as_array().unwrap() {
         let key = key.as_str().unwrap();
-        let shard: BTreeMap<String, Vec<usize>> =
+        let shard: BTreeMap<String, Vec<i64>> =
             serde_json::from_slice(&std::fs::read(dir.join(format!("t-{key}.json"))).unwrap())
                 .unwrap();
         for (w, gaps) in shard {
             assert!(w.starts_with(key), "{w} is in shard {key}");
-            let mut id = 0;
-            let ids = gaps.iter().map(|g| { id += g; id }).collect();
+            let ids = minhbach::search::decode_ids(&gaps).into_iter().map(|i| i as usize).collect();
             words.insert(w, ids);
         }
     }
