@@ -526,9 +526,7 @@ impl Route {
             ["du-lieu-mo"] => Route::OpenData,
             ["du-lieu-mo", name] => Route::Dataset(id(name)?),
             ["tim-kiem"] => Route::Search,
-            ["tim-kiem", "a-z", a] => {
-                Route::Az(*AzList::ALL.iter().find(|x| x.segment() == *a)?)
-            }
+            ["tim-kiem", "a-z", a] => Route::Az(*AzList::ALL.iter().find(|x| x.segment() == *a)?),
             _ => return None,
         })
     }

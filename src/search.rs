@@ -195,7 +195,10 @@ pub fn shard_keys<'w>(words: &[(&'w str, usize)]) -> BTreeMap<String, Vec<&'w st
             if w.len() <= key.len() {
                 here.push(w);
             } else {
-                longer.entry(w[..key.len() + 1].to_string()).or_default().push((w, b));
+                longer
+                    .entry(w[..key.len() + 1].to_string())
+                    .or_default()
+                    .push((w, b));
             }
         }
         if !here.is_empty() {
@@ -207,7 +210,10 @@ pub fn shard_keys<'w>(words: &[(&'w str, usize)]) -> BTreeMap<String, Vec<&'w st
     }
     let mut groups: BTreeMap<String, Vec<(&'w str, usize)>> = BTreeMap::new();
     for &(w, b) in words {
-        groups.entry(w[..w.len().min(2)].to_string()).or_default().push((w, b));
+        groups
+            .entry(w[..w.len().min(2)].to_string())
+            .or_default()
+            .push((w, b));
     }
     let mut out = BTreeMap::new();
     for (k, ws) in groups {
@@ -417,7 +423,11 @@ impl AzLists {
                 entry(
                     &p.title,
                     Route::Plan(p.id.clone(), PlanSection::Overview).path(),
-                    if label == p.title { String::new() } else { label },
+                    if label == p.title {
+                        String::new()
+                    } else {
+                        label
+                    },
                 )
             })
             .collect();
@@ -512,7 +522,12 @@ mod tests {
         assert_eq!(encode_ids(&[0, 1, 2, 3, 7, 8, 20]), [0, -3, 4, 1, 12]);
         assert_eq!(encode_ids(&[1, 2, 3]), [-3]);
         assert_eq!(encode_ids(&[5]), [5]);
-        for ids in [vec![], vec![0], vec![0, 1, 2, 3, 7, 8, 20], vec![4, 6, 7, 8, 9, 30, 31]] {
+        for ids in [
+            vec![],
+            vec![0],
+            vec![0, 1, 2, 3, 7, 8, 20],
+            vec![4, 6, 7, 8, 9, 30, 31],
+        ] {
             assert_eq!(decode_ids(&encode_ids(&ids)), ids);
         }
     }

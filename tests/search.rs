@@ -59,7 +59,8 @@ fn assert_a_to_z_reaches_everything(root: &Path) -> usize {
     let search = &pages["tim-kiem/index.html"];
     for list in ["don-vi", "ke-hoach", "chi-tieu"] {
         assert!(
-            search.contains(&format!("href=\"./a-z/{list}/\"")) || search.contains(&format!("href=\"../tim-kiem/a-z/{list}/\"")),
+            search.contains(&format!("href=\"./a-z/{list}/\""))
+                || search.contains(&format!("href=\"../tim-kiem/a-z/{list}/\"")),
             "the search page links to the {list} list"
         );
     }
@@ -84,7 +85,10 @@ fn read_index(root: &Path) -> Index {
                 .unwrap();
         for (w, gaps) in shard {
             assert!(w.starts_with(key), "{w} is in shard {key}");
-            let ids = minhbach::search::decode_ids(&gaps).into_iter().map(|i| i as usize).collect();
+            let ids = minhbach::search::decode_ids(&gaps)
+                .into_iter()
+                .map(|i| i as usize)
+                .collect();
             words.insert(w, ids);
         }
     }
@@ -107,14 +111,16 @@ impl Index {
     fn find(&self, query: &str) -> Vec<&(usize, String, String, String)> {
         let mut ids: Option<BTreeSet<usize>> = None;
         for w in fold(query).split(' ') {
-            let found: BTreeSet<usize> =
-                self.words.get(w).into_iter().flatten().copied().collect();
+            let found: BTreeSet<usize> = self.words.get(w).into_iter().flatten().copied().collect();
             ids = Some(match ids {
                 Some(prev) => prev.intersection(&found).copied().collect(),
                 None => found,
             });
         }
-        ids.unwrap_or_default().into_iter().map(|i| &self.entries[i]).collect()
+        ids.unwrap_or_default()
+            .into_iter()
+            .map(|i| &self.entries[i])
+            .collect()
     }
 }
 
