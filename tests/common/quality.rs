@@ -94,7 +94,9 @@ pub fn problems(root: &Path) -> Vec<String> {
         // The only script elements allowed are schema.org data, which browsers never run, and
         // the search page's own script (the one page whose CSP lets it run).
         let own = usize::from(
-            page == SEARCH_PAGE && html.contains(SEARCH_SCRIPT) && !html.contains("script-src 'none'"),
+            page == SEARCH_PAGE
+                && html.contains(SEARCH_SCRIPT)
+                && !html.contains("script-src 'none'"),
         );
         if html.matches("<script").count()
             != html
