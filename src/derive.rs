@@ -79,6 +79,8 @@ pub struct Derived<'s> {
     /// What changed at each report since the previous report on the same plan, indexed by
     /// report, plan and unit.
     pub changes: crate::changes::Changes<'s>,
+    /// The A–Z lists of units, plans and targets, sorted once for all their pages.
+    pub az: crate::search::AzLists,
 }
 
 impl<'s> Derived<'s> {
@@ -204,6 +206,7 @@ impl<'s> Derived<'s> {
             lines_by_id,
             same_as_of,
             changes: crate::changes::Changes::of(site),
+            az: crate::search::AzLists::of(site),
             common_horizon: {
                 let mut years = site.plans.iter().flat_map(|p| &p.targets).map(|t| {
                     t.goals

@@ -18,6 +18,7 @@ use crate::routes::Route;
 /// The built-in assets: path in the site, bytes.
 pub const ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
+    ("search.js", include_bytes!("../static/search.js")),
     (
         "fonts/NotoSans-Regular-vi.woff2",
         include_bytes!("../static/fonts/NotoSans-Regular-vi.woff2"),

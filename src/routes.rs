@@ -212,6 +212,47 @@ impl Breakdown {
     }
 }
 
+/// The A–Z lists of the search pages (`/tim-kiem/a-z/<list>/`): with JavaScript off they reach
+/// every unit, plan and target page that search finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AzList {
+    Units,
+    Plans,
+    Targets,
+}
+
+impl AzList {
+    pub const ALL: [AzList; 3] = [AzList::Units, AzList::Plans, AzList::Targets];
+
+    pub fn segment(self) -> &'static str {
+        match self {
+            AzList::Units => "don-vi",
+            AzList::Plans => "ke-hoach",
+            AzList::Targets => "chi-tieu",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            AzList::Units => "Đơn vị",
+            AzList::Plans => "Kế hoạch",
+            AzList::Targets => "Chỉ tiêu",
+        }
+    }
+
+    /// How many entries the list has: units with a page, plans, targets.
+    pub fn len(self, site: &Site) -> usize {
+        match self {
+            AzList::Units => site.units.iter().filter(|u| u.page).count(),
+            AzList::Plans => site.plans.len(),
+            AzList::Targets => site.plans.iter().map(|p| p.targets.len()).sum(),
+        }
+    }
+}
+
+/// Entries on one page of an A–Z list: a page of long target names stays well under 200 KB.
+pub const AZ_PER_PAGE: usize = 400;
+
 /// The pages that list many things. At national scale they are split into numbered pages
 /// (`/ke-hoach/trang-2.html`), and some switch from listing every entry to a summary by plan —
 /// so that every page stays light (200 KB) whatever the size of the site.
@@ -225,6 +266,7 @@ pub enum List {
     Units,
     Reports,
     Sources,
+    Az(AzList),
 }
 
 /// Up to this many targets, `/chi-tieu/` lists every target; beyond, it summarises by plan.
@@ -237,7 +279,7 @@ pub const TASKS_IN_FULL: usize = 300;
 pub const BUDGETS_IN_FULL: usize = 30;
 
 impl List {
-    pub const ALL: [List; 12] = [
+    pub const ALL: [List; 15] = [
         List::Plans,
         List::Targets,
         List::Budget,
@@ -250,6 +292,9 @@ impl List {
         List::Units,
         List::Reports,
         List::Sources,
+        List::Az(AzList::Units),
+        List::Az(AzList::Plans),
+        List::Az(AzList::Targets),
     ];
 
     /// The first page of the list.
@@ -263,6 +308,7 @@ impl List {
             List::Units => Route::Units,
             List::Reports => Route::Reports,
             List::Sources => Route::Sources,
+            List::Az(a) => Route::Az(a),
         }
     }
 
@@ -301,6 +347,7 @@ impl List {
             List::Units => (800, site.units.len()),
             List::Reports => (100, site.reports.len()),
             List::Sources => (100, site.documents.len()),
+            List::Az(a) => (AZ_PER_PAGE, a.len(site)),
         }
     }
 
@@ -355,6 +402,10 @@ pub enum Route {
     Dataset(String),
     /// Page `n` (2 and more) of a list; page 1 is the list's own route.
     ListPage(List, usize),
+    /// The search page: a box that searches as you type (one small script), and the A–Z lists.
+    Search,
+    /// An A–Z list of units, plans or targets, for readers without JavaScript.
+    Az(AzList),
 }
 
 impl Route {
@@ -383,6 +434,8 @@ impl Route {
             Route::OpenData => "du-lieu-mo/".into(),
             Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
             Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
+            Route::Search => "tim-kiem/".into(),
+            Route::Az(a) => format!("tim-kiem/a-z/{}/", a.segment()),
         }
     }
 
@@ -472,6 +525,8 @@ impl Route {
             }
             ["du-lieu-mo"] => Route::OpenData,
             ["du-lieu-mo", name] => Route::Dataset(id(name)?),
+            ["tim-kiem"] => Route::Search,
+            ["tim-kiem", "a-z", a] => Route::Az(*AzList::ALL.iter().find(|x| x.segment() == *a)?),
             _ => return None,
         })
     }
@@ -488,7 +543,9 @@ impl Route {
             Route::Reports,
             Route::Sources,
             Route::OpenData,
+            Route::Search,
         ];
+        out.extend(AzList::ALL.map(Route::Az));
         out.extend(
             Breakdown::ALL
                 .into_iter()
@@ -615,7 +672,9 @@ mod tests {
             Route::SourcePart("kh-1".into(), 12),
             Route::OpenData,
             Route::Dataset("budget-lines".into()),
+            Route::Search,
         ];
+        v.extend(AzList::ALL.map(Route::Az));
         v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));
         v.extend(Breakdown::ALL.map(Route::BudgetBreakdown));
         v.extend(List::ALL.map(|l| Route::ListPage(l, 2)));
@@ -657,6 +716,9 @@ mod tests {
             "bao-cao/feed.xmlindex.html",
             "feed.xml",
             "bao-cao/x/feed.xml",
+            "tim-kiem/a-z/",
+            "tim-kiem/a-z/khac/",
+            "tim-kiem/chi-muc/",
         ] {
             assert_eq!(Route::parse(bad), None, "{bad}");
         }

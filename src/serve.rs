@@ -367,6 +367,7 @@ fn files_of(g: &Good, derived: &Derived) -> Files {
         })
         .collect();
     bytes.extend(downloads);
+    bytes.extend(crate::search::index_files(&g.site));
     Files { bytes, sizes }
 }
 

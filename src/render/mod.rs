@@ -7,6 +7,7 @@ mod figures;
 pub mod open_data;
 mod pages;
 mod plan;
+mod search;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -51,6 +52,8 @@ const TEMPLATES: &[(&str, &str)] = builtin_templates![
     "reports.html",
     "sources.html",
     "feed.xml",
+    "search.html",
+    "az.html",
 ];
 
 /// The names of the built-in templates: a file of the same name in the project's `templates/`
@@ -165,6 +168,7 @@ fn site_paths() -> Value {
         ("reports", Route::Reports),
         ("sources", Route::Sources),
         ("open_data", Route::OpenData),
+        ("search", Route::Search),
     ] {
         to.insert(key.to_string(), json!(route.path()));
     }
@@ -755,6 +759,8 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::OpenData => "open_data.html",
         Route::Dataset(_) => "dataset.html",
         Route::ListPage(list, _) => template_of(&list.route()),
+        Route::Search => "search.html",
+        Route::Az(_) => "az.html",
     }
 }
 
@@ -783,6 +789,8 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
         Route::SourcePart(id, n) => pages::source(ctx, route, site.document(id)?, Some(*n))?,
         Route::OpenData => open_data::index(ctx, route),
         Route::Dataset(name) => open_data::dataset(ctx, route, name)?,
+        Route::Search => search::search(ctx, route),
+        Route::Az(a) => search::az(ctx, route, *a, 1),
     })
 }
 
@@ -800,6 +808,7 @@ fn list_page(ctx: &Ctx, route: &Route, list: List, n: usize) -> Option<Page> {
         List::Units => pages::units(ctx, route, n),
         List::Reports => pages::reports(ctx, route, n),
         List::Sources => pages::sources(ctx, route, n),
+        List::Az(a) => search::az(ctx, route, a, n),
     })
 }
 
@@ -847,6 +856,10 @@ pub fn render_site(
     let file_sizes = file_sizes?;
     pages?;
     clock.lap("data package and pages");
+    for (path, bytes) in crate::search::index_files(site) {
+        staging.write(&path, &bytes)?;
+    }
+    clock.lap("search index");
     render_routes(
         &Renderer::new(site, &derived, tera, &file_sizes),
         &package,

@@ -21,7 +21,7 @@ use crate::vn_number;
 
 /// Links to the pages of a list, for `macros.html::pager`; nothing when the list has one page.
 /// The first, the last and the pages near the current one are linked.
-fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
+pub(crate) fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
     let pages = list.pages(ctx.site);
     if pages <= 1 {
         return Value::Null;
@@ -45,7 +45,7 @@ fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
 }
 
 /// A list page's title: `Các kế hoạch`, then `Các kế hoạch (trang 2/5)`.
-fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
+pub(crate) fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
     match list.pages(ctx.site) {
         1 => title.to_string(),
         pages => format!("{title} (trang {n}/{pages})"),
@@ -53,7 +53,7 @@ fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
 }
 
 /// The entries of page `n` of a list.
-fn page_of<'a, T>(ctx: &Ctx, list: List, n: usize, all: &'a [T]) -> &'a [T] {
+pub(crate) fn page_of<'a, T>(ctx: &Ctx, list: List, n: usize, all: &'a [T]) -> &'a [T] {
     let r = list.slice(ctx.site, n);
     &all[r.start.min(all.len())..r.end.min(all.len())]
 }
