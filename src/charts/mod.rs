@@ -17,8 +17,8 @@ use crate::vn_number;
 /// The family name used in SVG `font-family` and in the site's `@font-face`.
 pub const FONT_FAMILY: &str = "Noto Sans";
 
-static FONT_REGULAR: &[u8] = include_bytes!("fonts/NotoSans-Regular-vi.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold-vi.ttf");
+pub(crate) static FONT_REGULAR: &[u8] = include_bytes!("fonts/NotoSans-Regular-vi.ttf");
+pub(crate) static FONT_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold-vi.ttf");
 static FONTS: Once = Once::new();
 
 fn init_fonts() {
