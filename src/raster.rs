@@ -28,11 +28,19 @@ pub const CACHE_DIR: &str = ".minhbach-cache";
 /// The environment variable that moves the cache elsewhere (tests use it).
 pub const CACHE_ENV: &str = "MINHBACH_CACHE_DIR";
 
-/// The fonts the images are drawn with: the site's Noto Sans, nothing from the system.
+/// The symbols the Vietnamese subset of Noto Sans lacks (≥ ≤ ○ ● ◆ ┆ →), from DejaVu Sans: on a
+/// page the browser finds them in a system font; an image takes them from here.
+static SYMBOLS_REGULAR: &[u8] = include_bytes!("charts/fonts/DejaVuSans-symbols.ttf");
+static SYMBOLS_BOLD: &[u8] = include_bytes!("charts/fonts/DejaVuSans-Bold-symbols.ttf");
+
+/// The fonts the images are drawn with: the site's Noto Sans and the symbols, nothing from the
+/// system.
 static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
     let mut db = usvg::fontdb::Database::new();
     db.load_font_data(crate::charts::FONT_REGULAR.to_vec());
     db.load_font_data(crate::charts::FONT_BOLD.to_vec());
+    db.load_font_data(SYMBOLS_REGULAR.to_vec());
+    db.load_font_data(SYMBOLS_BOLD.to_vec());
     db.set_sans_serif_family(crate::charts::FONT_FAMILY);
     Arc::new(db)
 });
@@ -43,6 +51,8 @@ static SALT: LazyLock<[u8; 32]> = LazyLock::new(|| {
     h.update(RENDERER_VERSION.as_bytes());
     h.update(crate::charts::FONT_REGULAR);
     h.update(crate::charts::FONT_BOLD);
+    h.update(SYMBOLS_REGULAR);
+    h.update(SYMBOLS_BOLD);
     h.finalize().into()
 });
 
@@ -313,5 +323,24 @@ mod tests {
         second.png(&changed).unwrap();
         assert_eq!(second.counts().rendered, 1);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[cfg(test)]
+mod symbols {
+    use super::*;
+
+    #[test]
+    fn symbols_missing_from_noto_sans_are_drawn_from_the_symbol_font() {
+        // "≥" alone: drawn (not blank) only if some compiled-in font has it.
+        let svg = |t: &str| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" font-family="Noto Sans"><text x="4" y="30" font-size="30">{t}</text></svg>"#
+            )
+        };
+        let blank = png(&svg(" "), 1.0, "").unwrap();
+        for symbol in ["≥", "≤", "○", "◆", "┆"] {
+            assert_ne!(png(&svg(symbol), 1.0, "").unwrap(), blank, "{symbol}");
+        }
     }
 }

@@ -104,6 +104,12 @@ pub fn text_width(text: &str, style: &TextStyle) -> u32 {
     width.ceil() as u32
 }
 
+/// Width of `text` in SVG units at font size `size` (as written in `font-size`), regular or bold:
+/// for SVG drawn without plotters (link-preview cards).
+pub fn text_width_at(text: &str, size: f64, bold: bool) -> u32 {
+    text_width(text, &font(size, bold))
+}
+
 /// Splits text into lines no wider than `width`, measured with the chart font.
 fn wrap(
     _area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
