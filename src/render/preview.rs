@@ -268,10 +268,13 @@ pub(crate) fn card(
             if *section == PlanSection::Budget {
                 let b = p.budget.as_ref()?;
                 figures.extend(count(b.leaves().count(), "mục kinh phí"));
-                figures.extend(count(
-                    b.declared.len(),
-                    "tổng số do văn bản ghi, công bố cạnh tổng cộng lại",
-                ));
+                // The document's own total, beside the sum of its lines, as the page shows both.
+                figures.extend(b.declared.iter().find(|d| d.funding.is_none()).map(|d| {
+                    (
+                        vn_number::format_million_vnd_human(d.amount),
+                        "tổng do văn bản ghi".to_string(),
+                    )
+                }));
             } else {
                 figures.extend(count(p.targets.len(), "chỉ tiêu"));
                 figures.extend(count(p.tasks.len(), "nhiệm vụ"));
