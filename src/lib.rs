@@ -21,6 +21,7 @@ pub mod output;
 pub mod places;
 pub mod progress;
 pub mod project;
+pub mod raster;
 pub mod render;
 pub mod routes;
 pub mod scaffold;

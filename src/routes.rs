@@ -26,6 +26,17 @@ pub const DATASETS: [&str; 8] = [
 /// Where the Atom feed of progress reports is written.
 pub const FEED_PATH: &str = "bao-cao/feed.xml";
 
+/// Where link-preview images are written (see [`Route::preview_image`]).
+pub const PREVIEW_DIR: &str = "anh";
+
+/// Size of link-preview images, as Open Graph asks for them.
+pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
+
+/// The PNG copy of chart `id` (`bieu-do/<id>.png`), one per chart whatever pages show it.
+pub fn chart_png_path(id: &str) -> String {
+    format!("bieu-do/{id}.png")
+}
+
 /// Source documents are published in parts of this many lines, so no page is too heavy.
 pub const SOURCE_PART_LINES: usize = 300;
 
@@ -596,6 +607,25 @@ impl Route {
         out
     }
 
+    /// The link-preview image (Open Graph, 1200×630 PNG) of the page, from the site root. Plans,
+    /// a plan's budget, targets, units and the budget pages have their own; every other page
+    /// shows the site's (`anh/trang-chu.png`); the feed has none.
+    pub fn preview_image(&self) -> Option<String> {
+        Some(match self {
+            Route::Feed => return None,
+            Route::Plan(id, PlanSection::Budget) => {
+                format!("{PREVIEW_DIR}/ke-hoach/{id}/kinh-phi.png")
+            }
+            Route::Plan(id, _) => format!("{PREVIEW_DIR}/ke-hoach/{id}.png"),
+            Route::Target(id) => format!("{PREVIEW_DIR}/chi-tieu/{id}.png"),
+            Route::Unit(id) => format!("{PREVIEW_DIR}/don-vi/{id}.png"),
+            Route::Budget => format!("{PREVIEW_DIR}/kinh-phi.png"),
+            Route::BudgetBreakdown(b) => format!("{PREVIEW_DIR}/kinh-phi/{}.png", b.segment()),
+            Route::ListPage(list, _) => return list.route().preview_image(),
+            _ => format!("{PREVIEW_DIR}/trang-chu.png"),
+        })
+    }
+
     /// The anchor of cited line `line` on its source page (`nguon/d/2/#L345`).
     pub fn source_line(document: &str, line: usize) -> (Route, String) {
         (
@@ -722,6 +752,33 @@ mod tests {
         ] {
             assert_eq!(Route::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn preview_images_are_named_by_the_route_without_diacritics_and_never_collide() {
+        let mut seen = std::collections::HashMap::new();
+        for r in samples() {
+            let Some(img) = r.preview_image() else {
+                assert_eq!(r, Route::Feed);
+                continue;
+            };
+            assert!(img.is_ascii() && img.ends_with(".png"), "{img}");
+            assert!(img.starts_with("anh/"), "{img}");
+            seen.entry(img).or_insert_with(Vec::new).push(r);
+        }
+        assert_eq!(
+            Route::Plan("kh-1".into(), PlanSection::Budget).preview_image(),
+            Some("anh/ke-hoach/kh-1/kinh-phi.png".into())
+        );
+        assert_eq!(
+            Route::Plan("kh-1".into(), PlanSection::Tasks).preview_image(),
+            Route::Plan("kh-1".into(), PlanSection::Overview).preview_image()
+        );
+        assert_eq!(
+            Route::ListPage(List::Budget, 3).preview_image(),
+            Route::Budget.preview_image()
+        );
+        assert_eq!(chart_png_path("theo-ke-hoach"), "bieu-do/theo-ke-hoach.png");
     }
 
     #[test]

@@ -17,8 +17,8 @@ use crate::vn_number;
 /// The family name used in SVG `font-family` and in the site's `@font-face`.
 pub const FONT_FAMILY: &str = "Noto Sans";
 
-static FONT_REGULAR: &[u8] = include_bytes!("fonts/NotoSans-Regular-vi.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold-vi.ttf");
+pub(crate) static FONT_REGULAR: &[u8] = include_bytes!("fonts/NotoSans-Regular-vi.ttf");
+pub(crate) static FONT_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold-vi.ttf");
 static FONTS: Once = Once::new();
 
 fn init_fonts() {
@@ -102,6 +102,12 @@ pub fn text_width(text: &str, style: &TextStyle) -> u32 {
         previous = Some(id);
     }
     width.ceil() as u32
+}
+
+/// Width of `text` in SVG units at font size `size` (as written in `font-size`), regular or bold:
+/// for SVG drawn without plotters (link-preview cards).
+pub fn text_width_at(text: &str, size: f64, bold: bool) -> u32 {
+    text_width(text, &font(size, bold))
 }
 
 /// Splits text into lines no wider than `width`, measured with the chart font.

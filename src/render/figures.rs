@@ -46,7 +46,20 @@ pub(crate) fn figure(
             })
         })
         .collect();
-    let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref(), &numeric);
+    let mut download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref(), &numeric);
+    // The chart as PNG, for articles and slides: twice the SVG's size, its title as its text.
+    let png = crate::routes::chart_png_path(&chart.id);
+    if let Some(d) = download.as_object_mut() {
+        d.insert("png".into(), json!(png));
+    }
+    ctx.images.borrow_mut().push((
+        png,
+        crate::raster::Image {
+            svg: chart.svg.clone(),
+            scale: 2.0,
+            title: chart.title.clone(),
+        },
+    ));
 
     // Columns said once above the table: the same text on every row, or nothing on any.
     let mut notes: Vec<String> = Vec::new();

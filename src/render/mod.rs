@@ -8,6 +8,7 @@ pub mod open_data;
 mod pages;
 mod plan;
 mod search;
+mod preview;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -200,6 +201,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) file_sizes: &'a BTreeMap<String, usize>,
     /// Download files registered while this page is made.
     pub(crate) downloads: RefCell<Vec<(String, Vec<u8>)>>,
+    /// Images the page links to (its charts' PNG copies, its preview card), by path: made once
+    /// per path however many pages ask.
+    pub(crate) images: RefCell<Vec<(String, crate::raster::Image)>>,
 }
 
 /// Where the per-table download files go.
@@ -684,10 +688,12 @@ pub(crate) struct Page {
     pub(crate) context: tera::Context,
 }
 
-/// One rendered page: its HTML and the downloads its tables offer.
+/// One rendered page: its HTML, the downloads its tables offer and the images it links to (to
+/// be rasterised, once per path).
 pub struct RenderedPage {
     pub html: String,
     pub downloads: Vec<(String, Vec<u8>)>,
+    pub images: Vec<(String, crate::raster::Image)>,
 }
 
 /// Renders single pages of a site from its route and the derived data.
@@ -696,6 +702,8 @@ pub struct Renderer<'a> {
     derived: &'a Derived<'a>,
     tera: &'a tera::Tera,
     file_sizes: &'a BTreeMap<String, usize>,
+    /// The preview cards many pages share, made once.
+    cards: preview::SharedCards,
 }
 
 impl<'a> Renderer<'a> {
@@ -710,6 +718,7 @@ impl<'a> Renderer<'a> {
             derived,
             tera,
             file_sizes,
+            cards: preview::SharedCards::default(),
         }
     }
 
@@ -720,10 +729,12 @@ impl<'a> Renderer<'a> {
             derived: self.derived,
             file_sizes: self.file_sizes,
             downloads: RefCell::new(Vec::new()),
+            images: RefCell::new(Vec::new()),
         };
-        let Some(page) = page_for(&ctx, route) else {
+        let Some(mut page) = page_for(&ctx, route) else {
             return Ok(None);
         };
+        self.add_preview(&ctx, route, &mut page);
         debug_assert_eq!(page.template, template_of(route));
         let html = self
             .tera
@@ -732,7 +743,32 @@ impl<'a> Renderer<'a> {
         Ok(Some(RenderedPage {
             html,
             downloads: ctx.downloads.into_inner(),
+            images: ctx.images.into_inner(),
         }))
+    }
+
+    /// The page's link preview: its description, and its card (`og:image`) with the card's
+    /// text alternative, registered to be drawn.
+    fn add_preview(&self, ctx: &Ctx, route: &Route, page: &mut Page) {
+        let site = self.site;
+        page.context
+            .insert("page_description", &preview::description(ctx, route));
+        let Some(card) = preview::card(ctx, &self.cards, route, &page.context) else {
+            return;
+        };
+        let (width, height) = crate::routes::PREVIEW_SIZE;
+        page.context.insert(
+            "preview",
+            &json!({
+                "image": format!("{}/{}", site.config().base_url.trim_end_matches('/'), card.path),
+                "width": width,
+                "height": height,
+                "alt": card.alt(site),
+            }),
+        );
+        ctx.images
+            .borrow_mut()
+            .push((card.path.clone(), card.image(site)));
     }
 }
 
@@ -820,6 +856,7 @@ pub fn render_site(
     site: &Site,
     tera: &tera::Tera,
     staging: &Staging,
+    raster: &crate::raster::Raster,
     progress: &dyn crate::build::Progress,
 ) -> Result<usize> {
     let clock = crate::timings::Clock::start();
@@ -849,6 +886,7 @@ pub fn render_site(
                 &Renderer::new(site, &derived, tera, &no_sizes),
                 &other,
                 staging,
+                raster,
                 progress,
             )
         },
@@ -864,9 +902,19 @@ pub fn render_site(
         &Renderer::new(site, &derived, tera, &file_sizes),
         &package,
         staging,
+        raster,
         progress,
     )?;
     clock.lap("open-data pages");
+    clock.note(&{
+        let c = raster.counts();
+        format!(
+            "ảnh PNG: vẽ {} ảnh ({:.2} s, cộng mọi luồng), lấy {} ảnh từ bộ nhớ đệm",
+            c.rendered,
+            c.millis as f64 / 1000.0,
+            c.cached
+        )
+    });
     Ok(routes.len())
 }
 
@@ -875,6 +923,7 @@ fn render_routes(
     renderer: &Renderer,
     routes: &[&Route],
     staging: &Staging,
+    raster: &crate::raster::Raster,
     progress: &dyn crate::build::Progress,
 ) -> Result<()> {
     routes.par_iter().try_for_each(|route| -> Result<()> {
@@ -885,6 +934,9 @@ fn render_routes(
         staging.write(&route.file(), page.html.as_bytes())?;
         for (path, bytes) in page.downloads {
             staging.write_shared(&path, &bytes)?;
+        }
+        for (path, image) in page.images {
+            staging.write_shared_with(&path, || raster.png(&image))?;
         }
         progress.page_done();
         Ok(())

@@ -79,7 +79,7 @@ pub(crate) fn plans(ctx: &Ctx, route: &Route, n: usize) -> Page {
     }
 }
 
-fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
+pub(crate) fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
     site.plans.iter().filter(|p| p.budget.is_some()).collect()
 }
 
@@ -417,15 +417,18 @@ pub(crate) fn has_result(t: &Target) -> bool {
 const HOME_PLANS: usize = 12;
 
 /// How much (the headline plan), where it goes, how far along.
-pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
-    let site = ctx.site;
-    let judged = &ctx.derived.judged;
-    let published: Vec<&Plan> = site
-        .plans
+/// The plans the home page speaks of: those published (not only cited).
+pub(crate) fn published_plans(site: &Site) -> Vec<&Plan> {
+    site.plans
         .iter()
         .filter(|p| p.status == PlanStatus::Published)
-        .collect();
-    let headline = published
+        .collect()
+}
+
+/// The plan whose budget the home page leads with: the largest of the province's, else the
+/// largest.
+pub(crate) fn headline_plan<'a>(published: &[&'a Plan]) -> Option<&'a Plan> {
+    published
         .iter()
         .filter(|p| p.budget.is_some())
         .max_by(|a, b| {
@@ -438,7 +441,14 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
                     b.budget.as_ref().map(|x| x.total().amount),
                 ))
         })
-        .copied();
+        .copied()
+}
+
+pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
+    let site = ctx.site;
+    let judged = &ctx.derived.judged;
+    let published = published_plans(site);
+    let headline = headline_plan(&published);
     let mut c = base_context(site, route, &site.config().title);
     c.insert("to_places", &ctx.derived.has_places);
     // A site of a few plans shows them all; a larger one the highest-level ones, and a link to
@@ -991,6 +1001,10 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
     c.insert("tasks", &tasks);
     c.insert("lines", &lines);
     c.insert("lines_total", &vn_number::format(total));
+    c.insert(
+        "lines_total_human",
+        &vn_number::format_million_vnd_human(total),
+    );
     c.insert("lines_unknown", &unknown);
     c.insert("lines_repeated", &repeated);
     Page {
