@@ -26,6 +26,11 @@ pub const DATASETS: [&str; 8] = [
 /// Where the Atom feed of progress reports is written.
 pub const FEED_PATH: &str = "bao-cao/feed.xml";
 
+/// Where a chart's standalone SVG file is written (`bieu-do/<chart-id>.svg`), next to its page.
+pub fn chart_svg_path(id: &str) -> String {
+    format!("bieu-do/{id}.svg")
+}
+
 /// Source documents are published in parts of this many lines, so no page is too heavy.
 pub const SOURCE_PART_LINES: usize = 300;
 
@@ -235,6 +240,8 @@ pub const TASKS_IN_FULL: usize = 300;
 /// Up to this many plans with a budget, `/kinh-phi/` charts them all; beyond, it charts the
 /// largest and lists the others.
 pub const BUDGETS_IN_FULL: usize = 30;
+/// How many plans one page of a budget breakdown shows.
+pub const BREAKDOWN_PLANS_PER_PAGE: usize = 5;
 
 impl List {
     pub const ALL: [List; 12] = [
@@ -295,7 +302,10 @@ impl List {
             List::Targets => (100, plans_with(|p| !p.targets.is_empty())),
             List::Budget if self.in_full(site) => (usize::MAX, 1),
             List::Budget => (100, plans_with(|p| p.budget.is_some())),
-            List::Breakdown(b) => (5, site.plans.iter().filter(|p| b.shows(site, p)).count()),
+            List::Breakdown(b) => (
+                BREAKDOWN_PLANS_PER_PAGE,
+                site.plans.iter().filter(|p| b.shows(site, p)).count(),
+            ),
             List::Progress if self.in_full(site) => (usize::MAX, 1),
             List::Progress => (100, plans_with(|p| !p.tasks.is_empty())),
             List::Units => (800, site.units.len()),
@@ -355,6 +365,11 @@ pub enum Route {
     Dataset(String),
     /// Page `n` (2 and more) of a list; page 1 is the list's own route.
     ListPage(List, usize),
+    /// A chart's own page: the chart, its table, source, downloads, citation and embed code
+    /// (ids from [`crate::charts::catalog`]).
+    Chart(String),
+    /// A chart alone, to be shown in an `<iframe>` on another site.
+    ChartEmbed(String),
 }
 
 impl Route {
@@ -383,6 +398,8 @@ impl Route {
             Route::OpenData => "du-lieu-mo/".into(),
             Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
             Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
+            Route::Chart(id) => format!("bieu-do/{id}/"),
+            Route::ChartEmbed(id) => format!("bieu-do/{id}/nhung/"),
         }
     }
 
@@ -472,6 +489,8 @@ impl Route {
             }
             ["du-lieu-mo"] => Route::OpenData,
             ["du-lieu-mo", name] => Route::Dataset(id(name)?),
+            ["bieu-do", c] => Route::Chart(chart_id(c)?),
+            ["bieu-do", c, "nhung"] => Route::ChartEmbed(chart_id(c)?),
             _ => return None,
         })
     }
@@ -528,6 +547,10 @@ impl Route {
             );
         }
         out.extend(DATASETS.iter().map(|n| Route::Dataset(n.to_string())));
+        for c in crate::charts::catalog::Catalog::of(site).entries() {
+            out.push(Route::Chart(c.id.clone()));
+            out.push(Route::ChartEmbed(c.id.clone()));
+        }
         for list in List::ALL {
             if let List::Breakdown(b) = list {
                 if !b.applies(site) {
@@ -546,6 +569,18 @@ impl Route {
             format!("L{line}"),
         )
     }
+}
+
+/// A chart id as a path segment: a slug like a content id, but longer (a plan id and what the
+/// chart shows, `kh-223-ubnd-2024-theo-huyen`).
+fn chart_id(s: &str) -> Option<String> {
+    let ok = !s.is_empty()
+        && s.len() <= 200
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-');
+    ok.then(|| s.to_string())
 }
 
 impl fmt::Display for Route {
@@ -615,6 +650,9 @@ mod tests {
             Route::SourcePart("kh-1".into(), 12),
             Route::OpenData,
             Route::Dataset("budget-lines".into()),
+            Route::Chart("kh-1-theo-huyen".into()),
+            Route::ChartEmbed("kh-1-theo-huyen".into()),
+            Route::Chart("theo-ke-hoach".into()),
         ];
         v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));
         v.extend(Breakdown::ALL.map(Route::BudgetBreakdown));
@@ -657,6 +695,11 @@ mod tests {
             "bao-cao/feed.xmlindex.html",
             "feed.xml",
             "bao-cao/x/feed.xml",
+            "bieu-do/",
+            "bieu-do/Kh-1/",
+            "bieu-do/kh-1/khac/",
+            "bieu-do/kh-1.svg",
+            "bieu-do/-kh-1/",
         ] {
             assert_eq!(Route::parse(bad), None, "{bad}");
         }

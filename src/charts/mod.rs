@@ -5,6 +5,8 @@
 //! for measuring and served from `static/fonts/` for display, so charts look the same
 //! everywhere. Geometry is computed from the exact decimals; no money passes through a float.
 
+pub mod catalog;
+
 use std::sync::Once;
 
 use plotters::prelude::*;
@@ -194,6 +196,44 @@ fn finish(svg: String, id: &str, title: &str, summary: &str, height: u32) -> Str
         escape(title),
         escape(summary),
     )
+}
+
+impl Chart {
+    /// The chart's size in SVG units (width, height), from the `viewBox` [`finish`] writes.
+    pub fn size(&self) -> (u32, u32) {
+        let view_box = self
+            .svg
+            .split_once("viewBox=\"0 0 ")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(v, _)| v);
+        let mut numbers = view_box
+            .unwrap_or_default()
+            .split(' ')
+            .map(|n| n.parse::<u32>().ok());
+        match (numbers.next().flatten(), numbers.next().flatten()) {
+            (Some(w), Some(h)) => (w, h),
+            _ => (WIDTH, 0),
+        }
+    }
+
+    /// The chart as a standalone SVG document (`bieu-do/<id>.svg`): an XML declaration, its
+    /// size in pixels as well as its `viewBox`, its title and description, the font named by
+    /// family with a generic fallback (the file is opened without the site's stylesheet). Every
+    /// chart paints its own white background, so it reads the same in any viewer.
+    pub fn standalone_svg(&self) -> String {
+        let (width, height) = self.size();
+        let body = self
+            .svg
+            .find('>')
+            .map(|i| &self.svg[i + 1..])
+            .unwrap_or_default();
+        let family = format!("font-family=\"{FONT_FAMILY}\"");
+        let fallback = format!("font-family=\"{FONT_FAMILY}, Arial, sans-serif\"");
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" {fallback}>{}\n",
+            body.replace(&family, &fallback)
+        )
+    }
 }
 
 fn escape(s: &str) -> String {

@@ -3,6 +3,7 @@
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
 pub mod changes;
+mod chart_page;
 mod figures;
 pub mod open_data;
 mod pages;
@@ -51,6 +52,8 @@ const TEMPLATES: &[(&str, &str)] = builtin_templates![
     "reports.html",
     "sources.html",
     "feed.xml",
+    "chart.html",
+    "chart_embed.html",
 ];
 
 /// The names of the built-in templates: a file of the same name in the project's `templates/`
@@ -755,6 +758,8 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::OpenData => "open_data.html",
         Route::Dataset(_) => "dataset.html",
         Route::ListPage(list, _) => template_of(&list.route()),
+        Route::Chart(_) => "chart.html",
+        Route::ChartEmbed(_) => "chart_embed.html",
     }
 }
 
@@ -783,6 +788,8 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
         Route::SourcePart(id, n) => pages::source(ctx, route, site.document(id)?, Some(*n))?,
         Route::OpenData => open_data::index(ctx, route),
         Route::Dataset(name) => open_data::dataset(ctx, route, name)?,
+        Route::Chart(id) => chart_page::page(ctx, route, id, false)?,
+        Route::ChartEmbed(id) => chart_page::page(ctx, route, id, true)?,
     })
 }
 
