@@ -959,6 +959,32 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_as_a_file_is_a_standalone_svg_with_its_size_title_and_a_font_fallback() {
+        let c = horizontal_bars(
+            "c2",
+            "Kinh phí <theo> nguồn",
+            "Kinh phí (triệu đồng)",
+            "",
+            " triệu đồng",
+            &[Bar {
+                label: "Chi đầu tư".into(),
+                value: Some(d("1400.5")),
+            }],
+        );
+        let (w, h) = c.size();
+        assert_eq!(w, WIDTH);
+        assert!(h > 0);
+        let file = c.standalone_svg();
+        assert!(file.starts_with(&format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"Noto Sans, Arial, sans-serif\"><title id=\"c2-t\">Kinh phí &lt;theo&gt; nguồn</title><desc id=\"c2-d\">"
+        )));
+        assert!(!file.contains("font-family=\"Noto Sans\""));
+        assert!(!file.contains("class=\"chart\""));
+        assert!(file.trim_end().ends_with("</svg>"));
+        assert_eq!(file, c.standalone_svg());
+    }
+
+    #[test]
     fn chart_text_is_escaped() {
         let c = horizontal_bars(
             "x",
