@@ -343,6 +343,10 @@ pub fn check_theme(theme: &Theme, site: &Site, diags: &mut Diagnostics) {
             p = d;
         }
         taken.insert(file);
+        // A chart page writes the chart's SVG file beside it.
+        if let Route::Chart(id) = &r {
+            taken.insert(crate::routes::chart_svg_path(id));
+        }
     }
     for f in &theme.static_files {
         let generated = f.rel == crate::opendata::meta::DIR

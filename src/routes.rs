@@ -37,6 +37,11 @@ pub fn chart_png_path(id: &str) -> String {
     format!("bieu-do/{id}.png")
 }
 
+/// Where a chart's standalone SVG file is written (`bieu-do/<chart-id>.svg`), next to its page.
+pub fn chart_svg_path(id: &str) -> String {
+    format!("bieu-do/{id}.svg")
+}
+
 /// Source documents are published in parts of this many lines, so no page is too heavy.
 pub const SOURCE_PART_LINES: usize = 300;
 
@@ -288,6 +293,8 @@ pub const TASKS_IN_FULL: usize = 300;
 /// Up to this many plans with a budget, `/kinh-phi/` charts them all; beyond, it charts the
 /// largest and lists the others.
 pub const BUDGETS_IN_FULL: usize = 30;
+/// How many plans one page of a budget breakdown shows.
+pub const BREAKDOWN_PLANS_PER_PAGE: usize = 5;
 
 impl List {
     pub const ALL: [List; 15] = [
@@ -352,7 +359,10 @@ impl List {
             List::Targets => (100, plans_with(|p| !p.targets.is_empty())),
             List::Budget if self.in_full(site) => (usize::MAX, 1),
             List::Budget => (100, plans_with(|p| p.budget.is_some())),
-            List::Breakdown(b) => (5, site.plans.iter().filter(|p| b.shows(site, p)).count()),
+            List::Breakdown(b) => (
+                BREAKDOWN_PLANS_PER_PAGE,
+                site.plans.iter().filter(|p| b.shows(site, p)).count(),
+            ),
             List::Progress if self.in_full(site) => (usize::MAX, 1),
             List::Progress => (100, plans_with(|p| !p.tasks.is_empty())),
             List::Units => (800, site.units.len()),
@@ -417,6 +427,11 @@ pub enum Route {
     Search,
     /// An A–Z list of units, plans or targets, for readers without JavaScript.
     Az(AzList),
+    /// A chart's own page: the chart, its table, source, downloads, citation and embed code
+    /// (ids from [`crate::charts::catalog`]).
+    Chart(String),
+    /// A chart alone, to be shown in an `<iframe>` on another site.
+    ChartEmbed(String),
 }
 
 impl Route {
@@ -447,6 +462,8 @@ impl Route {
             Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
             Route::Search => "tim-kiem/".into(),
             Route::Az(a) => format!("tim-kiem/a-z/{}/", a.segment()),
+            Route::Chart(id) => format!("bieu-do/{id}/"),
+            Route::ChartEmbed(id) => format!("bieu-do/{id}/nhung/"),
         }
     }
 
@@ -538,6 +555,8 @@ impl Route {
             ["du-lieu-mo", name] => Route::Dataset(id(name)?),
             ["tim-kiem"] => Route::Search,
             ["tim-kiem", "a-z", a] => Route::Az(*AzList::ALL.iter().find(|x| x.segment() == *a)?),
+            ["bieu-do", c] => Route::Chart(chart_id(c)?),
+            ["bieu-do", c, "nhung"] => Route::ChartEmbed(chart_id(c)?),
             _ => return None,
         })
     }
@@ -596,6 +615,10 @@ impl Route {
             );
         }
         out.extend(DATASETS.iter().map(|n| Route::Dataset(n.to_string())));
+        for c in crate::charts::catalog::Catalog::of(site).entries() {
+            out.push(Route::Chart(c.id.clone()));
+            out.push(Route::ChartEmbed(c.id.clone()));
+        }
         for list in List::ALL {
             if let List::Breakdown(b) = list {
                 if !b.applies(site) {
@@ -633,6 +656,18 @@ impl Route {
             format!("L{line}"),
         )
     }
+}
+
+/// A chart id as a path segment: a slug like a content id, but longer (a plan id and what the
+/// chart shows, `kh-223-ubnd-2024-theo-huyen`).
+fn chart_id(s: &str) -> Option<String> {
+    let ok = !s.is_empty()
+        && s.len() <= 200
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-');
+    ok.then(|| s.to_string())
 }
 
 impl fmt::Display for Route {
@@ -703,6 +738,9 @@ mod tests {
             Route::OpenData,
             Route::Dataset("budget-lines".into()),
             Route::Search,
+            Route::Chart("kh-1-theo-huyen".into()),
+            Route::ChartEmbed("kh-1-theo-huyen".into()),
+            Route::Chart("theo-ke-hoach".into()),
         ];
         v.extend(AzList::ALL.map(Route::Az));
         v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));
@@ -749,6 +787,11 @@ mod tests {
             "tim-kiem/a-z/",
             "tim-kiem/a-z/khac/",
             "tim-kiem/chi-muc/",
+            "bieu-do/",
+            "bieu-do/Kh-1/",
+            "bieu-do/kh-1/khac/",
+            "bieu-do/kh-1.svg",
+            "bieu-do/-kh-1/",
         ] {
             assert_eq!(Route::parse(bad), None, "{bad}");
         }

@@ -478,6 +478,8 @@ fn a_static_file_with_the_path_of_a_page_or_of_the_data_package_is_refused() {
         "data/datapackage.json",
         "ke-hoach",
         "data",
+        "bieu-do/theo-ke-hoach/nhung/index.html",
+        "bieu-do/theo-ke-hoach.svg",
     ] {
         let site = Site::new();
         let path = site.root.join("static").join(rel);

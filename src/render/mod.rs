@@ -3,6 +3,7 @@
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
 pub mod changes;
+mod chart_page;
 mod figures;
 pub mod open_data;
 mod pages;
@@ -55,6 +56,8 @@ const TEMPLATES: &[(&str, &str)] = builtin_templates![
     "feed.xml",
     "search.html",
     "az.html",
+    "chart.html",
+    "chart_embed.html",
 ];
 
 /// The names of the built-in templates: a file of the same name in the project's `templates/`
@@ -797,6 +800,8 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::ListPage(list, _) => template_of(&list.route()),
         Route::Search => "search.html",
         Route::Az(_) => "az.html",
+        Route::Chart(_) => "chart.html",
+        Route::ChartEmbed(_) => "chart_embed.html",
     }
 }
 
@@ -827,6 +832,8 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
         Route::Dataset(name) => open_data::dataset(ctx, route, name)?,
         Route::Search => search::search(ctx, route),
         Route::Az(a) => search::az(ctx, route, *a, 1),
+        Route::Chart(id) => chart_page::page(ctx, route, id, false)?,
+        Route::ChartEmbed(id) => chart_page::page(ctx, route, id, true)?,
     })
 }
 

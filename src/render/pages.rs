@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::figures::{
     agency_figure, district_figure, funding_figure, place_figure, plans_figure, progress_row,
-    source_note, status_counts, target_figures, timeline_figure,
+    source_note, status_counts, target_figures,
 };
 use super::{Ctx, Page, base_context, document_href, report_href, unit_href};
 use crate::budget::PlaceLevel;
@@ -108,7 +108,10 @@ pub(crate) fn budget(ctx: &Ctx, route: &Route, n: usize) -> Page {
         );
     } else {
         if n == 1 {
-            c.insert("by_plan", &plans_figure(ctx, Some(20)));
+            c.insert(
+                "by_plan",
+                &plans_figure(ctx, Some(crate::charts::catalog::BUDGET_CHART_LARGEST)),
+            );
         }
         c.insert(
             "plans",
@@ -376,13 +379,7 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
             continue;
         }
         let report = tasks.iter().find_map(|t| t.report);
-        let fig = timeline_figure(
-            ctx,
-            &tasks,
-            report,
-            &format!("{}-tien-do", p.id),
-            &format!("Thời hạn và tình trạng nhiệm vụ — {}", p.label()),
-        );
+        let fig = super::figures::plan_timeline(ctx, p);
         let counts = status_counts(ctx.derived.judged_of_plan(&p.id));
         let undated = tasks
             .iter()
@@ -416,7 +413,6 @@ pub(crate) fn has_result(t: &Target) -> bool {
 /// The home page shows at most this many plans.
 const HOME_PLANS: usize = 12;
 
-/// How much (the headline plan), where it goes, how far along.
 /// The plans the home page speaks of: those published (not only cited).
 pub(crate) fn published_plans(site: &Site) -> Vec<&Plan> {
     site.plans
@@ -425,30 +421,12 @@ pub(crate) fn published_plans(site: &Site) -> Vec<&Plan> {
         .collect()
 }
 
-/// The plan whose budget the home page leads with: the largest of the province's, else the
-/// largest.
-pub(crate) fn headline_plan<'a>(published: &[&'a Plan]) -> Option<&'a Plan> {
-    published
-        .iter()
-        .filter(|p| p.budget.is_some())
-        .max_by(|a, b| {
-            (
-                a.level == PlanLevel::Province,
-                a.budget.as_ref().map(|x| x.total().amount),
-            )
-                .cmp(&(
-                    b.level == PlanLevel::Province,
-                    b.budget.as_ref().map(|x| x.total().amount),
-                ))
-        })
-        .copied()
-}
-
+/// How much (the headline plan), where it goes, how far along.
 pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
     let site = ctx.site;
     let judged = &ctx.derived.judged;
     let published = published_plans(site);
-    let headline = headline_plan(&published);
+    let headline = crate::budget::headline_plan(site);
     let mut c = base_context(site, route, &site.config().title);
     c.insert("to_places", &ctx.derived.has_places);
     // A site of a few plans shows them all; a larger one the highest-level ones, and a link to

@@ -379,7 +379,7 @@ fn headline_figure(p: &Plan) -> (String, String) {
 fn site_card(ctx: &Ctx, path: String) -> Card {
     let published = pages::published_plans(ctx.site);
     let mut figures: Vec<(String, String)> = Vec::new();
-    figures.extend(pages::headline_plan(&published).map(headline_figure));
+    figures.extend(crate::budget::headline_plan(ctx.site).map(headline_figure));
     figures.extend(count(published.len(), "kế hoạch"));
     figures.extend(count(
         published.iter().map(|p| p.targets.len()).sum(),
@@ -398,9 +398,8 @@ fn site_card(ctx: &Ctx, path: String) -> Card {
 
 /// The budget page's card: how many plans have a budget, and the headline plan's total.
 fn budget_card(ctx: &Ctx, path: String) -> Card {
-    let published = pages::published_plans(ctx.site);
     let mut figures: Vec<(String, String)> = Vec::new();
-    figures.extend(pages::headline_plan(&published).map(headline_figure));
+    figures.extend(crate::budget::headline_plan(ctx.site).map(headline_figure));
     figures.extend(count(
         pages::budget_plans(ctx.site).len(),
         "kế hoạch có kinh phí",
@@ -417,10 +416,9 @@ fn budget_card(ctx: &Ctx, path: String) -> Card {
 fn breakdown_card(ctx: &Ctx, b: Breakdown, path: String) -> Card {
     let site = ctx.site;
     let shown = site.plans.iter().filter(|p| b.shows(site, p)).count();
-    let published = pages::published_plans(site);
     let mut figures: Vec<(String, String)> = Vec::new();
     figures.extend(
-        pages::headline_plan(&published)
+        crate::budget::headline_plan(site)
             .filter(|p| b.shows(site, p))
             .map(headline_figure),
     );
