@@ -79,6 +79,8 @@ pub struct Derived<'s> {
     /// What changed at each report since the previous report on the same plan, indexed by
     /// report, plan and unit.
     pub changes: crate::changes::Changes<'s>,
+    /// When each page's content last changed, the corrections by item, and the change log.
+    pub updates: crate::updates::Updates<'s>,
 }
 
 impl<'s> Derived<'s> {
@@ -185,8 +187,12 @@ impl<'s> Derived<'s> {
                 }
             }
         }
+        let mentions = mentions(site);
+        let changes = crate::changes::Changes::of(site);
+        let updates = crate::updates::Updates::of(site, &changes, &mentions);
         Ok(Derived {
             site,
+            updates,
             targets_by_id,
             reports_by_id: site.reports.iter().map(|r| (r.id.as_str(), r)).collect(),
             citing,
@@ -198,12 +204,12 @@ impl<'s> Derived<'s> {
             by_unit,
             values_by_target,
             progress_by_report,
-            mentions: mentions(site),
+            mentions,
             latest_report,
             has_places: !crate::places::provinces(site).is_empty(),
             lines_by_id,
             same_as_of,
-            changes: crate::changes::Changes::of(site),
+            changes,
             common_horizon: {
                 let mut years = site.plans.iter().flat_map(|p| &p.targets).map(|t| {
                     t.goals

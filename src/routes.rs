@@ -353,6 +353,8 @@ pub enum Route {
     SourcePart(String, usize),
     OpenData,
     Dataset(String),
+    /// The change log: what changed at each update (new plans, reports, corrected figures).
+    Updates,
     /// Page `n` (2 and more) of a list; page 1 is the list's own route.
     ListPage(List, usize),
 }
@@ -382,6 +384,7 @@ impl Route {
             Route::SourcePart(id, n) => format!("nguon/{id}/{n}/"),
             Route::OpenData => "du-lieu-mo/".into(),
             Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
+            Route::Updates => "cap-nhat/".into(),
             Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
         }
     }
@@ -472,6 +475,7 @@ impl Route {
             }
             ["du-lieu-mo"] => Route::OpenData,
             ["du-lieu-mo", name] => Route::Dataset(id(name)?),
+            ["cap-nhat"] => Route::Updates,
             _ => return None,
         })
     }
@@ -488,6 +492,7 @@ impl Route {
             Route::Reports,
             Route::Sources,
             Route::OpenData,
+            Route::Updates,
         ];
         out.extend(
             Breakdown::ALL
@@ -615,6 +620,7 @@ mod tests {
             Route::SourcePart("kh-1".into(), 12),
             Route::OpenData,
             Route::Dataset("budget-lines".into()),
+            Route::Updates,
         ];
         v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));
         v.extend(Breakdown::ALL.map(Route::BudgetBreakdown));
