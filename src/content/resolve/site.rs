@@ -77,7 +77,7 @@ pub(super) fn feedback_email(
             format!("feedback_email `{text}` không phải địa chỉ thư điện tử dùng được"),
         )
         .at(file.location(value.span()))
-        .hint("viết một địa chỉ dạng ten@ten-mien.vn, không dấu, không khoảng trắng, ví dụ feedback_email = \"gopy@stttt.quangngai.gov.vn\"; bỏ dòng này nếu chưa có địa chỉ"),
+        .hint("viết một địa chỉ dạng ten@ten-mien.vn, không dấu, không khoảng trắng, ví dụ feedback_email = \"gopy@example.org\" (thay bằng địa chỉ thật của cơ quan tiếp nhận); bỏ dòng này nếu chưa có địa chỉ"),
     );
     None
 }
