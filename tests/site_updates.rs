@@ -193,7 +193,8 @@ fn each_row_links_a_mistake_report_with_the_page_address_row_and_figure_encoded(
             .count(),
         3
     );
-    assert!(html.contains("subject=Sai%20s%C3%B3t%20Chi%20th%C6%B0%E1%BB%9Dng%20xuy%C3%AAn"));
+    // A chart's row is named by the chart and its place in the table, its figures in the body.
+    assert!(html.contains("subject=Sai%20s%C3%B3t%20kh-1-2025-theo-nhom-1&amp;body=https://example.org/minhbach/ke-hoach/kh-1-2025/kinh-phi/%23kh-1-2025-theo-nhom%0Akh-1-2025-theo-nhom-1:%20I.%20C%C3%A1c%20c%C6%A1%20quan%20c%E1%BA%A5p%20t%E1%BB%89nh%20%E2%80%94%201.881%2C5%20%C2%B7%20100%20%25"));
     // And the page has one for itself.
     assert!(
         html.contains(
