@@ -780,6 +780,7 @@ impl<'a> Renderer<'a> {
         // link for the whole page (see `ROW_FEEDBACK_BUDGET`).
         if html.len() > ROW_FEEDBACK_BUDGET
             && let Some(mut feedback) = page.context.get("feedback").cloned()
+            && feedback.is_object()
         {
             feedback["rows"] = json!(false);
             page.context.insert("feedback", &feedback);
