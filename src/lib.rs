@@ -31,5 +31,6 @@ pub mod slug;
 pub mod source;
 pub mod suggest;
 pub mod timings;
+pub mod updates;
 pub mod vietnamese;
 pub mod vn_number;
