@@ -293,8 +293,10 @@ pub const TASKS_IN_FULL: usize = 300;
 /// Up to this many plans with a budget, `/kinh-phi/` charts them all; beyond, it charts the
 /// largest and lists the others.
 pub const BUDGETS_IN_FULL: usize = 30;
-/// How many plans one page of a budget breakdown shows.
-pub const BREAKDOWN_PLANS_PER_PAGE: usize = 5;
+/// How many plans one page of a budget breakdown shows: four, so that a page of the largest
+/// plans' figures, each with its table, download and chart links and "Báo sai sót" links, stays
+/// within the 200 KB page weight (five went over at 6 provinces × 40 communes).
+pub const BREAKDOWN_PLANS_PER_PAGE: usize = 4;
 
 impl List {
     pub const ALL: [List; 15] = [

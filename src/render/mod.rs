@@ -743,7 +743,7 @@ pub struct RenderedPage {
 /// The HTML size up to which a page carries a "Báo sai sót" link beside every row. A page that
 /// would be heavier with them (the full budget of a large plan) gets one link for the whole page
 /// instead, so that HTML and stylesheet stay within the 200 KB page weight (the stylesheet is
-/// under 10 KB; `tests/page_weight.rs` checks both).
+/// about 10 KB; `tests/page_weight.rs` checks both).
 pub const ROW_FEEDBACK_BUDGET: usize = 190_000;
 
 /// Renders single pages of a site from its route and the derived data.
