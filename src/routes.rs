@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::i18n::Lang;
 use crate::model::{Plan, Site};
 use crate::slug::is_valid_id;
 
@@ -96,6 +97,21 @@ impl PlanSection {
         }
     }
 
+    /// The section's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => lang.t(match self {
+                PlanSection::Overview => "section_overview",
+                PlanSection::Targets => "section_targets",
+                PlanSection::Budget => "section_budget",
+                PlanSection::Tasks => "section_tasks",
+                PlanSection::Text => "section_text",
+                PlanSection::Summary => "section_summary",
+            }),
+        }
+    }
+
     fn from_segment(s: &str) -> Option<PlanSection> {
         PlanSection::ALL
             .into_iter()
@@ -158,6 +174,34 @@ impl Breakdown {
             Breakdown::BySource => "Kinh phí theo nguồn vốn",
             Breakdown::ByCommune => "Kinh phí theo xã, phường, đặc khu",
             Breakdown::ByProvince => "Kinh phí theo tỉnh, thành phố",
+        }
+    }
+
+    /// The breakdown's page title in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => lang.t(match self {
+                Breakdown::ByDistrict => "breakdown_by_district",
+                Breakdown::ByAgency => "breakdown_by_agency",
+                Breakdown::BySource => "breakdown_by_source",
+                Breakdown::ByCommune => "breakdown_by_commune",
+                Breakdown::ByProvince => "breakdown_by_province",
+            }),
+        }
+    }
+
+    /// How the budget page names the way to this breakdown, in `lang`.
+    pub fn link_label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.link_text(),
+            Lang::En => lang.t(match self {
+                Breakdown::ByDistrict => "breakdown_link_district",
+                Breakdown::ByAgency => "breakdown_link_agency",
+                Breakdown::BySource => "breakdown_link_source",
+                Breakdown::ByCommune => "breakdown_link_commune",
+                Breakdown::ByProvince => "breakdown_link_province",
+            }),
         }
     }
 
@@ -355,7 +399,12 @@ pub enum Route {
     Dataset(String),
     /// Page `n` (2 and more) of a list; page 1 is the list's own route.
     ListPage(List, usize),
+    /// The English mirror of a page, under `en/` (see [`Route::mirrored`]).
+    En(Box<Route>),
 }
+
+/// Where the English mirror lives.
+pub const ENGLISH_DIR: &str = "en/";
 
 impl Route {
     /// The page's path from the site root, as a directory (`ke-hoach/x/`; `""` for the home page).
@@ -383,6 +432,52 @@ impl Route {
             Route::OpenData => "du-lieu-mo/".into(),
             Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
             Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
+            Route::En(r) => format!("{ENGLISH_DIR}{}", r.path()),
+        }
+    }
+
+    /// The language of the page.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Route::En(_) => Lang::En,
+            _ => Lang::Vi,
+        }
+    }
+
+    /// The page in its default language (the route itself for a Vietnamese page).
+    pub fn base(&self) -> &Route {
+        match self {
+            Route::En(r) => r,
+            r => r,
+        }
+    }
+
+    /// The same page in `lang`: `None` if the page has no such language.
+    pub fn in_lang(&self, lang: Lang) -> Option<Route> {
+        let base = self.base();
+        match lang {
+            Lang::Vi => Some(base.clone()),
+            Lang::En => base.mirrored().then(|| Route::En(Box::new(base.clone()))),
+        }
+    }
+
+    /// Whether the page has an English mirror under `en/`: every page the string table
+    /// covers. The Atom feed stays Vietnamese only (its entries are the reports' own words).
+    pub fn mirrored(&self) -> bool {
+        match self {
+            Route::En(_) | Route::Feed => false,
+            Route::ListPage(list, _) => list.route().mirrored(),
+            Route::Progress
+            | Route::Places
+            | Route::PlacesIn(_)
+            | Route::Reports
+            | Route::Report(_)
+            | Route::Sources
+            | Route::Source(_)
+            | Route::SourcePart(..)
+            | Route::OpenData
+            | Route::Dataset(_) => false,
+            _ => true,
         }
     }
 
@@ -419,6 +514,11 @@ impl Route {
     /// a `#fragment`. Only the exact spellings [`Route::path`] and [`Route::file`] write are
     /// routes: `ke-hoach/xindex.html`, `ke-hoach/x` (no final `/`), `nguon/d/01/` are not.
     pub fn parse(path: &str) -> Option<Route> {
+        if let Some(rest) = path.strip_prefix(ENGLISH_DIR) {
+            return Route::parse(rest)
+                .filter(Route::mirrored)
+                .map(|r| Route::En(Box::new(r)));
+        }
         if path == FEED_PATH {
             return Some(Route::Feed);
         }
@@ -536,6 +636,13 @@ impl Route {
             }
             out.extend((2..=list.pages(site)).map(|n| Route::ListPage(list, n)));
         }
+        // The English mirror, page for page.
+        let english: Vec<Route> = out
+            .iter()
+            .filter(|r| r.mirrored())
+            .map(|r| Route::En(Box::new(r.clone())))
+            .collect();
+        out.extend(english);
         out
     }
 
