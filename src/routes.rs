@@ -467,16 +467,6 @@ impl Route {
         match self {
             Route::En(_) | Route::Feed => false,
             Route::ListPage(list, _) => list.route().mirrored(),
-            Route::Progress
-            | Route::Places
-            | Route::PlacesIn(_)
-            | Route::Reports
-            | Route::Report(_)
-            | Route::Sources
-            | Route::Source(_)
-            | Route::SourcePart(..)
-            | Route::OpenData
-            | Route::Dataset(_) => false,
             _ => true,
         }
     }

@@ -55,6 +55,9 @@ pub struct Chart {
     pub summary: String,
     /// Inline SVG, safe to embed: all text is escaped by the SVG writer.
     pub svg: String,
+    /// The summary as escaped HTML with the names it quotes from content marked `lang="vi"`
+    /// (empty when the summary names nothing from content).
+    pub summary_html: String,
 }
 
 /// One bar of a bar chart.
@@ -384,6 +387,7 @@ pub fn horizontal_bars(
         title: title.to_string(),
         svg: finish(buf, id, title, &summary, height),
         summary,
+        summary_html: String::new(),
     }
 }
 
@@ -647,6 +651,7 @@ pub fn target_chart(
         title: title.to_string(),
         svg: finish(buf, id, title, &summary, height),
         summary,
+        summary_html: String::new(),
     }
 }
 
@@ -890,6 +895,7 @@ pub fn timeline(
         title: title.to_string(),
         svg: finish(buf, id, title, &summary, height),
         summary,
+        summary_html: String::new(),
     }
 }
 

@@ -19,6 +19,17 @@ pub(crate) fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Valu
     json!({"label": label, "href": href, "cells": cells, "vi": true})
 }
 
+/// A table row labelled in the interface's words whose cells at `content` (indexes among the
+/// cells) are content in Vietnamese.
+pub(crate) fn row_with_content(
+    label: &str,
+    href: Option<String>,
+    cells: Vec<String>,
+    content: &[usize],
+) -> Value {
+    json!({"label": label, "href": href, "cells": cells, "vi": false, "content": content})
+}
+
 /// A table row whose label is the interface's own words (a funding source), not content.
 pub(crate) fn ui_row(label: &str, href: Option<String>, cells: Vec<String>) -> Value {
     json!({"label": label, "href": href, "cells": cells, "vi": false})
@@ -34,7 +45,7 @@ pub(crate) fn ui_row(label: &str, href: Option<String>, cells: Vec<String>) -> V
 pub(crate) fn figure(
     ctx: &Ctx,
     chart: charts::Chart,
-    source: String,
+    source: Value,
     columns: Vec<&str>,
     rows: Vec<Value>,
     total: Option<Vec<String>>,
@@ -98,16 +109,20 @@ pub(crate) fn figure(
             header.push(json!({"name": ctx.lang.t("share_of_total"), "num": true, "wide": true}));
         }
     }
-    let shape = |cells: Vec<String>, share: Option<String>| -> (Vec<Value>, Vec<Value>) {
+    let shape = |cells: Vec<String>,
+                 share: Option<String>,
+                 content: &[usize]|
+     -> (Vec<Value>, Vec<Value>) {
         let mut out = Vec::new();
         let mut narrow = Vec::new();
         for i in (0..width).filter(|&i| keep[i]) {
             let cell = cells.get(i).cloned().unwrap_or_default();
             let wide = Some(i) != key;
+            let vi = content.contains(&i);
             if wide && !cell.is_empty() {
-                narrow.push(json!({"name": columns[i + 1], "text": cell}));
+                narrow.push(json!({"name": columns[i + 1], "text": cell, "vi": vi}));
             }
-            out.push(json!({"text": cell, "num": numeric[i], "wide": wide}));
+            out.push(json!({"text": cell, "num": numeric[i], "wide": wide, "vi": vi}));
             if Some(i) == key {
                 if let Some(s) = &share {
                     if !s.is_empty() {
@@ -124,13 +139,17 @@ pub(crate) fn figure(
         .into_iter()
         .map(|mut r| {
             let cells: Vec<String> = (0..width).map(|i| text(&r, i)).collect();
-            let (out, narrow) = shape(cells, has_share.then(|| share(&r)));
+            let content: Vec<usize> = r["content"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_u64()).map(|x| x as usize).collect())
+                .unwrap_or_default();
+            let (out, narrow) = shape(cells, has_share.then(|| share(&r)), &content);
             r["cells"] = json!(out);
             r["narrow"] = json!(narrow);
             r
         })
         .collect();
-    let total = total.map(|t| shape(t, has_share.then(|| "100 %".to_string())).0);
+    let total = total.map(|t| shape(t, has_share.then(|| "100 %".to_string()), &[]).0);
     json!({"chart": chart, "source": source, "notes": notes, "columns": header, "rows": rows, "total": total, "download": download})
 }
 
@@ -177,9 +196,10 @@ fn figure_download(
 }
 
 /// "Nguồn: <document title>" for the document a plan's figures come from.
-/// "Nguồn: <document title>, <part>" for the document a plan's figures come from; `part` is a
-/// key of the string table ("" for none).
-pub(crate) fn source_note(ctx: &Ctx, plan: &Plan, part: &str) -> String {
+/// "Nguồn: <document title>, <part>." for the document a plan's figures come from; `part` is a
+/// key of the string table ("" for none). The title is content: templates mark its language
+/// (`macros.html::source_note`).
+pub(crate) fn source_note(ctx: &Ctx, plan: &Plan, part: &str) -> Value {
     let lang = ctx.lang;
     let doc = plan.source_document().and_then(|d| ctx.site.document(d));
     let what = match doc {
@@ -187,11 +207,30 @@ pub(crate) fn source_note(ctx: &Ctx, plan: &Plan, part: &str) -> String {
         None => plan.label_in(lang),
     };
     let part = if part.is_empty() {
-        String::new()
+        ".".to_string()
     } else {
-        format!(", {}", lang.t(part))
+        format!(", {}.", lang.t(part))
     };
-    format!("{}: {what}{part}.", lang.t("source"))
+    json!({"label": lang.t("source"), "title": what, "part": part})
+}
+
+/// A note in the interface's words only.
+pub(crate) fn plain_note(text: impl Into<String>) -> Value {
+    json!({"text": text.into()})
+}
+
+/// Names the plan in a figure's caption apart from the interface's words, so that a plan known
+/// only by its (Vietnamese) title is marked as such on English pages.
+pub(crate) fn with_plan(mut fig: Value, plan: &Plan, lang: crate::i18n::Lang) -> Value {
+    let label = plan.label_in(lang);
+    let title = fig["chart"]["title"].as_str().unwrap_or("").to_string();
+    if plan.number.is_none() {
+        if let Some(prefix) = title.strip_suffix(&format!(" — {label}")) {
+            fig["caption_text"] = json!(prefix);
+            fig["caption_plan"] = json!(label);
+        }
+    }
+    fig
 }
 
 pub(crate) fn sum_cells(lang: crate::i18n::Lang, s: &Sum) -> Vec<String> {
@@ -235,6 +274,39 @@ fn unit_bars(entries: &[(&Unit, Sum)]) -> Vec<Bar> {
 /// a citizen reads "169,9" rather than "169.900"; the exact million-VND figures stay in the
 /// table beside the chart.
 fn money_chart(lang: crate::i18n::Lang, id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
+    content_labels(money_chart_of(lang, id, title, bars), bars)
+}
+
+/// A money chart whose bar labels are interface words (funding sources), not content.
+fn money_chart_ui(lang: crate::i18n::Lang, id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
+    money_chart_of(lang, id, title, bars)
+}
+
+/// Marks the bar labels a chart's summary quotes (its largest and smallest) as Vietnamese
+/// content, for the summary under the chart.
+fn content_labels(mut chart: charts::Chart, bars: &[Bar]) -> charts::Chart {
+    let known: Vec<&Bar> = bars.iter().filter(|b| b.value.is_some()).collect();
+    let mut html = super::escape_html(&chart.summary);
+    let mut named = false;
+    let mut labels: Vec<&str> = known.first().map(|b| b.label.as_str()).into_iter().collect();
+    if let Some(last) = known.last().filter(|_| known.len() > 1) {
+        labels.push(&last.label);
+    }
+    labels.dedup();
+    for label in labels {
+        let escaped = super::escape_html(label);
+        if !escaped.is_empty() && html.contains(&escaped) {
+            html = html.replacen(&escaped, &format!("<span lang=\"vi\">{escaped}</span>"), 1);
+            named = true;
+        }
+    }
+    if named {
+        chart.summary_html = html;
+    }
+    chart
+}
+
+fn money_chart_of(lang: crate::i18n::Lang, id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
     let thousand = Decimal::from(1000);
     let max = bars
         .iter()
@@ -338,7 +410,7 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
                 if names.is_empty() {
                     String::new()
                 } else {
-                    format!("{}: {}", lang.t("now_in"), names.join(", "))
+                    names.join(", ")
                 }
             };
             let mut cells = sum_cells(lang, s);
@@ -350,7 +422,10 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             );
             cells.push(successor);
             let href = body.map(|x| format!("{}kinh-phi/#{}", plan_href(&plan.id), x.id));
-            row(&u.name, href, cells)
+            // The units a district's territory belongs to now are named as the sources name them.
+            let mut r = row(&u.name, href, cells);
+            r["content"] = json!([4]);
+            r
         })
         .collect();
     let total: Sum = sum_of(&entries);
@@ -399,7 +474,7 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             notes.insert(0, json!(note));
         }
     }
-    Some(fig)
+    Some(with_plan(fig, plan, lang))
 }
 
 /// Budget by commune (xã, phường, đặc khu) or by province: for plans made after the 2025
@@ -427,13 +502,17 @@ pub(crate) fn place_figure(ctx: &Ctx, plan: &Plan, level: PlaceLevel) -> Option<
         .collect();
     let total = sum_of(&entries);
     let _ = site;
-    Some(figure(
+    Some(with_plan(
+        figure(
         ctx,
         chart,
         source_note(ctx, plan, ""),
         vec![lang.t(column), lang.t("col_items_add_up_million"), lang.t("col_items"), lang.t("col_note")],
         rows,
         Some(sum_cells(lang, &total)),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -459,7 +538,8 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(lang, s)))
         .collect();
     let total = sum_of(&entries);
-    Some(figure(
+    Some(with_plan(
+        figure(
         ctx,
         chart,
         source_note(ctx, plan, ""),
@@ -471,6 +551,9 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         ],
         rows,
         Some(sum_cells(lang, &total)),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -495,7 +578,7 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         })
         .collect();
     let title = lang.fill("chart_by_source", &[("plan", &plan.label_in(lang))]);
-    let chart = money_chart(lang, &format!("{}-theo-nguon", plan.id), &title, &bars);
+    let chart = money_chart_ui(lang, &format!("{}-theo-nguon", plan.id), &title, &bars);
     let rows = entries
         .iter()
         .map(|(f, s)| {
@@ -521,7 +604,8 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     total_cells.insert(1, String::new());
     total_cells.insert(2, String::new());
     let _ = site;
-    Some(figure(
+    Some(with_plan(
+        figure(
         ctx,
         chart,
         source_note(ctx, plan, ""),
@@ -535,6 +619,9 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         ],
         rows,
         Some(total_cells),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -584,7 +671,8 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     total_cells.insert(1, String::new());
     total_cells.insert(2, String::new());
     let _ = site;
-    Some(figure(
+    Some(with_plan(
+        figure(
         ctx,
         chart,
         source_note(ctx, plan, ""),
@@ -598,6 +686,9 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         ],
         rows,
         Some(total_cells),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -663,7 +754,7 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
     Some(figure(
         ctx,
         chart,
-        lang.t("plans_figure_source").into(),
+        plain_note(lang.t("plans_figure_source")),
         vec![lang.t("col_plan"), lang.t("col_items_add_up_million"), lang.t("col_declared_total"), lang.t("col_items"), lang.t("col_note")],
         rows,
         None,
@@ -746,7 +837,7 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
                 let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
                     v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
                 };
-                table.push(row(
+                table.push(row_with_content(
                     &label,
                     Some(Route::Target(t.id.clone()).path()),
                     vec![
@@ -758,6 +849,7 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
                             .map(|a| a.1.clone())
                             .unwrap_or_else(|| lang.t("unknown").to_string()),
                     ],
+                    &[0],
                 ));
                 rows.push(TargetRow {
                     label,
@@ -828,7 +920,8 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
         }
         ids.push(id.clone());
         let chart = charts::target_chart(lang, &id, &title, &scale, &rows);
-        out.push(figure(
+        out.push(with_plan(
+            figure(
             ctx,
             chart,
             source_note(ctx, plan, "targets_appendix"),
@@ -841,6 +934,9 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
             ],
             table,
             None,
+            ),
+            plan,
+            lang,
         ));
     }
     out
@@ -958,11 +1054,12 @@ pub(crate) fn timeline_figure(
         })
         .collect();
     let source = match report {
-        Some(r) => lang.fill(
-            "timeline_source",
-            &[("report", &r.title), ("date", &lang.date(&r.as_of))],
-        ),
-        None => lang.t("timeline_source_no_report").into(),
+        Some(r) => json!({
+            "label": lang.t("timeline_source"),
+            "title": r.title,
+            "part": format!(" ({}).", lang.fill("figures_of_date_lower", &[("date", &lang.date(&r.as_of))])),
+        }),
+        None => plain_note(lang.t("timeline_source_no_report")),
     };
     let _ = ctx;
     Some(figure(

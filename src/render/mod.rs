@@ -270,7 +270,7 @@ impl Ctx<'_> {
     pub(crate) fn plan_ref(&self, id: &str) -> Value {
         match self.site.plan(id) {
             Some(p) => {
-                json!({"id": p.id, "label": p.label_in(self.lang), "title": p.title, "href": plan_href(&p.id), "sections": plan_sections(&p.id), "cited": p.status == PlanStatus::Cited})
+                json!({"id": p.id, "label": p.label_in(self.lang), "label_vi": p.number.is_none(), "title": p.title, "href": plan_href(&p.id), "sections": plan_sections(&p.id), "cited": p.status == PlanStatus::Cited})
             }
             None => {
                 json!({"id": id, "label": id, "title": id, "href": Value::Null, "sections": plan_sections(id), "cited": true})
@@ -286,6 +286,7 @@ impl Ctx<'_> {
             "href": plan_href(&p.id),
             "sections": plan_sections(&p.id),
             "label": p.label_in(self.lang),
+            "label_vi": p.number.is_none(),
             "name": p.distinct_name(self.site),
             "number": p.number,
             "title": p.title,
@@ -707,7 +708,8 @@ pub(crate) fn english_links(html: &str, root: &str) -> String {
         let target = &rest[..end];
         let path = target.split('#').next().unwrap_or("");
         let tag_start = out.rfind('<').unwrap_or(0);
-        let switch = out[tag_start..].contains("hreflang=");
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        let switch = out[tag_start..].contains("hreflang=") || rest[..tag_end].contains("hreflang=");
         if !switch && Route::parse(path).is_some_and(|r| r.mirrored()) {
             out.push_str(crate::routes::ENGLISH_DIR);
         }

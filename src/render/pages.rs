@@ -384,7 +384,8 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
             report,
             &format!("{}-tien-do", p.id),
             &ctx.lang.fill("timeline_title", &[("plan", &p.label_in(ctx.lang))]),
-        );
+        )
+        .map(|f| super::figures::with_plan(f, p, ctx.lang));
         let counts = status_counts(ctx.lang, ctx.derived.judged_of_plan(&p.id));
         let undated = tasks
             .iter()
@@ -603,7 +604,7 @@ fn citing(ctx: &Ctx, doc: &str) -> Vec<Value> {
         .chain(
             reports
                 .iter()
-                .map(|r| json!({"label": r.title, "title": r.title, "href": report_href(&r.id)})),
+                .map(|r| json!({"label": r.title, "label_vi": true, "title": r.title, "href": report_href(&r.id)})),
         )
         .collect()
 }
