@@ -719,7 +719,29 @@ mod tests {
         v.push(Route::ListPage(List::Sources, 17));
         v.push(Route::Unit("ban-bien-tap-trang-tin".into()));
         v.push(Route::Plan("trang-2".into(), PlanSection::Budget));
+        let english: Vec<Route> = v
+            .iter()
+            .filter(|r| r.mirrored())
+            .map(|r| Route::En(Box::new(r.clone())))
+            .collect();
+        v.extend(english);
         v
+    }
+
+    #[test]
+    fn every_page_but_the_feed_has_an_english_twin_under_en() {
+        let plan = Route::Plan("kh-1".into(), PlanSection::Budget);
+        let en = plan.in_lang(Lang::En).unwrap();
+        assert_eq!(en.path(), "en/ke-hoach/kh-1/kinh-phi/");
+        assert_eq!(en.lang(), Lang::En);
+        assert_eq!(en.in_lang(Lang::Vi), Some(plan.clone()));
+        assert_eq!(en.root(), "../../../../");
+        assert_eq!(Route::En(Box::new(Route::Home)).path(), "en/");
+        assert_eq!(Route::Feed.in_lang(Lang::En), None);
+        assert_eq!(
+            Route::En(Box::new(Route::Home)).link_to(&Route::Home),
+            "../"
+        );
     }
 
     #[test]
@@ -754,6 +776,11 @@ mod tests {
             "bao-cao/feed.xmlindex.html",
             "feed.xml",
             "bao-cao/x/feed.xml",
+            "en/bao-cao/feed.xml",
+            "en/en/",
+            "en",
+            "en/ke-hoach/kh-1",
+            "vi/ke-hoach/",
         ] {
             assert_eq!(Route::parse(bad), None, "{bad}");
         }

@@ -1115,7 +1115,7 @@ mod tests {
     use super::*;
 
     fn b(million: &str) -> String {
-        vn_number::format(billions(million.parse().unwrap(), Decimal::from(1000)))
+        crate::vn_number::format(billions(million.parse().unwrap(), Decimal::from(1000)))
     }
 
     #[test]
