@@ -84,6 +84,10 @@ vocabulary! {
 pub struct SiteConfig {
     pub title: String,
     pub description: String,
+    /// The title in English ("" when the content gives none).
+    pub title_en: String,
+    /// The description in English ("" when the content gives none).
+    pub description_en: String,
     pub base_url: String,
     pub language: String,
     pub publisher: Option<String>,

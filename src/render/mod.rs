@@ -682,6 +682,29 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
             );
         }
     }
+    // The site's own name and description: English when the content gives them, else the
+    // Vietnamese, marked as such.
+    let config = site.config();
+    let (name, about) = match lang {
+        crate::i18n::Lang::En => (&config.title_en, &config.description_en),
+        crate::i18n::Lang::Vi => (&config.title, &config.description),
+    };
+    c.insert(
+        "site_name",
+        &if name.is_empty() {
+            json!({"text": config.title, "lang": "vi"})
+        } else {
+            json!({"text": name, "lang": lang.code()})
+        },
+    );
+    c.insert(
+        "site_about",
+        &if about.is_empty() {
+            json!({"text": config.description, "lang": "vi"})
+        } else {
+            json!({"text": about, "lang": lang.code()})
+        },
+    );
     c.insert("unknown", lang.t("unknown"));
     c.insert("to", &*SITE_PATHS);
     c.insert("scope", site.config().scope.as_str());

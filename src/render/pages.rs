@@ -442,7 +442,12 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
                 ))
         })
         .copied();
-    let mut c = base_context(site, route, &site.config().title);
+    let config = site.config();
+    let title = match ctx.lang {
+        crate::i18n::Lang::En if !config.title_en.is_empty() => &config.title_en,
+        _ => &config.title,
+    };
+    let mut c = base_context(site, route, title);
     c.insert("to_places", &ctx.derived.has_places);
     // A site of a few plans shows them all; a larger one the highest-level ones, and a link to
     // the list of every plan.
