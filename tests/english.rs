@@ -147,6 +147,9 @@ fn english_pages_speak_english_and_say_so() {
     let home = &pages()["en/index.html"];
     assert!(home.contains(">Where does the money go?<"), "{home}");
     assert!(home.contains("billion VND"));
+    // The open-data pages name the sizes of the shared files, as the Vietnamese ones do.
+    let data = &pages()["en/du-lieu-mo/index.html"];
+    assert!(!data.contains("(0 byte)"), "English open-data page without file sizes");
     let vi = &pages()["index.html"];
     assert!(vi.contains("<html lang=\"vi\">"));
     assert!(vi.contains(">English</a>"));

@@ -902,7 +902,7 @@ pub fn render_site(
     // pages that give the package's file sizes come after it.
     let (package, other): (Vec<&Route>, Vec<&Route>) = routes
         .iter()
-        .partition(|r| matches!(r, Route::OpenData | Route::Dataset(_)));
+        .partition(|r| matches!(r.base(), Route::OpenData | Route::Dataset(_)));
     let no_sizes = BTreeMap::new();
     let (file_sizes, pages) = rayon::join(
         || {
