@@ -827,6 +827,8 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
                 if g.level != GovLevel::All {
                     label.push_str(&format!(" — {}", g.level.label(lang).to_lowercase()));
                 }
+                // The table names the subject (content) apart, so that it can be marked.
+                let table_label = label.clone();
                 if !g.subject.is_empty() {
                     label.push_str(&format!(" — {}", g.subject));
                 }
@@ -837,8 +839,8 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
                 let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
                     v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
                 };
-                table.push(row_with_content(
-                    &label,
+                let mut table_row = row_with_content(
+                    &table_label,
                     Some(Route::Target(t.id.clone()).path()),
                     vec![
                         t.text.clone(),
@@ -850,7 +852,11 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
                             .unwrap_or_else(|| lang.t("unknown").to_string()),
                     ],
                     &[0],
-                ));
+                );
+                if !g.subject.is_empty() {
+                    table_row["label_content"] = json!(g.subject);
+                }
+                table.push(table_row);
                 rows.push(TargetRow {
                     label,
                     goal,
