@@ -699,6 +699,7 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     ("unit_changes_post", "chủ trì", "leads"),
     ("timeline_source", "Nguồn: thời hạn theo kế hoạch; tình trạng theo", "Source: deadlines from the plan; status from"),
     ("figures_of_date_lower", "số liệu {date}", "figures of {date}"),
+    ("status_label", "Trạng thái", "Status"),
     ("paged_title", "{title} (trang {n}/{pages})", "{title} (page {n} of {pages})"),
     ("progress_heading", "Tiến độ thực hiện", "Progress"),
     ("timeline_title", "Thời hạn và tình trạng nhiệm vụ — {plan}", "Task deadlines and status — {plan}"),
