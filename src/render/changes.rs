@@ -45,11 +45,14 @@ fn value_text(lang: Lang, t: &Target, v: &TargetValue) -> String {
     }
 }
 
-fn task_label(lang: Lang, t: &Task) -> String {
-    match &t.number {
-        Some(n) => format!("{}: {}", lang.fill("task_n", &[("n", n)]), t.title),
-        None => format!("{}: {}", lang.t("col_task"), t.title),
-    }
+/// What a change concerns: the interface's name for it ("Nhiệm vụ 2") and the content's words
+/// (the task's title), apart so that pages can mark the content's language.
+fn task_label(lang: Lang, t: &Task) -> (String, String) {
+    let label = match &t.number {
+        Some(n) => lang.fill("task_n", &[("n", n)]),
+        None => lang.t("col_task").to_string(),
+    };
+    (label, t.title.clone())
 }
 
 fn task_href(t: &Task) -> String {
@@ -60,19 +63,22 @@ fn task_href(t: &Task) -> String {
     )
 }
 
-fn target_label(lang: Lang, t: &Target, level: GovLevel, subject: &str) -> String {
-    format!(
-        "{}{}: {}",
-        lang.fill("target_n_cap", &[("n", &t.number)]),
-        level_suffix(lang, level, subject),
-        t.text
+fn target_label(lang: Lang, t: &Target, level: GovLevel, subject: &str) -> (String, String) {
+    (
+        format!(
+            "{}{}",
+            lang.fill("target_n_cap", &[("n", &t.number)]),
+            level_suffix(lang, level, subject)
+        ),
+        t.text.clone(),
     )
 }
 
 /// The parts of a change row: what it concerns, its link, the state before and now, and the
 /// lines of the documents that say so.
 struct Row {
-    what: String,
+    /// The interface's name of what changed, and the content's words for it.
+    what: (String, String),
     href: String,
     before: String,
     now: String,
@@ -168,7 +174,8 @@ pub(crate) fn row(ctx: &Ctx, c: &Change) -> Value {
     json!({
         "kind": c.kind.label(ctx.lang),
         "code": c.kind.code(),
-        "what": r.what,
+        "what": r.what.0,
+        "what_text": r.what.1,
         "href": r.href,
         "before": r.before,
         "now": r.now,
@@ -186,7 +193,7 @@ fn row_text(c: &Change) -> String {
     format!(
         "{}: {} — trước: {}; nay: {}.",
         c.kind.vietnamese(),
-        r.what,
+        format!("{}: {}", r.what.0, r.what.1),
         r.before,
         r.now
     )
