@@ -584,7 +584,7 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     ("output", "Sản phẩm", "Output"),
     ("not_stated", "văn bản không ghi", "not stated in the document"),
     ("summary_intro", "Một trang tóm tắt để in hoặc chia sẻ: chi tiết và nguồn của mọi con số ở các trang khác của kế hoạch.", "A one-page summary to print or share: the details and sources of every figure are on the plan's other pages."),
-    ("summary_what", "{kind} là gì?", "What is this {kind}?"),
+    ("summary_what", "{kind} là gì?", "{kind}: what is it?"),
     ("by", "của", "by"),
     ("period_lower", "thời kỳ", "period"),
     ("summary_how_much", "Bao nhiêu tiền?", "How much money?"),
