@@ -147,7 +147,10 @@ impl Reason {
             Reason::NoReport => lang.t("reason_no_report").into(),
             Reason::Late(deadline, as_of) => lang.fill(
                 "reason_late",
-                &[("deadline", &lang.day(*deadline)), ("date", &lang.date(as_of))],
+                &[
+                    ("deadline", &lang.day(*deadline)),
+                    ("date", &lang.date(as_of)),
+                ],
             ),
             Reason::LateUndated => lang.t("reason_late_undated").into(),
         }

@@ -233,7 +233,11 @@ fn every_table_offers_exactly_its_rows_for_download() {
         let html = std::fs::read_to_string(e.path()).unwrap();
         if html.contains("<table") {
             assert!(
-                html.contains(if english { "Download the data" } else { "Tải dữ liệu" }),
+                html.contains(if english {
+                    "Download the data"
+                } else {
+                    "Tải dữ liệu"
+                }),
                 "{rel} has a table without a download link"
             );
         }
@@ -243,7 +247,10 @@ fn every_table_offers_exactly_its_rows_for_download() {
         std::fs::read_to_string(out.join("data/bang/en/bieu-do-kh-223-ubnd-2024-theo-huyen.csv"))
             .unwrap();
     assert!(english.contains("District;"), "{english}");
-    assert!(english.contains("Huyện Bình Sơn;10090;10090;4;"), "{english}");
+    assert!(
+        english.contains("Huyện Bình Sơn;10090;10090;4;"),
+        "{english}"
+    );
     assert!(english.contains("Total;71549;"), "{english}");
     std::fs::remove_dir_all(&out).unwrap();
 }

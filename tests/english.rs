@@ -103,7 +103,10 @@ fn every_vietnamese_page_has_an_english_twin_and_the_feed_stays_vietnamese() {
     let pages = pages();
     let vietnamese: Vec<&String> = pages.keys().filter(|p| !p.starts_with("en/")).collect();
     for p in &vietnamese {
-        assert!(pages.contains_key(&format!("en/{p}")), "no English page for {p}");
+        assert!(
+            pages.contains_key(&format!("en/{p}")),
+            "no English page for {p}"
+        );
     }
     assert_eq!(pages.len(), vietnamese.len() * 2);
     assert!(site().join("bao-cao/feed.xml").is_file());
@@ -120,12 +123,12 @@ fn no_vietnamese_interface_string_is_left_on_an_english_page() {
 #[test]
 fn no_vietnamese_interface_string_is_left_on_the_fixtures_english_pages() {
     for fixture in ["national-programme", "two-reports"] {
-        let out = std::env::temp_dir().join(format!(
-            "minhbach-english-{fixture}-{}",
-            std::process::id()
-        ));
+        let out =
+            std::env::temp_dir().join(format!("minhbach-english-{fixture}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&out);
-        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+        let content = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
         common::build(&content, &out);
         assert_no_leaks(&common::quality::html_pages(&out));
         std::fs::remove_dir_all(&out).unwrap();
@@ -144,7 +147,10 @@ fn assert_no_leaks(pages: &BTreeMap<String, String>) {
             if let Some(at) = text.find(s.as_str()) {
                 let before: Vec<char> = text[..at].chars().rev().take(60).collect();
                 let around: String = before.into_iter().rev().collect::<String>()
-                    + &text[at..].chars().take(60 + s.chars().count()).collect::<String>();
+                    + &text[at..]
+                        .chars()
+                        .take(60 + s.chars().count())
+                        .collect::<String>();
                 let e = leaks.entry(s.as_str()).or_insert((Vec::new(), around));
                 e.0.push(path.as_str());
             }
@@ -153,7 +159,11 @@ fn assert_no_leaks(pages: &BTreeMap<String, String>) {
     let report: Vec<String> = leaks
         .iter()
         .map(|(s, (pages, around))| {
-            format!("“{s}” on {} pages, e.g. {}: …{around}…", pages.len(), pages[0])
+            format!(
+                "“{s}” on {} pages, e.g. {}: …{around}…",
+                pages.len(),
+                pages[0]
+            )
         })
         .collect();
     assert!(report.is_empty(), "{}", report.join("\n"));
@@ -170,7 +180,10 @@ fn english_pages_speak_english_and_say_so() {
     assert!(home.contains("billion VND"));
     // The open-data pages name the sizes of the shared files, as the Vietnamese ones do.
     let data = &pages()["en/du-lieu-mo/index.html"];
-    assert!(!data.contains("(0 byte)"), "English open-data page without file sizes");
+    assert!(
+        !data.contains("(0 byte)"),
+        "English open-data page without file sizes"
+    );
     let vi = &pages()["index.html"];
     assert!(vi.contains("<html lang=\"vi\">"));
     assert!(vi.contains(">English</a>"));
@@ -192,7 +205,13 @@ fn alternates(html: &str) -> BTreeMap<String, String> {
         .skip(1)
         .map(|s| {
             let lang = s.split('"').next().unwrap().to_string();
-            let href = s.split("href=\"").nth(1).unwrap().split('"').next().unwrap();
+            let href = s
+                .split("href=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
             (lang, href.to_string())
         })
         .collect()
@@ -236,10 +255,23 @@ fn hreflang_links_name_the_twin_page_and_it_names_this_one_back() {
 fn english_pages_link_to_english_pages_and_share_the_files() {
     let html = &pages()["en/ke-hoach/index.html"];
     assert!(html.contains("href=\"../../style.css\""), "style is shared");
-    assert!(html.contains("href=\"../../data/plans.csv\""), "data is shared");
-    assert!(html.contains("href=\"../../en/chi-tieu/\""), "menu stays in English");
-    assert!(html.contains("href=\"../../ke-hoach/\" hreflang=\"vi\""), "switch");
-    assert!(common::quality::problems(site()).is_empty(), "{:?}", common::quality::problems(site()));
+    assert!(
+        html.contains("href=\"../../data/plans.csv\""),
+        "data is shared"
+    );
+    assert!(
+        html.contains("href=\"../../en/chi-tieu/\""),
+        "menu stays in English"
+    );
+    assert!(
+        html.contains("href=\"../../ke-hoach/\" hreflang=\"vi\""),
+        "switch"
+    );
+    assert!(
+        common::quality::problems(site()).is_empty(),
+        "{:?}",
+        common::quality::problems(site())
+    );
 }
 
 #[test]

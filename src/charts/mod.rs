@@ -506,9 +506,17 @@ pub fn target_chart(
         // Legend: the three marks and their names.
         let legend = font(12.0, false).pos(Pos::new(HPos::Left, VPos::Center));
         let _ = root.draw(&goal_tick((MARGIN + 4, y + 9), 8));
-        let _ = root.draw(&Text::new(lang.t("col_goal"), (MARGIN + 14, y + 9), legend.clone()));
+        let _ = root.draw(&Text::new(
+            lang.t("col_goal"),
+            (MARGIN + 14, y + 9),
+            legend.clone(),
+        ));
         let _ = root.draw(&Circle::new((MARGIN + 104, y + 9), 5, BAR.stroke_width(2)));
-        let _ = root.draw(&Text::new(lang.t("baseline"), (MARGIN + 114, y + 9), legend.clone()));
+        let _ = root.draw(&Text::new(
+            lang.t("baseline"),
+            (MARGIN + 114, y + 9),
+            legend.clone(),
+        ));
         let _ = root.draw(&diamond((MARGIN + 194, y + 9), 6));
         let _ = root.draw(&Text::new(
             lang.t("reported_result"),
@@ -806,7 +814,10 @@ pub fn timeline(
         } else if first_year == last_year {
             lang.fill("axis_months_year", &[("year", &first_year)])
         } else {
-            lang.fill("axis_months_years", &[("from", &first_year), ("to", &last_year)])
+            lang.fill(
+                "axis_months_years",
+                &[("from", &first_year), ("to", &last_year)],
+            )
         };
         let _ = root.draw(&Text::new(
             axis_title,

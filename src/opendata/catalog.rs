@@ -120,7 +120,11 @@ pub fn graph(site: &Site, datasets: &[(&Resource, Vec<Distribution<'_>>)]) -> Gr
     if !c.title_en.is_empty() {
         catalog.lang("dct:title", &c.title_en, "en");
     }
-    catalog.lang("dct:description", super::package::description_en(site), "en");
+    catalog.lang(
+        "dct:description",
+        super::package::description_en(site),
+        "en",
+    );
     if let Some(p) = &publisher_iri {
         catalog.iri("dct:publisher", p);
     }

@@ -74,7 +74,9 @@ impl Resource {
     pub fn title_in(&self, lang: crate::i18n::Lang) -> &str {
         match lang {
             crate::i18n::Lang::Vi => &self.title,
-            crate::i18n::Lang::En => crate::i18n::dataset_text(self.name, "title").unwrap_or(&self.title),
+            crate::i18n::Lang::En => {
+                crate::i18n::dataset_text(self.name, "title").unwrap_or(&self.title)
+            }
         }
     }
 

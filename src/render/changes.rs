@@ -5,9 +5,9 @@
 use serde_json::{Value, json};
 
 use super::{Ctx, Page, base_context, report_href, with_unit};
-use crate::i18n::Lang;
 use crate::changes::{Change, ChangeKind, Comparison};
 use crate::dates::PartialDate;
+use crate::i18n::Lang;
 use crate::model::{GovLevel, Report, Target, TargetValue, Task};
 use crate::progress::Status;
 use crate::routes::{PlanSection, Route};

@@ -85,11 +85,18 @@ pub(crate) fn figure(
     let key = (0..width).find(|&i| keep[i] && numeric[i]);
     // Each row's share of the total, by the key amount.
     let total_key = key
-        .and_then(|k| total.as_ref()?.get(k).and_then(|c| ctx.lang.parse_number(c)))
+        .and_then(|k| {
+            total
+                .as_ref()?
+                .get(k)
+                .and_then(|c| ctx.lang.parse_number(c))
+        })
         .filter(|t| !t.is_zero());
     let share = |r: &Value| -> String {
         match (key, total_key) {
-            (Some(k), Some(t)) => ctx.lang.parse_number(&text(r, k))
+            (Some(k), Some(t)) => ctx
+                .lang
+                .parse_number(&text(r, k))
                 .map(|v| {
                     let pct = v * rust_decimal::Decimal::from(100) / t;
                     if !v.is_zero() && pct < rust_decimal::Decimal::new(5, 2) {
@@ -141,7 +148,12 @@ pub(crate) fn figure(
             let cells: Vec<String> = (0..width).map(|i| text(&r, i)).collect();
             let content: Vec<usize> = r["content"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|x| x.as_u64()).map(|x| x as usize).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_u64())
+                        .map(|x| x as usize)
+                        .collect()
+                })
                 .unwrap_or_default();
             let (out, narrow) = shape(cells, has_share.then(|| share(&r)), &content);
             r["cells"] = json!(out);
@@ -238,7 +250,10 @@ pub(crate) fn sum_cells(lang: crate::i18n::Lang, s: &Sum) -> Vec<String> {
         lang.number(s.amount),
         s.lines.to_string(),
         if s.unknown > 0 {
-            lang.fill("n_unknown", &[("n", &s.unknown), ("unknown", &lang.t("unknown"))])
+            lang.fill(
+                "n_unknown",
+                &[("n", &s.unknown), ("unknown", &lang.t("unknown"))],
+            )
         } else {
             String::new()
         },
@@ -288,7 +303,11 @@ fn content_labels(mut chart: charts::Chart, bars: &[Bar]) -> charts::Chart {
     let known: Vec<&Bar> = bars.iter().filter(|b| b.value.is_some()).collect();
     let mut html = super::escape_html(&chart.summary);
     let mut named = false;
-    let mut labels: Vec<&str> = known.first().map(|b| b.label.as_str()).into_iter().collect();
+    let mut labels: Vec<&str> = known
+        .first()
+        .map(|b| b.label.as_str())
+        .into_iter()
+        .collect();
     if let Some(last) = known.last().filter(|_| known.len() > 1) {
         labels.push(&last.label);
     }
@@ -504,12 +523,17 @@ pub(crate) fn place_figure(ctx: &Ctx, plan: &Plan, level: PlaceLevel) -> Option<
     let _ = site;
     Some(with_plan(
         figure(
-        ctx,
-        chart,
-        source_note(ctx, plan, ""),
-        vec![lang.t(column), lang.t("col_items_add_up_million"), lang.t("col_items"), lang.t("col_note")],
-        rows,
-        Some(sum_cells(lang, &total)),
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t(column),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(sum_cells(lang, &total)),
         ),
         plan,
         ctx.lang,
@@ -540,17 +564,17 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let total = sum_of(&entries);
     Some(with_plan(
         figure(
-        ctx,
-        chart,
-        source_note(ctx, plan, ""),
-        vec![
-            lang.t("col_lead_agency"),
-            lang.t("col_items_add_up_million"),
-            lang.t("col_items"),
-            lang.t("col_note"),
-        ],
-        rows,
-        Some(sum_cells(lang, &total)),
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t("col_lead_agency"),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(sum_cells(lang, &total)),
         ),
         plan,
         ctx.lang,
@@ -586,9 +610,7 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             let mut cells = sum_cells(lang, s);
             cells.insert(
                 1,
-                declared
-                    .map(|d| lang.number(d.amount))
-                    .unwrap_or_default(),
+                declared.map(|d| lang.number(d.amount)).unwrap_or_default(),
             );
             cells.insert(
                 2,
@@ -606,19 +628,19 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let _ = site;
     Some(with_plan(
         figure(
-        ctx,
-        chart,
-        source_note(ctx, plan, ""),
-        vec![
-            lang.t("col_funding"),
-            lang.t("col_items_add_up_million"),
-            lang.t("col_declared"),
-            lang.t("col_difference"),
-            lang.t("col_items"),
-            lang.t("col_note"),
-        ],
-        rows,
-        Some(total_cells),
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t("col_funding"),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_declared"),
+                lang.t("col_difference"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(total_cells),
         ),
         plan,
         ctx.lang,
@@ -673,19 +695,19 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let _ = site;
     Some(with_plan(
         figure(
-        ctx,
-        chart,
-        source_note(ctx, plan, ""),
-        vec![
-            lang.t("col_group"),
-            lang.t("col_items_add_up_million"),
-            lang.t("col_declared"),
-            lang.t("col_difference"),
-            lang.t("col_items"),
-            lang.t("col_note"),
-        ],
-        rows,
-        Some(total_cells),
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t("col_group"),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_declared"),
+                lang.t("col_difference"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(total_cells),
         ),
         plan,
         ctx.lang,
@@ -755,7 +777,13 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
         ctx,
         chart,
         plain_note(lang.t("plans_figure_source")),
-        vec![lang.t("col_plan"), lang.t("col_items_add_up_million"), lang.t("col_declared_total"), lang.t("col_items"), lang.t("col_note")],
+        vec![
+            lang.t("col_plan"),
+            lang.t("col_items_add_up_million"),
+            lang.t("col_declared_total"),
+            lang.t("col_items"),
+            lang.t("col_note"),
+        ],
         rows,
         None,
     ))
@@ -876,7 +904,10 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
         let what = if percent {
             lang.t("percentage_targets").to_string()
         } else if unit.is_empty() {
-            lang.fill("targets_of_measure", &[("measure", &measure.label(lang).to_lowercase())])
+            lang.fill(
+                "targets_of_measure",
+                &[("measure", &measure.label(lang).to_lowercase())],
+            )
         } else {
             lang.fill("targets_in_unit", &[("unit", &unit)])
         };
@@ -928,18 +959,18 @@ pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
         let chart = charts::target_chart(lang, &id, &title, &scale, &rows);
         out.push(with_plan(
             figure(
-            ctx,
-            chart,
-            source_note(ctx, plan, "targets_appendix"),
-            vec![
-                lang.t("col_target"),
-                lang.t("col_text"),
-                lang.t("col_goal"),
-                lang.t("baseline"),
-                lang.t("result"),
-            ],
-            table,
-            None,
+                ctx,
+                chart,
+                source_note(ctx, plan, "targets_appendix"),
+                vec![
+                    lang.t("col_target"),
+                    lang.t("col_text"),
+                    lang.t("col_goal"),
+                    lang.t("baseline"),
+                    lang.t("result"),
+                ],
+                table,
+                None,
             ),
             plan,
             lang,
@@ -1072,7 +1103,11 @@ pub(crate) fn timeline_figure(
         ctx,
         chart,
         source,
-        vec![lang.t("col_task"), lang.t("col_deadline"), lang.t("col_status")],
+        vec![
+            lang.t("col_task"),
+            lang.t("col_deadline"),
+            lang.t("col_status"),
+        ],
         table,
         None,
     ))

@@ -670,7 +670,11 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     // The same page in each language (hreflang), and the switch to the other one.
     let alternates: Vec<Value> = crate::i18n::Lang::ALL
         .into_iter()
-        .filter_map(|l| route.in_lang(l).map(|r| json!({"lang": l.code(), "href": absolute(&r)})))
+        .filter_map(|l| {
+            route
+                .in_lang(l)
+                .map(|r| json!({"lang": l.code(), "href": absolute(&r)}))
+        })
         .collect();
     if alternates.len() > 1 {
         c.insert("x_default", &absolute(route.base()));
@@ -732,7 +736,8 @@ pub(crate) fn english_links(html: &str, root: &str) -> String {
         let path = target.split('#').next().unwrap_or("");
         let tag_start = out.rfind('<').unwrap_or(0);
         let tag_end = rest.find('>').unwrap_or(rest.len());
-        let switch = out[tag_start..].contains("hreflang=") || rest[..tag_end].contains("hreflang=");
+        let switch =
+            out[tag_start..].contains("hreflang=") || rest[..tag_end].contains("hreflang=");
         if !switch && Route::parse(path).is_some_and(|r| r.mirrored()) {
             out.push_str(crate::routes::ENGLISH_DIR);
         }

@@ -90,7 +90,11 @@ fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
 pub(crate) fn budget(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Budget;
-    let mut c = base_context(site, route, &paged_title(ctx, list, ctx.lang.t("nav_budget"), n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("nav_budget"), n),
+    );
     c.insert(
         "breakdowns",
         &Breakdown::ALL
@@ -232,7 +236,11 @@ pub(crate) fn targets(ctx: &Ctx, route: &Route, n: usize) -> Page {
 fn targets_summary(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Targets;
-    let mut c = base_context(site, route, &paged_title(ctx, list, ctx.lang.t("nav_targets"), n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("nav_targets"), n),
+    );
     c.insert("horizon", &ctx.derived.common_horizon);
     let has_actual = |t: &Target| {
         t.values
@@ -306,7 +314,11 @@ pub(crate) fn target(ctx: &Ctx, route: &Route, id: &str) -> Option<Page> {
     let mut c = base_context(
         site,
         route,
-        &format!("{} — {}", ctx.lang.fill("target_n_cap", &[("n", &t.number)]), p.label_in(ctx.lang)),
+        &format!(
+            "{} — {}",
+            ctx.lang.fill("target_n_cap", &[("n", &t.number)]),
+            p.label_in(ctx.lang)
+        ),
     );
     let mut v = ctx.target(t);
     v["plan"] = ctx.plan_ref(&p.id);
@@ -338,8 +350,15 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let judged = &ctx.derived.judged;
     let list = List::Progress;
-    let mut c = base_context(site, route, &paged_title(ctx, list, ctx.lang.t("progress_heading"), n));
-    c.insert("latest", &ctx.derived.latest_report.map(|r| report_ref(ctx, r)));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("progress_heading"), n),
+    );
+    c.insert(
+        "latest",
+        &ctx.derived.latest_report.map(|r| report_ref(ctx, r)),
+    );
     if !list.in_full(site) {
         c.insert("total", &judged.len());
         if n == 1 {
@@ -383,7 +402,8 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
             &tasks,
             report,
             &format!("{}-tien-do", p.id),
-            &ctx.lang.fill("timeline_title", &[("plan", &p.label_in(ctx.lang))]),
+            &ctx.lang
+                .fill("timeline_title", &[("plan", &p.label_in(ctx.lang))]),
         )
         .map(|f| super::figures::with_plan(f, p, ctx.lang));
         let counts = status_counts(ctx.lang, ctx.derived.judged_of_plan(&p.id));
@@ -526,7 +546,11 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
 pub(crate) fn reports(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Reports;
-    let mut c = base_context(site, route, &paged_title(ctx, list, ctx.lang.t("feed_title"), n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("feed_title"), n),
+    );
     c.insert("pager", &pager(ctx, list, n));
     c.insert(
         "reports",
@@ -617,7 +641,11 @@ fn citing(ctx: &Ctx, doc: &str) -> Vec<Value> {
 pub(crate) fn sources(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Sources;
-    let mut c = base_context(site, route, &paged_title(ctx, list, ctx.lang.t("sources_heading"), n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("sources_heading"), n),
+    );
     c.insert("pager", &pager(ctx, list, n));
     c.insert(
         "documents",
@@ -670,7 +698,10 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
             let mut c = base_context(
                 site,
                 route,
-                &ctx.lang.fill("source_part_title", &[("title", &d.title), ("from", &(from + 1)), ("to", &to)]),
+                &ctx.lang.fill(
+                    "source_part_title",
+                    &[("title", &d.title), ("from", &(from + 1)), ("to", &to)],
+                ),
             );
             c.insert("document", &info);
             // A line that starts a page of the official file says so.
@@ -700,7 +731,11 @@ pub(crate) fn units(ctx: &Ctx, route: &Route, n: usize) -> Page {
     // Vietnamese order: compare names without diacritics first (Đ with D), then as written.
     units.sort_by_cached_key(|u| (u.kind, crate::slug::slugify(&u.name), u.name.clone()));
     let units = page_of(ctx, list, n, &units);
-    let mut c = base_context(site, route, &paged_title(ctx, list, ctx.lang.t("units_heading"), n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("units_heading"), n),
+    );
     c.insert("pager", &pager(ctx, list, n));
     let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
     for u in units {
