@@ -1974,3 +1974,154 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("Status.no-report", "Chưa có báo cáo", "No report yet"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<&str> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .filter(|name| *name != "s")
+            .collect()
+    }
+
+    #[test]
+    fn every_key_is_unique_and_has_both_languages_with_the_same_placeholders() {
+        let mut keys = BTreeSet::new();
+        for (key, vi, en) in STRINGS {
+            assert!(keys.insert(*key), "`{key}` twice");
+            assert!(!vi.trim().is_empty(), "`{key}` has no Vietnamese");
+            assert!(!en.trim().is_empty(), "`{key}` has no English");
+            assert_eq!(placeholders(vi), placeholders(en), "`{key}`");
+            assert!(!vi.contains("{s}"), "`{key}`: {{s}} is an English plural");
+        }
+    }
+
+    #[test]
+    fn no_english_value_is_the_vietnamese_one_unless_it_is_a_name_or_code() {
+        for (key, vi, en) in STRINGS {
+            if vi == en {
+                assert!(
+                    SAME_IN_BOTH.contains(key),
+                    "`{key}` is not translated: {en}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_values_are_written_without_vietnamese_letters() {
+        // English may quote a code the documents use (`CĐT`), never Vietnamese words.
+        let vietnamese =
+            |c: char| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c);
+        for (key, _, en) in STRINGS {
+            assert!(!en.chars().any(vietnamese), "`{key}`: {en}");
+        }
+    }
+
+    #[test]
+    fn every_vocabulary_word_has_an_english_label_and_the_table_agrees_with_its_vietnamese() {
+        use crate::model::*;
+        macro_rules! all {
+            ($($t:ident),*) => {$(
+                for x in $t::ALL {
+                    let key = format!("{}.{}", stringify!($t), x.as_str());
+                    let entry = STRINGS.iter().find(|e| e.0 == key);
+                    let entry = entry.unwrap_or_else(|| panic!("no `{key}`"));
+                    assert_eq!(entry.1, x.vietnamese(), "`{key}`");
+                    assert_eq!(x.label(Lang::En), entry.2);
+                    assert_ne!(x.label(Lang::En), x.vietnamese(), "`{key}`");
+                }
+            )*};
+        }
+        use crate::progress::Status;
+        all!(
+            Scope,
+            UnitKind,
+            PlanStatus,
+            PlanLevel,
+            PlanKind,
+            Measure,
+            GovLevel,
+            Comparator,
+            ValueKind,
+            Spending,
+            BudgetSource,
+            StatedStatus,
+            Status
+        );
+        for s in crate::routes::PlanSection::ALL {
+            assert_ne!(s.label(Lang::En), s.label(Lang::Vi));
+        }
+        for b in crate::routes::Breakdown::ALL {
+            assert_ne!(b.label(Lang::En), b.label(Lang::Vi));
+            assert_ne!(b.link_label(Lang::En), b.link_label(Lang::Vi));
+        }
+    }
+
+    #[test]
+    fn english_numbers_group_thousands_with_commas_and_use_a_decimal_point() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(Lang::En.number(d("1400.5")), "1,400.5");
+        assert_eq!(Lang::En.number(d("325188.50")), "325,188.5");
+        assert_eq!(Lang::En.number(d("-2500")), "-2,500");
+        assert_eq!(Lang::En.number(d("0.05")), "0.05");
+        assert_eq!(Lang::Vi.number(d("1400.5")), "1.400,5");
+        for s in ["1,400.5", "325,188.5", "-2,500", "95%", "40"] {
+            let v = parse_english_number(s).unwrap();
+            assert_eq!(Lang::En.number(v), s.trim_end_matches('%'));
+        }
+        for bad in ["1.400,5", "1,40", "14,00", "1,,400", "", "x", "1.2.3"] {
+            assert_eq!(parse_english_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn english_money_reads_in_million_or_billion_vnd() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(
+            Lang::En.million_vnd_human(d("325188.5")),
+            "325.2 billion VND"
+        );
+        assert_eq!(Lang::En.million_vnd_human(d("840")), "840 million VND");
+        assert_eq!(Lang::Vi.million_vnd_human(d("840")), "840 triệu đồng");
+        assert_eq!(Lang::En.money(None), "no data yet");
+        assert_eq!(Lang::Vi.money(None), "chưa có số liệu");
+    }
+
+    #[test]
+    fn english_dates_keep_the_precision_the_document_gives() {
+        use crate::dates::{PartialDate, Timeframe};
+        let p = |s: &str| PartialDate::parse(s).unwrap();
+        assert_eq!(Lang::En.date(&p("2024-11-15")), "15 November 2024");
+        assert_eq!(Lang::En.date(&p("2025-09")), "September 2025");
+        assert_eq!(Lang::En.date(&p("2025")), "2025");
+        assert_eq!(Lang::Vi.date(&p("2024-11-15")), "15/11/2024");
+        assert_eq!(Lang::En.day((2025, 12, 31)), "31 December 2025");
+        let tf = |s: &str| Lang::En.timeframe(&Timeframe::parse(s).unwrap());
+        assert_eq!(tf("2025-Q3"), "Q3 2025");
+        assert_eq!(tf("2025-H1"), "first half of 2025");
+        assert_eq!(tf("2025/2030"), "2025–2030");
+        assert_eq!(tf("ongoing"), "ongoing");
+        assert_eq!(tf("from-2026"), "from 2026");
+    }
+
+    #[test]
+    fn sentences_fill_their_placeholders_in_each_language_s_own_order() {
+        assert_eq!(Lang::En.fill("n_targets", &[("n", &1)]), "1 target");
+        assert_eq!(Lang::En.fill("n_targets", &[("n", &14)]), "14 targets");
+        assert_eq!(Lang::Vi.fill("n_targets", &[("n", &14)]), "14 chỉ tiêu");
+        assert_eq!(
+            Lang::En.fill("targets_with_results", &[("with", &3), ("n", &16)]),
+            "3 of 16 targets have a reported result"
+        );
+        assert_eq!(
+            fill("{a} and {b}", &[("b", "B".into()), ("a", "A".into())]),
+            "A and B"
+        );
+        assert_eq!(fill("keeps {unknown}", &[]), "keeps {unknown}");
+    }
+}
