@@ -64,7 +64,14 @@ pub(crate) fn figure(
     let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref(), &numeric);
 
     // Columns said once above the table: the same text on every row, or nothing on any.
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<Value> = Vec::new();
+    let is_content = |i: usize| {
+        rows.first().is_some_and(|r| {
+            r["content"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|x| x.as_u64() == Some(i as u64)))
+        })
+    };
     let keep: Vec<bool> = (0..width)
         .map(|i| {
             let first = rows.first().map(|r| text(r, i)).unwrap_or_default();
@@ -76,7 +83,7 @@ pub(crate) fn figure(
                 return false;
             }
             if uniform && !numeric[i] && rows.len() > 1 && total_empty {
-                notes.push(format!("{}: {first}", columns[i + 1]));
+                notes.push(json!({"name": columns[i + 1], "text": first, "vi": is_content(i)}));
                 return false;
             }
             true
@@ -490,7 +497,7 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             }
         );
         if let Some(notes) = fig["notes"].as_array_mut() {
-            notes.insert(0, json!(note));
+            notes.insert(0, json!({"text": note}));
         }
     }
     Some(with_plan(fig, plan, lang))
