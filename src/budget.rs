@@ -140,6 +140,26 @@ impl PlaceLevel {
     }
 }
 
+/// The plan the home page leads with ("Dự kiến chi bao nhiêu?"): among published plans with a
+/// budget, a provincial one first, then the largest sum of items. The home page and the list of
+/// pages each chart appears on ask the same question here.
+pub fn headline_plan(site: &Site) -> Option<&Plan> {
+    use crate::model::{PlanLevel, PlanStatus};
+    site.plans
+        .iter()
+        .filter(|p| p.status == PlanStatus::Published && p.budget.is_some())
+        .max_by(|a, b| {
+            (
+                a.level == PlanLevel::Province,
+                a.budget.as_ref().map(|x| x.total().amount),
+            )
+                .cmp(&(
+                    b.level == PlanLevel::Province,
+                    b.budget.as_ref().map(|x| x.total().amount),
+                ))
+        })
+}
+
 /// A declared total "CTX, NST" covers lines with exactly that funding; a declared total for a
 /// budget alone ("NSNN") covers every line of that budget.
 fn matches_funding(line: Funding, declared: Funding) -> bool {

@@ -76,6 +76,8 @@ pub struct Summary {
     pub files: usize,
     /// HTML pages.
     pub pages: usize,
+    /// PNG images (charts, link previews) drawn by this build and taken from the cache.
+    pub images: crate::raster::RasterCounts,
 }
 
 /// Renders a checked site into `out`, page by page into a temporary directory that replaces `out`
@@ -92,10 +94,15 @@ pub fn build(
     let tera = crate::render::templates(&theme.overrides())?;
     let staging = crate::output::Staging::begin(out)?;
     crate::project::write_assets(theme, &staging)?;
-    let pages = crate::render::render_site(site, &tera, &staging, progress)?;
+    let raster = crate::raster::Raster::for_project(&root);
+    let pages = crate::render::render_site(site, &tera, &staging, &raster, progress)?;
     let files = staging.len();
     let clock = crate::timings::Clock::start();
     staging.commit()?;
     clock.lap("swap");
-    Ok(Summary { files, pages })
+    Ok(Summary {
+        files,
+        pages,
+        images: raster.counts(),
+    })
 }

@@ -79,6 +79,10 @@ pub struct Derived<'s> {
     /// What changed at each report since the previous report on the same plan, indexed by
     /// report, plan and unit.
     pub changes: crate::changes::Changes<'s>,
+    /// The A–Z lists of units, plans and targets, sorted once for all their pages.
+    pub az: crate::search::AzLists,
+    /// Every chart the site draws, with its id and the pages it appears on.
+    pub charts: crate::charts::catalog::Catalog,
 }
 
 impl<'s> Derived<'s> {
@@ -204,6 +208,8 @@ impl<'s> Derived<'s> {
             lines_by_id,
             same_as_of,
             changes: crate::changes::Changes::of(site),
+            az: crate::search::AzLists::of(site),
+            charts: crate::charts::catalog::Catalog::of(site),
             common_horizon: {
                 let mut years = site.plans.iter().flat_map(|p| &p.targets).map(|t| {
                     t.goals

@@ -950,6 +950,23 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
         "Trang riêng của biểu đồ (trích dẫn, nhúng)",
         "The chart's own page (citation, embedding)",
     ),
+    ("nav_search", "Tìm kiếm", "Search"),
+    (
+        "cite_each_plan",
+        "văn bản gốc của từng kế hoạch trong bảng số liệu",
+        "the original document of each plan in the table",
+    ),
+    (
+        "breakdown_page_n",
+        "{title}, trang {n}",
+        "{title}, page {n}",
+    ),
+    (
+        "figures_from_each_plan",
+        "Số liệu lấy từ văn bản gốc của từng kế hoạch; mỗi dòng của bảng dẫn về kế hoạch đó.",
+        "The figures come from each plan's original document; each row of the table links to its plan.",
+    ),
+    ("retrieved_from", "truy cập từ", "retrieved from"),
     (
         "range_open",
         "{low_sign} {low} và {high_sign} {high}",

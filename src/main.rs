@@ -246,11 +246,13 @@ fn main() -> ExitCode {
             if !quiet {
                 let secs = started.elapsed().as_secs_f64();
                 eprintln!(
-                    "Đã dựng {} trang và {} tệp khác (dữ liệu mở, bảng tải xuống, kiểu trình bày, phông chữ) vào `{}` trong {} giây.",
+                    "Đã dựng {} trang và {} tệp khác (dữ liệu mở, bảng tải xuống, ảnh, kiểu trình bày, phông chữ) vào `{}` (ảnh PNG: vẽ mới {}, lấy lại từ bộ nhớ đệm {}) trong {} giây.",
                     summary.pages,
                     summary.files - summary.pages,
                     out.display(),
-                    format!("{secs:.1}").replace('.', ",")
+                    summary.images.rendered,
+                    summary.images.cached,
+                    format!("{secs:.1}").replace('.', ","),
                 );
             }
             ExitCode::SUCCESS

@@ -187,6 +187,20 @@ impl Staging {
         Ok(())
     }
 
+    /// Like [`Staging::write_shared`] for bytes that are costly to make (a PNG): `make` runs only
+    /// for the first writer of `rel`.
+    pub fn write_shared_with(
+        &self,
+        rel: &str,
+        make: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<()> {
+        check_relative_path(rel)?;
+        if self.claim(rel) {
+            self.put(rel, &make()?)?;
+        }
+        Ok(())
+    }
+
     fn claim(&self, rel: &str) -> bool {
         self.written
             .lock()

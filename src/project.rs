@@ -18,6 +18,7 @@ use crate::routes::Route;
 /// The built-in assets: path in the site, bytes.
 pub const ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
+    ("search.js", include_bytes!("../static/search.js")),
     (
         "fonts/NotoSans-Regular-vi.woff2",
         include_bytes!("../static/fonts/NotoSans-Regular-vi.woff2"),
@@ -342,6 +343,10 @@ pub fn check_theme(theme: &Theme, site: &Site, diags: &mut Diagnostics) {
             p = d;
         }
         taken.insert(file);
+        // A chart page writes the chart's SVG file beside it.
+        if let Route::Chart(id) = &r {
+            taken.insert(crate::routes::chart_svg_path(id));
+        }
     }
     for f in &theme.static_files {
         let generated = f.rel == crate::opendata::meta::DIR

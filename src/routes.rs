@@ -27,6 +27,22 @@ pub const DATASETS: [&str; 8] = [
 /// Where the Atom feed of progress reports is written.
 pub const FEED_PATH: &str = "bao-cao/feed.xml";
 
+/// Where link-preview images are written (see [`Route::preview_image`]).
+pub const PREVIEW_DIR: &str = "anh";
+
+/// Size of link-preview images, as Open Graph asks for them.
+pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
+
+/// The PNG copy of chart `id` (`bieu-do/<id>.png`), one per chart whatever pages show it.
+pub fn chart_png_path(id: &str) -> String {
+    format!("bieu-do/{id}.png")
+}
+
+/// Where a chart's standalone SVG file is written (`bieu-do/<chart-id>.svg`), next to its page.
+pub fn chart_svg_path(id: &str) -> String {
+    format!("bieu-do/{id}.svg")
+}
+
 /// Source documents are published in parts of this many lines, so no page is too heavy.
 pub const SOURCE_PART_LINES: usize = 300;
 
@@ -256,6 +272,47 @@ impl Breakdown {
     }
 }
 
+/// The A–Z lists of the search pages (`/tim-kiem/a-z/<list>/`): with JavaScript off they reach
+/// every unit, plan and target page that search finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AzList {
+    Units,
+    Plans,
+    Targets,
+}
+
+impl AzList {
+    pub const ALL: [AzList; 3] = [AzList::Units, AzList::Plans, AzList::Targets];
+
+    pub fn segment(self) -> &'static str {
+        match self {
+            AzList::Units => "don-vi",
+            AzList::Plans => "ke-hoach",
+            AzList::Targets => "chi-tieu",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            AzList::Units => "Đơn vị",
+            AzList::Plans => "Kế hoạch",
+            AzList::Targets => "Chỉ tiêu",
+        }
+    }
+
+    /// How many entries the list has: units with a page, plans, targets.
+    pub fn len(self, site: &Site) -> usize {
+        match self {
+            AzList::Units => site.units.iter().filter(|u| u.page).count(),
+            AzList::Plans => site.plans.len(),
+            AzList::Targets => site.plans.iter().map(|p| p.targets.len()).sum(),
+        }
+    }
+}
+
+/// Entries on one page of an A–Z list: a page of long target names stays well under 200 KB.
+pub const AZ_PER_PAGE: usize = 400;
+
 /// The pages that list many things. At national scale they are split into numbered pages
 /// (`/ke-hoach/trang-2.html`), and some switch from listing every entry to a summary by plan —
 /// so that every page stays light (200 KB) whatever the size of the site.
@@ -269,6 +326,7 @@ pub enum List {
     Units,
     Reports,
     Sources,
+    Az(AzList),
 }
 
 /// Up to this many targets, `/chi-tieu/` lists every target; beyond, it summarises by plan.
@@ -279,9 +337,11 @@ pub const TASKS_IN_FULL: usize = 300;
 /// Up to this many plans with a budget, `/kinh-phi/` charts them all; beyond, it charts the
 /// largest and lists the others.
 pub const BUDGETS_IN_FULL: usize = 30;
+/// How many plans one page of a budget breakdown shows.
+pub const BREAKDOWN_PLANS_PER_PAGE: usize = 5;
 
 impl List {
-    pub const ALL: [List; 12] = [
+    pub const ALL: [List; 15] = [
         List::Plans,
         List::Targets,
         List::Budget,
@@ -294,6 +354,9 @@ impl List {
         List::Units,
         List::Reports,
         List::Sources,
+        List::Az(AzList::Units),
+        List::Az(AzList::Plans),
+        List::Az(AzList::Targets),
     ];
 
     /// The first page of the list.
@@ -307,6 +370,7 @@ impl List {
             List::Units => Route::Units,
             List::Reports => Route::Reports,
             List::Sources => Route::Sources,
+            List::Az(a) => Route::Az(a),
         }
     }
 
@@ -339,12 +403,16 @@ impl List {
             List::Targets => (100, plans_with(|p| !p.targets.is_empty())),
             List::Budget if self.in_full(site) => (usize::MAX, 1),
             List::Budget => (100, plans_with(|p| p.budget.is_some())),
-            List::Breakdown(b) => (5, site.plans.iter().filter(|p| b.shows(site, p)).count()),
+            List::Breakdown(b) => (
+                BREAKDOWN_PLANS_PER_PAGE,
+                site.plans.iter().filter(|p| b.shows(site, p)).count(),
+            ),
             List::Progress if self.in_full(site) => (usize::MAX, 1),
             List::Progress => (100, plans_with(|p| !p.tasks.is_empty())),
             List::Units => (800, site.units.len()),
             List::Reports => (100, site.reports.len()),
             List::Sources => (100, site.documents.len()),
+            List::Az(a) => (AZ_PER_PAGE, a.len(site)),
         }
     }
 
@@ -399,6 +467,15 @@ pub enum Route {
     Dataset(String),
     /// Page `n` (2 and more) of a list; page 1 is the list's own route.
     ListPage(List, usize),
+    /// The search page: a box that searches as you type (one small script), and the A–Z lists.
+    Search,
+    /// An A–Z list of units, plans or targets, for readers without JavaScript.
+    Az(AzList),
+    /// A chart's own page: the chart, its table, source, downloads, citation and embed code
+    /// (ids from [`crate::charts::catalog`]).
+    Chart(String),
+    /// A chart alone, to be shown in an `<iframe>` on another site.
+    ChartEmbed(String),
     /// The English mirror of a page, under `en/` (see [`Route::mirrored`]).
     En(Box<Route>),
 }
@@ -432,6 +509,10 @@ impl Route {
             Route::OpenData => "du-lieu-mo/".into(),
             Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
             Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
+            Route::Search => "tim-kiem/".into(),
+            Route::Az(a) => format!("tim-kiem/a-z/{}/", a.segment()),
+            Route::Chart(id) => format!("bieu-do/{id}/"),
+            Route::ChartEmbed(id) => format!("bieu-do/{id}/nhung/"),
             Route::En(r) => format!("{ENGLISH_DIR}{}", r.path()),
         }
     }
@@ -466,6 +547,9 @@ impl Route {
     pub fn mirrored(&self) -> bool {
         match self {
             Route::En(_) | Route::Feed => false,
+            // The search index and the A–Z lists are in Vietnamese: names are searched as
+            // written. An embed page is shown on another site, in the chart's one language.
+            Route::Search | Route::Az(_) | Route::ChartEmbed(_) => false,
             Route::ListPage(list, _) => list.route().mirrored(),
             _ => true,
         }
@@ -562,6 +646,10 @@ impl Route {
             }
             ["du-lieu-mo"] => Route::OpenData,
             ["du-lieu-mo", name] => Route::Dataset(id(name)?),
+            ["tim-kiem"] => Route::Search,
+            ["tim-kiem", "a-z", a] => Route::Az(*AzList::ALL.iter().find(|x| x.segment() == *a)?),
+            ["bieu-do", c] => Route::Chart(chart_id(c)?),
+            ["bieu-do", c, "nhung"] => Route::ChartEmbed(chart_id(c)?),
             _ => return None,
         })
     }
@@ -578,7 +666,9 @@ impl Route {
             Route::Reports,
             Route::Sources,
             Route::OpenData,
+            Route::Search,
         ];
+        out.extend(AzList::ALL.map(Route::Az));
         out.extend(
             Breakdown::ALL
                 .into_iter()
@@ -618,6 +708,10 @@ impl Route {
             );
         }
         out.extend(DATASETS.iter().map(|n| Route::Dataset(n.to_string())));
+        for c in crate::charts::catalog::Catalog::of(site).entries() {
+            out.push(Route::Chart(c.id.clone()));
+            out.push(Route::ChartEmbed(c.id.clone()));
+        }
         for list in List::ALL {
             if let List::Breakdown(b) = list {
                 if !b.applies(site) {
@@ -636,6 +730,27 @@ impl Route {
         out
     }
 
+    /// The link-preview image (Open Graph, 1200×630 PNG) of the page, from the site root. Plans,
+    /// a plan's budget, targets, units and the budget pages have their own; every other page
+    /// shows the site's (`anh/trang-chu.png`); the feed has none.
+    pub fn preview_image(&self) -> Option<String> {
+        Some(match self {
+            Route::Feed => return None,
+            Route::Plan(id, PlanSection::Budget) => {
+                format!("{PREVIEW_DIR}/ke-hoach/{id}/kinh-phi.png")
+            }
+            Route::Plan(id, _) => format!("{PREVIEW_DIR}/ke-hoach/{id}.png"),
+            Route::Target(id) => format!("{PREVIEW_DIR}/chi-tieu/{id}.png"),
+            Route::Unit(id) => format!("{PREVIEW_DIR}/don-vi/{id}.png"),
+            Route::Budget => format!("{PREVIEW_DIR}/kinh-phi.png"),
+            Route::BudgetBreakdown(b) => format!("{PREVIEW_DIR}/kinh-phi/{}.png", b.segment()),
+            Route::ListPage(list, _) => return list.route().preview_image(),
+            // An English page shares its Vietnamese twin's card.
+            Route::En(r) => return r.preview_image(),
+            _ => format!("{PREVIEW_DIR}/trang-chu.png"),
+        })
+    }
+
     /// The anchor of cited line `line` on its source page (`nguon/d/2/#L345`).
     pub fn source_line(document: &str, line: usize) -> (Route, String) {
         (
@@ -643,6 +758,18 @@ impl Route {
             format!("L{line}"),
         )
     }
+}
+
+/// A chart id as a path segment: a slug like a content id, but longer (a plan id and what the
+/// chart shows, `kh-223-ubnd-2024-theo-huyen`).
+fn chart_id(s: &str) -> Option<String> {
+    let ok = !s.is_empty()
+        && s.len() <= 200
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-');
+    ok.then(|| s.to_string())
 }
 
 impl fmt::Display for Route {
@@ -712,7 +839,12 @@ mod tests {
             Route::SourcePart("kh-1".into(), 12),
             Route::OpenData,
             Route::Dataset("budget-lines".into()),
+            Route::Search,
+            Route::Chart("kh-1-theo-huyen".into()),
+            Route::ChartEmbed("kh-1-theo-huyen".into()),
+            Route::Chart("theo-ke-hoach".into()),
         ];
+        v.extend(AzList::ALL.map(Route::Az));
         v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));
         v.extend(Breakdown::ALL.map(Route::BudgetBreakdown));
         v.extend(List::ALL.map(|l| Route::ListPage(l, 2)));
@@ -781,9 +913,44 @@ mod tests {
             "en",
             "en/ke-hoach/kh-1",
             "vi/ke-hoach/",
+            "tim-kiem/a-z/",
+            "tim-kiem/a-z/khac/",
+            "tim-kiem/chi-muc/",
+            "bieu-do/",
+            "bieu-do/Kh-1/",
+            "bieu-do/kh-1/khac/",
+            "bieu-do/kh-1.svg",
+            "bieu-do/-kh-1/",
         ] {
             assert_eq!(Route::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn preview_images_are_named_by_the_route_without_diacritics_and_never_collide() {
+        let mut seen = std::collections::HashMap::new();
+        for r in samples() {
+            let Some(img) = r.preview_image() else {
+                assert_eq!(r, Route::Feed);
+                continue;
+            };
+            assert!(img.is_ascii() && img.ends_with(".png"), "{img}");
+            assert!(img.starts_with("anh/"), "{img}");
+            seen.entry(img).or_insert_with(Vec::new).push(r);
+        }
+        assert_eq!(
+            Route::Plan("kh-1".into(), PlanSection::Budget).preview_image(),
+            Some("anh/ke-hoach/kh-1/kinh-phi.png".into())
+        );
+        assert_eq!(
+            Route::Plan("kh-1".into(), PlanSection::Tasks).preview_image(),
+            Route::Plan("kh-1".into(), PlanSection::Overview).preview_image()
+        );
+        assert_eq!(
+            Route::ListPage(List::Budget, 3).preview_image(),
+            Route::Budget.preview_image()
+        );
+        assert_eq!(chart_png_path("theo-ke-hoach"), "bieu-do/theo-ke-hoach.png");
     }
 
     #[test]

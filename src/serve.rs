@@ -345,6 +345,9 @@ fn check(content: &Path) -> std::result::Result<Good, String> {
 struct Files {
     bytes: HashMap<String, Vec<u8>>,
     sizes: BTreeMap<String, usize>,
+    /// The PNG images pages link to (chart copies, preview cards), drawn when asked for and
+    /// never written to disk.
+    images: HashMap<String, crate::raster::Image>,
 }
 
 fn files_of(g: &Good, derived: &Derived) -> Files {
@@ -355,19 +358,23 @@ fn files_of(g: &Good, derived: &Derived) -> Files {
     })
     .unwrap_or_default();
     let renderer = Renderer::new(&g.site, derived, &g.tera, &sizes);
-    let downloads: Vec<(String, Vec<u8>)> = Route::all(&g.site)
-        .par_iter()
-        .flat_map_iter(|r| {
-            renderer
-                .page(r)
-                .ok()
-                .flatten()
-                .map(|p| p.downloads)
-                .unwrap_or_default()
-        })
-        .collect();
-    bytes.extend(downloads);
-    Files { bytes, sizes }
+    let made: Vec<(Vec<(String, Vec<u8>)>, Vec<(String, crate::raster::Image)>)> =
+        Route::all(&g.site)
+            .par_iter()
+            .filter_map(|r| renderer.page(r).ok().flatten())
+            .map(|p| (p.downloads, p.images))
+            .collect();
+    let mut images = HashMap::new();
+    for (downloads, pictures) in made {
+        bytes.extend(downloads);
+        images.extend(pictures);
+    }
+    bytes.extend(crate::search::index_files(&g.site));
+    Files {
+        bytes,
+        sizes,
+        images,
+    }
 }
 
 /// The file at `path` in the current build.
@@ -403,6 +410,15 @@ fn get(g: &Good, derived: &Derived, files: &mut Option<Files>, path: &str) -> Op
         });
     }
     let f = files.get_or_insert_with(|| files_of(g, derived));
+    if let Some(image) = f.images.get(path) {
+        return crate::raster::Raster::new(None)
+            .png(image)
+            .ok()
+            .map(|bytes| Served {
+                bytes,
+                mime: mime_of(path),
+            });
+    }
     f.bytes.get(path).map(|b| Served {
         bytes: b.clone(),
         mime: mime_of(path),

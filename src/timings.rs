@@ -18,6 +18,13 @@ impl Clock {
         }
     }
 
+    /// Prints a line of what a stage did (counts), when timings are asked for.
+    pub fn note(&self, what: &str) {
+        if self.on {
+            eprintln!("thời gian: {what}");
+        }
+    }
+
     /// Prints the time since the previous lap (or the start) under `stage`, with the memory the
     /// process holds now and the most it has held (Linux only).
     pub fn lap(&self, stage: &str) {

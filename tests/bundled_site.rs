@@ -177,10 +177,17 @@ fn the_built_site_shows_document_figures_in_vietnamese_notation() {
 #[test]
 fn the_same_content_builds_to_the_same_bytes_whatever_the_threads_and_directory() {
     let (a, b) = (temp_dir("repro-a"), temp_dir("repro-b"));
-    build_with(&a, &[("RAYON_NUM_THREADS", "1")], Some(Path::new("/")));
+    // The first build draws every image into an empty cache; the second takes them all from it.
+    let cache = temp_dir("repro-cache");
+    let cache = cache.to_str().unwrap();
+    build_with(
+        &a,
+        &[("RAYON_NUM_THREADS", "1"), ("MINHBACH_CACHE_DIR", cache)],
+        Some(Path::new("/")),
+    );
     build_with(
         &b,
-        &[("RAYON_NUM_THREADS", "4")],
+        &[("RAYON_NUM_THREADS", "4"), ("MINHBACH_CACHE_DIR", cache)],
         Some(&std::env::temp_dir()),
     );
     let (fa, fb) = (common::snapshot(&a), common::snapshot(&b));
@@ -190,6 +197,7 @@ fn the_same_content_builds_to_the_same_bytes_whatever_the_threads_and_directory(
     }
     std::fs::remove_dir_all(&a).unwrap();
     std::fs::remove_dir_all(&b).unwrap();
+    std::fs::remove_dir_all(cache).unwrap();
 }
 
 #[test]

@@ -121,10 +121,16 @@ fn script_in_any_text_field_comes_out_inert() {
             continue;
         }
         // schema.org data blocks are not scripts; their content is checked like any other text.
-        let text = std::fs::read_to_string(path)
+        let mut text = std::fs::read_to_string(path)
             .unwrap()
             .to_lowercase()
             .replace("<script type=\"application/ld+json\">", "<data-block>");
+        // The search page's own script and form are the site's, not the content's.
+        if path.ends_with("tim-kiem/index.html") {
+            text = text
+                .replacen("<script src=\"../search.js\" defer></script>", "", 1)
+                .replacen("<form role=\"search\" id=\"tim-kiem\"", "<search-form", 1);
+        }
         checked += 1;
         for bad in [
             "<script",
@@ -179,7 +185,13 @@ fn every_page_forbids_scripts_in_its_content_security_policy() {
                 "{}",
                 e.path().display()
             );
-            assert!(html.contains("script-src 'none'"), "{}", e.path().display());
+            // Only the search page lets a script run: its own file (`script-src 'self'`).
+            let csp = if e.path().ends_with("tim-kiem/index.html") {
+                "script-src 'self'"
+            } else {
+                "script-src 'none'"
+            };
+            assert!(html.contains(csp), "{}", e.path().display());
         }
     }
     std::fs::remove_dir_all(&base).unwrap();

@@ -124,6 +124,10 @@ fn a_page_is_served_with_the_reload_script_that_only_the_preview_has() {
     assert_eq!(status, 200);
     assert!(csv.starts_with("task_id,"), "{csv}");
     assert_eq!(p.get("/style.css").0, 200);
+    // So are the images pages link to: the preview card and the charts' PNG copies.
+    let (status, card) = p.get("/anh/trang-chu.png");
+    assert_eq!(status, 200);
+    assert!(card.starts_with("\u{fffd}PNG"), "{card}");
     assert_eq!(p.get("/khong-co/").0, 404);
     assert_eq!(p.get("/%2e%2e/%2e%2e/etc/passwd").0, 400);
 }

@@ -81,6 +81,11 @@ fn every_page_has_its_canonical_address_and_link_preview_text() {
     let root = built_site("preview");
     let base = "https://opendata.quangngai.gov.vn/minhbach/";
     for (rel, html) in common::quality::html_pages(&root) {
+        // An embed page names its chart's own page as canonical (tests/chart_pages.rs): that is
+        // the page to share; the embed page lives inside other sites' frames.
+        if rel.starts_with("bieu-do/") && rel.ends_with("/nhung/index.html") {
+            continue;
+        }
         let path = rel.strip_suffix("index.html").unwrap_or(&rel);
         let url = format!("{base}{path}");
         assert!(
@@ -91,12 +96,89 @@ fn every_page_has_its_canonical_address_and_link_preview_text() {
             html.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")),
             "{rel}"
         );
-        for tag in ["og:title", "og:description", "og:site_name"] {
+        for tag in [
+            "og:title",
+            "og:description",
+            "og:site_name",
+            "og:image",
+            "og:image:alt",
+        ] {
             assert!(
                 html.contains(&format!("<meta property=\"{tag}\" content=\"")),
                 "{rel}: {tag}"
             );
         }
+        assert!(
+            html.contains("<meta property=\"og:image:width\" content=\"1200\">")
+                && html.contains("<meta property=\"og:image:height\" content=\"630\">")
+                && html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"),
+            "{rel}"
+        );
     }
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+/// The `content` of `<meta property="{property}">` in `html`.
+fn meta<'a>(html: &'a str, property: &str) -> Option<&'a str> {
+    let start = html.find(&format!("<meta property=\"{property}\" content=\""))?;
+    let rest = &html[start..];
+    let rest = &rest[rest.find("content=\"")? + 9..];
+    Some(&rest[..rest.find('"')?])
+}
+
+#[test]
+fn every_preview_image_a_page_names_exists_as_a_1200_by_630_png() {
+    let root = built_site("preview-images");
+    let base = "https://opendata.quangngai.gov.vn/minhbach/";
+    let mut images = BTreeSet::new();
+    for (rel, html) in common::quality::html_pages(&root) {
+        let image = meta(&html, "og:image").unwrap_or_else(|| panic!("{rel}: no og:image"));
+        let file = image
+            .strip_prefix(base)
+            .unwrap_or_else(|| panic!("{rel}: {image} is not on the site"));
+        assert!(file.is_ascii() && file.ends_with(".png"), "{rel}: {file}");
+        images.insert(file.to_string());
+    }
+    for file in &images {
+        let bytes = std::fs::read(root.join(file)).unwrap_or_else(|_| panic!("{file} missing"));
+        assert_eq!(
+            minhbach::raster::png_size(&bytes),
+            Some((1200, 630)),
+            "{file}"
+        );
+    }
+    // Plans, targets and units have their own card; other pages share the site's.
+    assert!(images.contains("anh/ke-hoach/kh-223-ubnd-2024.png"));
+    assert!(images.contains("anh/ke-hoach/kh-223-ubnd-2024/kinh-phi.png"));
+    assert!(images.contains("anh/don-vi/so-noi-vu.png"));
+    assert!(images.contains("anh/trang-chu.png"));
+    assert!(images.iter().any(|i| i.starts_with("anh/chi-tieu/")));
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_plans_preview_says_its_budget_targets_and_tasks_as_its_pages_do() {
+    let root = built_site("preview-plan");
+    let page = std::fs::read_to_string(root.join("ke-hoach/kh-223-ubnd-2024/index.html")).unwrap();
+    let alt = meta(&page, "og:image:alt").unwrap();
+    // The figures of the card, in its text alternative, are the page's own.
+    assert!(alt.starts_with("Kế hoạch 223/KH-UBND: "), "{alt}");
+    assert!(alt.contains(" tỷ đồng kinh phí"), "{alt}");
+    assert!(
+        alt.contains("chỉ tiêu") && alt.contains("nhiệm vụ"),
+        "{alt}"
+    );
+    let total = alt
+        .split(" tỷ đồng")
+        .next()
+        .unwrap()
+        .rsplit(". ")
+        .next()
+        .unwrap();
+    assert!(page.contains(&format!("{total} tỷ đồng")), "{total}");
+    // The description is the plan's own, not the site's.
+    let description = meta(&page, "og:description").unwrap();
+    let home = std::fs::read_to_string(root.join("index.html")).unwrap();
+    assert_ne!(Some(description), meta(&home, "og:description"));
     std::fs::remove_dir_all(&root).unwrap();
 }

@@ -5,6 +5,8 @@
 //! for measuring and served from `static/fonts/` for display, so charts look the same
 //! everywhere. Geometry is computed from the exact decimals; no money passes through a float.
 
+pub mod catalog;
+
 use std::sync::Once;
 
 use plotters::prelude::*;
@@ -17,8 +19,8 @@ use crate::i18n::Lang;
 /// The family name used in SVG `font-family` and in the site's `@font-face`.
 pub const FONT_FAMILY: &str = "Noto Sans";
 
-static FONT_REGULAR: &[u8] = include_bytes!("fonts/NotoSans-Regular-vi.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold-vi.ttf");
+pub(crate) static FONT_REGULAR: &[u8] = include_bytes!("fonts/NotoSans-Regular-vi.ttf");
+pub(crate) static FONT_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold-vi.ttf");
 static FONTS: Once = Once::new();
 
 fn init_fonts() {
@@ -105,6 +107,12 @@ pub fn text_width(text: &str, style: &TextStyle) -> u32 {
         previous = Some(id);
     }
     width.ceil() as u32
+}
+
+/// Width of `text` in SVG units at font size `size` (as written in `font-size`), regular or bold:
+/// for SVG drawn without plotters (link-preview cards).
+pub fn text_width_at(text: &str, size: f64, bold: bool) -> u32 {
+    text_width(text, &font(size, bold))
 }
 
 /// Splits text into lines no wider than `width`, measured with the chart font.
@@ -197,6 +205,44 @@ fn finish(svg: String, id: &str, title: &str, summary: &str, height: u32) -> Str
         escape(title),
         escape(summary),
     )
+}
+
+impl Chart {
+    /// The chart's size in SVG units (width, height), from the `viewBox` [`finish`] writes.
+    pub fn size(&self) -> (u32, u32) {
+        let view_box = self
+            .svg
+            .split_once("viewBox=\"0 0 ")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(v, _)| v);
+        let mut numbers = view_box
+            .unwrap_or_default()
+            .split(' ')
+            .map(|n| n.parse::<u32>().ok());
+        match (numbers.next().flatten(), numbers.next().flatten()) {
+            (Some(w), Some(h)) => (w, h),
+            _ => (WIDTH, 0),
+        }
+    }
+
+    /// The chart as a standalone SVG document (`bieu-do/<id>.svg`): an XML declaration, its
+    /// size in pixels as well as its `viewBox`, its title and description, the font named by
+    /// family with a generic fallback (the file is opened without the site's stylesheet). Every
+    /// chart paints its own white background, so it reads the same in any viewer.
+    pub fn standalone_svg(&self) -> String {
+        let (width, height) = self.size();
+        let body = self
+            .svg
+            .find('>')
+            .map(|i| &self.svg[i + 1..])
+            .unwrap_or_default();
+        let family = format!("font-family=\"{FONT_FAMILY}\"");
+        let fallback = format!("font-family=\"{FONT_FAMILY}, Arial, sans-serif\"");
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" {fallback}>{}\n",
+            body.replace(&family, &fallback)
+        )
+    }
 }
 
 fn escape(s: &str) -> String {
@@ -976,6 +1022,33 @@ mod tests {
         assert!(c.svg.contains("Kinh phí (triệu đồng)"));
         assert!(c.summary.contains("Huyện Bình Sơn"));
         assert!(!c.svg.contains("<script"));
+    }
+
+    #[test]
+    fn a_chart_as_a_file_is_a_standalone_svg_with_its_size_title_and_a_font_fallback() {
+        let c = horizontal_bars(
+            Lang::Vi,
+            "c2",
+            "Kinh phí <theo> nguồn",
+            "Kinh phí (triệu đồng)",
+            "",
+            " triệu đồng",
+            &[Bar {
+                label: "Chi đầu tư".into(),
+                value: Some(d("1400.5")),
+            }],
+        );
+        let (w, h) = c.size();
+        assert_eq!(w, WIDTH);
+        assert!(h > 0);
+        let file = c.standalone_svg();
+        assert!(file.starts_with(&format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"Noto Sans, Arial, sans-serif\"><title id=\"c2-t\">Kinh phí &lt;theo&gt; nguồn</title><desc id=\"c2-d\">"
+        )));
+        assert!(!file.contains("font-family=\"Noto Sans\""));
+        assert!(!file.contains("class=\"chart\""));
+        assert!(file.trim_end().ends_with("</svg>"));
+        assert_eq!(file, c.standalone_svg());
     }
 
     #[test]

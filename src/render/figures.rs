@@ -9,10 +9,11 @@ use serde_json::{Value, json};
 
 use super::{Ctx, plan_href, unit_href};
 use crate::budget::{PlaceLevel, Sum, total_checks};
+use crate::charts::catalog::{self, ChartKind, TargetGroup};
 use crate::charts::{self, Bar, TargetRow, TimelineRow};
 use crate::model::*;
 use crate::progress::{Status, TaskProgress};
-use crate::routes::Route;
+use crate::routes::{Breakdown, Route};
 
 /// A table row of a figure.
 pub(crate) fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Value {
@@ -62,6 +63,20 @@ pub(crate) fn figure(
         })
         .collect();
     let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref(), &numeric);
+    // The chart as PNG, for articles and slides: twice the SVG's size, its title as its text.
+    // It is drawn from the Vietnamese chart; English pages link the same file (one image per
+    // chart, so the images' cost does not double).
+    let png = crate::routes::chart_png_path(&chart.id);
+    if ctx.lang == crate::i18n::Lang::Vi {
+        ctx.images.borrow_mut().push((
+            png.clone(),
+            crate::raster::Image {
+                svg: chart.svg.clone(),
+                scale: 2.0,
+                title: chart.title.clone(),
+            },
+        ));
+    }
 
     // Columns said once above the table: the same text on every row, or nothing on any.
     let mut notes: Vec<Value> = Vec::new();
@@ -169,7 +184,21 @@ pub(crate) fn figure(
         })
         .collect();
     let total = total.map(|t| shape(t, has_share.then(|| "100 %".to_string()), &[]).0);
-    json!({"chart": chart, "source": source, "notes": notes, "columns": header, "rows": rows, "total": total, "download": download})
+    // The chart's own page and its image, when the site lists it (every chart it draws).
+    let known = ctx.derived.charts.get(&chart.id).is_some();
+    let page = known.then(|| Route::Chart(chart.id.clone()).path());
+    let svg = known.then(|| crate::routes::chart_svg_path(&chart.id));
+    json!({"chart": chart, "source": source, "notes": notes, "columns": header, "rows": rows, "total": total, "download": download, "page": page, "svg": svg, "png": png})
+}
+
+/// The id the catalog gives the chart of `kind` about `plan` (`fallback` for a chart it does not
+/// list, which then has no page of its own).
+fn chart_id(ctx: &Ctx, plan: Option<&Plan>, kind: ChartKind, fallback: String) -> String {
+    ctx.derived
+        .charts
+        .id_of(plan.map(|p| p.id.as_str()), kind)
+        .map(str::to_string)
+        .unwrap_or(fallback)
 }
 
 /// The numbers of a figure's table as data files, every column, values in plain notation
@@ -415,7 +444,13 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let bars = unit_bars(&entries);
     let lang = ctx.lang;
     let title = lang.fill("chart_by_district", &[("plan", &plan.label_in(lang))]);
-    let chart = money_chart(lang, &format!("{}-theo-huyen", plan.id), &title, &bars);
+    let id = chart_id(
+        ctx,
+        Some(plan),
+        ChartKind::Breakdown(Breakdown::ByDistrict),
+        format!("{}-theo-huyen", plan.id),
+    );
+    let chart = money_chart(lang, &id, &title, &bars);
     let checks = total_checks(plan);
     let rows: Vec<Value> = entries
         .iter()
@@ -521,7 +556,18 @@ pub(crate) fn place_figure(ctx: &Ctx, plan: &Plan, level: PlaceLevel) -> Option<
         _ => ("theo-xa", "chart_by_commune", "col_commune"),
     };
     let title = lang.fill(title_key, &[("plan", &plan.label_in(lang))]);
-    let chart = money_chart(lang, &format!("{}-{slug}", plan.id), &title, &bars);
+    let breakdown = match level {
+        PlaceLevel::Province => Breakdown::ByProvince,
+        PlaceLevel::Commune => Breakdown::ByCommune,
+        PlaceLevel::District => Breakdown::ByDistrict,
+    };
+    let id = chart_id(
+        ctx,
+        Some(plan),
+        ChartKind::Breakdown(breakdown),
+        format!("{}-{slug}", plan.id),
+    );
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(lang, s)))
@@ -563,7 +609,13 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let bars = unit_bars(&entries);
     let lang = ctx.lang;
     let title = lang.fill("chart_by_agency", &[("plan", &plan.label_in(lang))]);
-    let chart = money_chart(lang, &format!("{}-theo-co-quan", plan.id), &title, &bars);
+    let id = chart_id(
+        ctx,
+        Some(plan),
+        ChartKind::Breakdown(Breakdown::ByAgency),
+        format!("{}-theo-co-quan", plan.id),
+    );
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(lang, s)))
@@ -609,7 +661,13 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         })
         .collect();
     let title = lang.fill("chart_by_source", &[("plan", &plan.label_in(lang))]);
-    let chart = money_chart_ui(lang, &format!("{}-theo-nguon", plan.id), &title, &bars);
+    let id = chart_id(
+        ctx,
+        Some(plan),
+        ChartKind::Breakdown(Breakdown::BySource),
+        format!("{}-theo-nguon", plan.id),
+    );
+    let chart = money_chart_ui(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(f, s)| {
@@ -672,7 +730,13 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         .collect();
     let lang = ctx.lang;
     let title = lang.fill("chart_by_group", &[("plan", &plan.label_in(lang))]);
-    let chart = money_chart(lang, &format!("{}-theo-nhom", plan.id), &title, &bars);
+    let id = chart_id(
+        ctx,
+        Some(plan),
+        ChartKind::Bodies,
+        format!("{}-theo-nhom", plan.id),
+    );
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(i, s)| {
@@ -756,7 +820,8 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
         ),
         _ => lang.t("chart_by_plan").to_string(),
     };
-    let chart = money_chart(lang, "theo-ke-hoach", &title, &bars);
+    let id = chart_id(ctx, None, ChartKind::BudgetByPlan, "theo-ke-hoach".into());
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(p, s)| {
@@ -796,19 +861,7 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
     ))
 }
 
-/// The latest value of `kind` stated for a goal's level and subject.
-pub(crate) fn latest_value<'a>(
-    t: &'a Target,
-    g: &Goal,
-    kind: ValueKind,
-) -> Option<&'a TargetValue> {
-    t.values
-        .iter()
-        .filter(|v| {
-            v.kind == kind && v.value.is_some() && v.level == g.level && v.subject == g.subject
-        })
-        .max_by(|a, b| (a.as_of, a.year).cmp(&(b.as_of, b.year)))
-}
+pub(crate) use catalog::latest_value;
 
 /// A stated value and when it holds: (85.5, "năm 2024: 85,5%").
 fn value_text(
@@ -835,155 +888,187 @@ fn value_text(
 /// neither a baseline nor a result, on a scale made from its own goal — is left out; the target
 /// is still in the tables.
 pub(crate) fn target_figures(ctx: &Ctx, plan: &Plan) -> Vec<Value> {
+    catalog::target_groups(plan)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| target_figure(ctx, plan, i, g))
+        .collect()
+}
+
+/// The chart of group `index` of a plan's numeric targets (see [`target_figures`]).
+pub(crate) fn target_figure(
+    ctx: &Ctx,
+    plan: &Plan,
+    index: usize,
+    group: &TargetGroup,
+) -> Option<Value> {
     let lang = ctx.lang;
-    // Groups in the order their first target appears.
-    let mut groups: Vec<((Measure, &str, bool), Vec<&Target>)> = Vec::new();
-    for t in plan.targets.iter().filter(|t| t.measure.is_numeric()) {
-        let key = (t.measure, t.unit.as_str(), t.lower_is_better);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(t),
-            None => groups.push((key, vec![t])),
-        }
+    if !group.says_something() {
+        return None;
     }
-    let mut ids: Vec<String> = Vec::new();
-    let mut out = Vec::new();
-    for ((measure, unit, lower), targets) in groups {
-        let percent = measure == Measure::Percent && unit == "%";
-        let mut rows = Vec::new();
-        let mut table = Vec::new();
-        for t in targets {
-            for g in &t.goals {
-                let goal = match (g.range, g.value) {
-                    (Some(r), _) => charts::GoalMark::Range(r.low, r.high),
-                    (None, Some(v)) => charts::GoalMark::Value(v),
-                    (None, None) => continue,
-                };
-                let mut label = lang.fill("target_short", &[("n", &t.number)]);
-                if g.level != GovLevel::All {
-                    label.push_str(&format!(" — {}", g.level.label(lang).to_lowercase()));
-                }
-                // The table names the subject (content) apart, so that it can be marked.
-                let table_label = label.clone();
-                if !g.subject.is_empty() {
-                    label.push_str(&format!(" — {}", g.subject));
-                }
-                let goal_text = super::goal_text(lang, t, g);
-                let baseline =
-                    latest_value(t, g, ValueKind::Baseline).map(|v| value_text(lang, t, v));
-                let actual = latest_value(t, g, ValueKind::Actual).map(|v| value_text(lang, t, v));
-                let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
-                    v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
-                };
-                let mut table_row = row_with_content(
-                    &table_label,
-                    Some(Route::Target(t.id.clone()).path()),
-                    vec![
-                        t.text.clone(),
-                        goal_text.clone(),
-                        baseline.as_ref().map(|b| b.1.clone()).unwrap_or_default(),
-                        actual
-                            .as_ref()
-                            .map(|a| a.1.clone())
-                            .unwrap_or_else(|| lang.t("unknown").to_string()),
-                    ],
-                    &[0],
-                );
-                if !g.subject.is_empty() {
-                    table_row["label_content"] = json!(g.subject);
-                }
-                table.push(table_row);
-                rows.push(TargetRow {
-                    label,
-                    goal,
-                    goal_text,
-                    baseline: labelled(lang.t("baseline"), &baseline),
-                    actual: labelled(lang.t("result"), &actual),
-                });
-            }
-        }
-        let says_nothing = rows.len() <= 1
-            && rows
-                .iter()
-                .all(|r| r.baseline.is_none() && r.actual.is_none());
-        if rows.is_empty() || says_nothing {
-            continue;
-        }
-        let what = if percent {
-            lang.t("percentage_targets").to_string()
-        } else if unit.is_empty() {
-            lang.fill(
-                "targets_of_measure",
-                &[("measure", &measure.label(lang).to_lowercase())],
-            )
-        } else {
-            lang.fill("targets_in_unit", &[("unit", &unit)])
+    let (measure, unit, lower) = (group.measure, group.unit, group.lower_is_better);
+    let percent = measure == Measure::Percent && unit == "%";
+    let mut rows = Vec::new();
+    let mut table = Vec::new();
+    for (t, g) in group.goals() {
+        let goal = match (g.range, g.value) {
+            (Some(r), _) => charts::GoalMark::Range(r.low, r.high),
+            (None, Some(v)) => charts::GoalMark::Value(v),
+            (None, None) => continue,
         };
-        let title = lang.fill(
-            "target_chart_title",
-            &[("what", &what), ("plan", &plan.label_in(lang))],
+        let mut label = lang.fill("target_short", &[("n", &t.number)]);
+        if g.level != GovLevel::All {
+            label.push_str(&format!(" — {}", g.level.label(lang).to_lowercase()));
+        }
+        // The table names the subject (content) apart, so that it can be marked.
+        let table_label = label.clone();
+        if !g.subject.is_empty() {
+            label.push_str(&format!(" — {}", g.subject));
+        }
+        let goal_text = super::goal_text(lang, t, g);
+        let baseline = latest_value(t, g, ValueKind::Baseline).map(|v| value_text(lang, t, v));
+        let actual = latest_value(t, g, ValueKind::Actual).map(|v| value_text(lang, t, v));
+        let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
+            v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
+        };
+        let mut table_row = row_with_content(
+            &table_label,
+            Some(Route::Target(t.id.clone()).path()),
+            vec![
+                t.text.clone(),
+                goal_text.clone(),
+                baseline.as_ref().map(|b| b.1.clone()).unwrap_or_default(),
+                actual
+                    .as_ref()
+                    .map(|a| a.1.clone())
+                    .unwrap_or_else(|| lang.t("unknown").to_string()),
+            ],
+            &[0],
         );
-        let axis_title = match (percent, unit.is_empty()) {
-            (true, _) => lang.t("Measure.percent").to_string(),
-            (false, true) => measure.label(lang).to_string(),
-            // "Tỷ lệ (% GDP)", not "Tỷ lệ (%) (% GDP)".
-            (false, false) if measure == Measure::Percent => {
-                lang.fill("percentage_in", &[("unit", &unit)])
-            }
-            (false, false) => format!("{} ({unit})", measure.label(lang)),
-        };
-        let axis_title = if lower {
-            format!("{axis_title} — {}", lang.t("lower_is_better_lower"))
-        } else {
-            axis_title
-        };
-        let scale = charts::TargetScale {
-            axis_title,
-            tick_unit: if unit.starts_with('%') && unit.len() <= 2 {
-                unit.to_string()
-            } else {
-                String::new()
-            },
-            percent,
-        };
-        let mut id = if percent {
-            format!("{}-chi-tieu", plan.id)
-        } else {
-            let tag = crate::slug::slugify(unit);
-            format!(
-                "{}-chi-tieu-{}",
-                plan.id,
-                if tag.is_empty() {
-                    measure.as_str().to_string()
-                } else {
-                    tag
-                }
-            )
-        };
-        if ids.contains(&id) {
-            id = format!("{id}-{}", ids.len() + 1);
+        if !g.subject.is_empty() {
+            table_row["label_content"] = json!(g.subject);
         }
-        ids.push(id.clone());
-        let chart = charts::target_chart(lang, &id, &title, &scale, &rows);
-        out.push(with_plan(
-            figure(
-                ctx,
-                chart,
-                source_note(ctx, plan, "targets_appendix"),
-                vec![
-                    lang.t("col_target"),
-                    lang.t("col_text"),
-                    lang.t("col_goal"),
-                    lang.t("baseline"),
-                    lang.t("result"),
-                ],
-                table,
-                None,
-            ),
-            plan,
-            lang,
-        ));
+        table.push(table_row);
+        rows.push(TargetRow {
+            label,
+            goal,
+            goal_text,
+            baseline: labelled(lang.t("baseline"), &baseline),
+            actual: labelled(lang.t("result"), &actual),
+        });
     }
-    out
+    let what = if percent {
+        lang.t("percentage_targets").to_string()
+    } else if unit.is_empty() {
+        lang.fill(
+            "targets_of_measure",
+            &[("measure", &measure.label(lang).to_lowercase())],
+        )
+    } else {
+        lang.fill("targets_in_unit", &[("unit", &unit)])
+    };
+    let title = lang.fill(
+        "target_chart_title",
+        &[("what", &what), ("plan", &plan.label_in(lang))],
+    );
+    let axis_title = match (percent, unit.is_empty()) {
+        (true, _) => lang.t("Measure.percent").to_string(),
+        (false, true) => measure.label(lang).to_string(),
+        // "Tỷ lệ (% GDP)", not "Tỷ lệ (%) (% GDP)".
+        (false, false) if measure == Measure::Percent => {
+            lang.fill("percentage_in", &[("unit", &unit)])
+        }
+        (false, false) => format!("{} ({unit})", measure.label(lang)),
+    };
+    let axis_title = if lower {
+        format!("{axis_title} — {}", lang.t("lower_is_better_lower"))
+    } else {
+        axis_title
+    };
+    let scale = charts::TargetScale {
+        axis_title,
+        tick_unit: if unit.starts_with('%') && unit.len() <= 2 {
+            unit.to_string()
+        } else {
+            String::new()
+        },
+        percent,
+    };
+    let id = chart_id(
+        ctx,
+        Some(plan),
+        ChartKind::Targets(index),
+        format!("{}-chi-tieu-{index}", plan.id),
+    );
+    let chart = charts::target_chart(lang, &id, &title, &scale, &rows);
+    Some(with_plan(
+        figure(
+            ctx,
+            chart,
+            source_note(ctx, plan, "targets_appendix"),
+            vec![
+                lang.t("col_target"),
+                lang.t("col_text"),
+                lang.t("col_goal"),
+                lang.t("baseline"),
+                lang.t("result"),
+            ],
+            table,
+            None,
+        ),
+        plan,
+        lang,
+    ))
+}
+
+/// The timeline of a plan's tasks as the progress page draws it: deadlines, and each task's
+/// status by its latest report.
+pub(crate) fn plan_timeline(ctx: &Ctx, plan: &Plan) -> Option<Value> {
+    let tasks: Vec<&TaskProgress> = ctx.derived.judged_of_plan(&plan.id).iter().collect();
+    let report = tasks.iter().find_map(|t| t.report);
+    let id = chart_id(
+        ctx,
+        Some(plan),
+        ChartKind::Timeline,
+        format!("{}-tien-do", plan.id),
+    );
+    timeline_figure(
+        ctx,
+        &tasks,
+        report,
+        &id,
+        &ctx.lang
+            .fill("timeline_title", &[("plan", &plan.label_in(ctx.lang))]),
+    )
+    .map(|f| with_plan(f, plan, ctx.lang))
+}
+
+/// The figure of a chart of the catalog, made from the derived data alone (its own page and its
+/// embed page draw it without rendering the pages it appears on).
+pub(crate) fn chart_figure(ctx: &Ctx, entry: &catalog::ChartEntry) -> Option<Value> {
+    let site = ctx.site;
+    let plan = entry.plan.and_then(|i| site.plans.get(i));
+    match (entry.kind, plan) {
+        (ChartKind::BudgetByPlan, _) => {
+            let largest = (!crate::routes::List::Budget.in_full(site))
+                .then_some(catalog::BUDGET_CHART_LARGEST);
+            plans_figure(ctx, largest)
+        }
+        (ChartKind::Bodies, Some(p)) => body_figure(ctx, p),
+        (ChartKind::Breakdown(b), Some(p)) => match b {
+            Breakdown::ByDistrict => district_figure(ctx, p),
+            Breakdown::ByAgency => agency_figure(ctx, p),
+            Breakdown::BySource => funding_figure(ctx, p),
+            Breakdown::ByCommune => place_figure(ctx, p, PlaceLevel::Commune),
+            Breakdown::ByProvince => place_figure(ctx, p, PlaceLevel::Province),
+        },
+        (ChartKind::Targets(i), Some(p)) => {
+            let groups = catalog::target_groups(p);
+            target_figure(ctx, p, i, groups.get(i)?)
+        }
+        (ChartKind::Timeline, Some(p)) => plan_timeline(ctx, p),
+        (_, None) => None,
+    }
 }
 
 pub(crate) fn progress_row(ctx: &Ctx, tp: &TaskProgress) -> Value {

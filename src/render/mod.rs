@@ -3,10 +3,13 @@
 //! "chưa có số liệu" — so no template does arithmetic on money.
 
 pub mod changes;
+mod chart_page;
 mod figures;
 pub mod open_data;
 mod pages;
 mod plan;
+mod preview;
+mod search;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -51,6 +54,10 @@ const TEMPLATES: &[(&str, &str)] = builtin_templates![
     "reports.html",
     "sources.html",
     "feed.xml",
+    "search.html",
+    "az.html",
+    "chart.html",
+    "chart_embed.html",
 ];
 
 /// The names of the built-in templates: a file of the same name in the project's `templates/`
@@ -166,6 +173,7 @@ fn site_paths() -> Value {
         ("reports", Route::Reports),
         ("sources", Route::Sources),
         ("open_data", Route::OpenData),
+        ("search", Route::Search),
     ] {
         to.insert(key.to_string(), json!(route.path()));
     }
@@ -199,6 +207,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) lang: crate::i18n::Lang,
     /// Download files registered while this page is made.
     pub(crate) downloads: RefCell<Vec<(String, Vec<u8>)>>,
+    /// Images the page links to (its charts' PNG copies, its preview card), by path: made once
+    /// per path however many pages ask.
+    pub(crate) images: RefCell<Vec<(String, crate::raster::Image)>>,
 }
 
 /// Where the per-table download files go.
@@ -754,10 +765,12 @@ pub(crate) struct Page {
     pub(crate) context: tera::Context,
 }
 
-/// One rendered page: its HTML and the downloads its tables offer.
+/// One rendered page: its HTML, the downloads its tables offer and the images it links to (to
+/// be rasterised, once per path).
 pub struct RenderedPage {
     pub html: String,
     pub downloads: Vec<(String, Vec<u8>)>,
+    pub images: Vec<(String, crate::raster::Image)>,
 }
 
 /// Renders single pages of a site from its route and the derived data.
@@ -766,6 +779,8 @@ pub struct Renderer<'a> {
     derived: &'a Derived<'a>,
     tera: &'a tera::Tera,
     file_sizes: &'a BTreeMap<String, usize>,
+    /// The preview cards many pages share, made once.
+    cards: preview::SharedCards,
 }
 
 impl<'a> Renderer<'a> {
@@ -780,6 +795,7 @@ impl<'a> Renderer<'a> {
             derived,
             tera,
             file_sizes,
+            cards: preview::SharedCards::default(),
         }
     }
 
@@ -791,10 +807,12 @@ impl<'a> Renderer<'a> {
             file_sizes: self.file_sizes,
             lang: route.lang(),
             downloads: RefCell::new(Vec::new()),
+            images: RefCell::new(Vec::new()),
         };
-        let Some(page) = page_for(&ctx, route) else {
+        let Some(mut page) = page_for(&ctx, route) else {
             return Ok(None);
         };
+        self.add_preview(&ctx, route, &mut page);
         debug_assert_eq!(page.template, template_of(route));
         let mut html = self
             .tera
@@ -806,7 +824,45 @@ impl<'a> Renderer<'a> {
         Ok(Some(RenderedPage {
             html,
             downloads: ctx.downloads.into_inner(),
+            images: ctx.images.into_inner(),
         }))
+    }
+
+    /// The page's link preview: its description, and its card (`og:image`) with the card's
+    /// text alternative, registered to be drawn.
+    fn add_preview(&self, ctx: &Ctx, route: &Route, page: &mut Page) {
+        let site = self.site;
+        let english = route.lang() == crate::i18n::Lang::En;
+        let description = match route.base() {
+            // English pages describe themselves with the site's English description when the
+            // content gives one; a plan's summary or a target's text stays as written.
+            Route::Plan(..) | Route::Target(_) => preview::description(ctx, route.base()),
+            _ if english && !site.config().description_en.is_empty() => {
+                site.config().description_en.clone()
+            }
+            _ => preview::description(ctx, route.base()),
+        };
+        page.context.insert("page_description", &description);
+        let Some(card) = preview::card(ctx, &self.cards, route.base(), &page.context) else {
+            return;
+        };
+        let (width, height) = crate::routes::PREVIEW_SIZE;
+        page.context.insert(
+            "preview",
+            &json!({
+                "image": format!("{}/{}", site.config().base_url.trim_end_matches('/'), card.path),
+                "width": width,
+                "height": height,
+                "alt": card.alt(site),
+            }),
+        );
+        // The card is drawn once, by the Vietnamese page (its words are Vietnamese); the English
+        // page links the same image.
+        if !english {
+            ctx.images
+                .borrow_mut()
+                .push((card.path.clone(), card.image(site)));
+        }
     }
 }
 
@@ -833,6 +889,10 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::OpenData => "open_data.html",
         Route::Dataset(_) => "dataset.html",
         Route::ListPage(list, _) => template_of(&list.route()),
+        Route::Search => "search.html",
+        Route::Az(_) => "az.html",
+        Route::Chart(_) => "chart.html",
+        Route::ChartEmbed(_) => "chart_embed.html",
         Route::En(r) => template_of(r),
     }
 }
@@ -863,6 +923,10 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
         Route::SourcePart(id, n) => pages::source(ctx, route, site.document(id)?, Some(*n))?,
         Route::OpenData => open_data::index(ctx, route),
         Route::Dataset(name) => open_data::dataset(ctx, route, name)?,
+        Route::Search => search::search(ctx, route),
+        Route::Az(a) => search::az(ctx, route, *a, 1),
+        Route::Chart(id) => chart_page::page(ctx, route, id, false)?,
+        Route::ChartEmbed(id) => chart_page::page(ctx, route, id, true)?,
     })
 }
 
@@ -880,6 +944,7 @@ fn list_page(ctx: &Ctx, route: &Route, list: List, n: usize) -> Option<Page> {
         List::Units => pages::units(ctx, route, n),
         List::Reports => pages::reports(ctx, route, n),
         List::Sources => pages::sources(ctx, route, n),
+        List::Az(a) => search::az(ctx, route, a, n),
     })
 }
 
@@ -891,6 +956,7 @@ pub fn render_site(
     site: &Site,
     tera: &tera::Tera,
     staging: &Staging,
+    raster: &crate::raster::Raster,
     progress: &dyn crate::build::Progress,
 ) -> Result<usize> {
     let clock = crate::timings::Clock::start();
@@ -920,6 +986,7 @@ pub fn render_site(
                 &Renderer::new(site, &derived, tera, &no_sizes),
                 &other,
                 staging,
+                raster,
                 progress,
             )
         },
@@ -927,13 +994,27 @@ pub fn render_site(
     let file_sizes = file_sizes?;
     pages?;
     clock.lap("data package and pages");
+    for (path, bytes) in crate::search::index_files(site) {
+        staging.write(&path, &bytes)?;
+    }
+    clock.lap("search index");
     render_routes(
         &Renderer::new(site, &derived, tera, &file_sizes),
         &package,
         staging,
+        raster,
         progress,
     )?;
     clock.lap("open-data pages");
+    clock.note(&{
+        let c = raster.counts();
+        format!(
+            "ảnh PNG: vẽ {} ảnh ({:.2} s, cộng mọi luồng), lấy {} ảnh từ bộ nhớ đệm",
+            c.rendered,
+            c.millis as f64 / 1000.0,
+            c.cached
+        )
+    });
     Ok(routes.len())
 }
 
@@ -942,6 +1023,7 @@ fn render_routes(
     renderer: &Renderer,
     routes: &[&Route],
     staging: &Staging,
+    raster: &crate::raster::Raster,
     progress: &dyn crate::build::Progress,
 ) -> Result<()> {
     routes.par_iter().try_for_each(|route| -> Result<()> {
@@ -952,6 +1034,9 @@ fn render_routes(
         staging.write(&route.file(), page.html.as_bytes())?;
         for (path, bytes) in page.downloads {
             staging.write_shared(&path, &bytes)?;
+        }
+        for (path, image) in page.images {
+            staging.write_shared_with(&path, || raster.png(&image))?;
         }
         progress.page_done();
         Ok(())

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::figures::{
     agency_figure, district_figure, funding_figure, place_figure, plans_figure, progress_row,
-    source_note, status_counts, target_figures, timeline_figure,
+    source_note, status_counts, target_figures,
 };
 use super::{Ctx, Page, base_context, document_href, report_href, unit_href};
 use crate::budget::PlaceLevel;
@@ -20,7 +20,7 @@ use crate::routes::{Breakdown, List, Route, SOURCE_PART_LINES, source_parts};
 
 /// Links to the pages of a list, for `macros.html::pager`; nothing when the list has one page.
 /// The first, the last and the pages near the current one are linked.
-fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
+pub(crate) fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
     let pages = list.pages(ctx.site);
     if pages <= 1 {
         return Value::Null;
@@ -44,7 +44,7 @@ fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
 }
 
 /// A list page's title: `Các kế hoạch`, then `Các kế hoạch (trang 2/5)`.
-fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
+pub(crate) fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
     match list.pages(ctx.site) {
         1 => title.to_string(),
         pages => ctx.lang.fill(
@@ -55,7 +55,7 @@ fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
 }
 
 /// The entries of page `n` of a list.
-fn page_of<'a, T>(ctx: &Ctx, list: List, n: usize, all: &'a [T]) -> &'a [T] {
+pub(crate) fn page_of<'a, T>(ctx: &Ctx, list: List, n: usize, all: &'a [T]) -> &'a [T] {
     let r = list.slice(ctx.site, n);
     &all[r.start.min(all.len())..r.end.min(all.len())]
 }
@@ -81,7 +81,7 @@ pub(crate) fn plans(ctx: &Ctx, route: &Route, n: usize) -> Page {
     }
 }
 
-fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
+pub(crate) fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
     site.plans.iter().filter(|p| p.budget.is_some()).collect()
 }
 
@@ -114,7 +114,10 @@ pub(crate) fn budget(ctx: &Ctx, route: &Route, n: usize) -> Page {
         );
     } else {
         if n == 1 {
-            c.insert("by_plan", &plans_figure(ctx, Some(20)));
+            c.insert(
+                "by_plan",
+                &plans_figure(ctx, Some(crate::charts::catalog::BUDGET_CHART_LARGEST)),
+            );
         }
         c.insert(
             "plans",
@@ -397,15 +400,7 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
             continue;
         }
         let report = tasks.iter().find_map(|t| t.report);
-        let fig = timeline_figure(
-            ctx,
-            &tasks,
-            report,
-            &format!("{}-tien-do", p.id),
-            &ctx.lang
-                .fill("timeline_title", &[("plan", &p.label_in(ctx.lang))]),
-        )
-        .map(|f| super::figures::with_plan(f, p, ctx.lang));
+        let fig = super::figures::plan_timeline(ctx, p);
         let counts = status_counts(ctx.lang, ctx.derived.judged_of_plan(&p.id));
         let undated = tasks
             .iter()
@@ -439,29 +434,20 @@ pub(crate) fn has_result(t: &Target) -> bool {
 /// The home page shows at most this many plans.
 const HOME_PLANS: usize = 12;
 
+/// The plans the home page speaks of: those published (not only cited).
+pub(crate) fn published_plans(site: &Site) -> Vec<&Plan> {
+    site.plans
+        .iter()
+        .filter(|p| p.status == PlanStatus::Published)
+        .collect()
+}
+
 /// How much (the headline plan), where it goes, how far along.
 pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
     let site = ctx.site;
     let judged = &ctx.derived.judged;
-    let published: Vec<&Plan> = site
-        .plans
-        .iter()
-        .filter(|p| p.status == PlanStatus::Published)
-        .collect();
-    let headline = published
-        .iter()
-        .filter(|p| p.budget.is_some())
-        .max_by(|a, b| {
-            (
-                a.level == PlanLevel::Province,
-                a.budget.as_ref().map(|x| x.total().amount),
-            )
-                .cmp(&(
-                    b.level == PlanLevel::Province,
-                    b.budget.as_ref().map(|x| x.total().amount),
-                ))
-        })
-        .copied();
+    let published = published_plans(site);
+    let headline = crate::budget::headline_plan(site);
     let config = site.config();
     let title = match ctx.lang {
         crate::i18n::Lang::En if !config.title_en.is_empty() => &config.title_en,
@@ -1034,6 +1020,7 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
     c.insert("tasks", &tasks);
     c.insert("lines", &lines);
     c.insert("lines_total", &ctx.lang.number(total));
+    c.insert("lines_total_human", &ctx.lang.million_vnd_human(total));
     c.insert("lines_unknown", &unknown);
     c.insert("lines_repeated", &repeated);
     Page {

@@ -98,8 +98,14 @@ impl Site {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
+        // Images are cached in one place for every copy of the fixture (not in the copy's
+        // root, which tests list), so that only the first build draws them.
         let out = Command::new(env!("CARGO_BIN_EXE_minhbach"))
             .args(args)
+            .env(
+                "MINHBACH_CACHE_DIR",
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join("minhbach-cache"),
+            )
             .current_dir(&self.root)
             .output()
             .expect("the binary runs");
