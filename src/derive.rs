@@ -83,6 +83,8 @@ pub struct Derived<'s> {
     pub az: crate::search::AzLists,
     /// Every chart the site draws, with its id and the pages it appears on.
     pub charts: crate::charts::catalog::Catalog,
+    /// When each page's content last changed, the corrections by item, and the change log.
+    pub updates: crate::updates::Updates<'s>,
 }
 
 impl<'s> Derived<'s> {
@@ -189,8 +191,12 @@ impl<'s> Derived<'s> {
                 }
             }
         }
+        let mentions = mentions(site);
+        let changes = crate::changes::Changes::of(site);
+        let updates = crate::updates::Updates::of(site, &changes, &mentions);
         Ok(Derived {
             site,
+            updates,
             targets_by_id,
             reports_by_id: site.reports.iter().map(|r| (r.id.as_str(), r)).collect(),
             citing,
@@ -202,12 +208,12 @@ impl<'s> Derived<'s> {
             by_unit,
             values_by_target,
             progress_by_report,
-            mentions: mentions(site),
+            mentions,
             latest_report,
             has_places: !crate::places::provinces(site).is_empty(),
             lines_by_id,
             same_as_of,
-            changes: crate::changes::Changes::of(site),
+            changes,
             az: crate::search::AzLists::of(site),
             charts: crate::charts::catalog::Catalog::of(site),
             common_horizon: {

@@ -32,5 +32,6 @@ pub mod slug;
 pub mod source;
 pub mod suggest;
 pub mod timings;
+pub mod updates;
 pub mod vietnamese;
 pub mod vn_number;

@@ -96,6 +96,8 @@ pub struct SiteConfig {
     pub scope: Scope,
     pub licence: String,
     pub licence_url: String,
+    /// Where "Báo sai sót" links write to; `None`: the site shows no such links.
+    pub feedback_email: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -766,6 +768,40 @@ pub struct Report {
     pub results: Vec<TaskResult>,
 }
 
+/// What a correction corrects: a target, a budget line or a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CorrectedKind {
+    Target,
+    BudgetLine,
+    Task,
+}
+
+impl CorrectedKind {
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            CorrectedKind::Target => "chỉ tiêu",
+            CorrectedKind::BudgetLine => "mục kinh phí",
+            CorrectedKind::Task => "nhiệm vụ",
+        }
+    }
+}
+
+/// A published figure that was corrected: when, from what to what, and the source line that
+/// justifies it. Written by staff in `cap-nhat.toml`; shown on the item's page and in the
+/// change log.
+#[derive(Debug, Clone, Serialize)]
+pub struct Correction {
+    pub date: PartialDate,
+    pub item: String,
+    pub kind: CorrectedKind,
+    /// The plan the item belongs to.
+    pub plan: String,
+    pub before: String,
+    pub after: String,
+    pub source: SourceRef,
+    pub note: String,
+}
+
 /// The whole site, with id lookups.
 #[derive(Debug, Default)]
 pub struct Site {
@@ -775,6 +811,8 @@ pub struct Site {
     pub units: Vec<Unit>,
     pub plans: Vec<Plan>,
     pub reports: Vec<Report>,
+    /// Corrections of published figures (`cap-nhat.toml`), in content order.
+    pub corrections: Vec<Correction>,
     pub unit_index: HashMap<String, usize>,
     pub plan_index: HashMap<String, usize>,
     pub document_index: HashMap<String, usize>,

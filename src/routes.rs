@@ -465,6 +465,8 @@ pub enum Route {
     SourcePart(String, usize),
     OpenData,
     Dataset(String),
+    /// The change log: what changed at each update (new plans, reports, corrected figures).
+    Updates,
     /// Page `n` (2 and more) of a list; page 1 is the list's own route.
     ListPage(List, usize),
     /// The search page: a box that searches as you type (one small script), and the A–Z lists.
@@ -508,6 +510,7 @@ impl Route {
             Route::SourcePart(id, n) => format!("nguon/{id}/{n}/"),
             Route::OpenData => "du-lieu-mo/".into(),
             Route::Dataset(name) => format!("du-lieu-mo/{name}/"),
+            Route::Updates => "cap-nhat/".into(),
             Route::ListPage(list, n) => format!("{}trang-{n}.html", list.route().path()),
             Route::Search => "tim-kiem/".into(),
             Route::Az(a) => format!("tim-kiem/a-z/{}/", a.segment()),
@@ -550,6 +553,8 @@ impl Route {
             // The search index and the A–Z lists are in Vietnamese: names are searched as
             // written. An embed page is shown on another site, in the chart's one language.
             Route::Search | Route::Az(_) | Route::ChartEmbed(_) => false,
+            // The change log quotes corrections and titles as recorded; not translated yet.
+            Route::Updates => false,
             Route::ListPage(list, _) => list.route().mirrored(),
             _ => true,
         }
@@ -650,6 +655,7 @@ impl Route {
             ["tim-kiem", "a-z", a] => Route::Az(*AzList::ALL.iter().find(|x| x.segment() == *a)?),
             ["bieu-do", c] => Route::Chart(chart_id(c)?),
             ["bieu-do", c, "nhung"] => Route::ChartEmbed(chart_id(c)?),
+            ["cap-nhat"] => Route::Updates,
             _ => return None,
         })
     }
@@ -667,6 +673,7 @@ impl Route {
             Route::Sources,
             Route::OpenData,
             Route::Search,
+            Route::Updates,
         ];
         out.extend(AzList::ALL.map(Route::Az));
         out.extend(
@@ -843,6 +850,7 @@ mod tests {
             Route::Chart("kh-1-theo-huyen".into()),
             Route::ChartEmbed("kh-1-theo-huyen".into()),
             Route::Chart("theo-ke-hoach".into()),
+            Route::Updates,
         ];
         v.extend(AzList::ALL.map(Route::Az));
         v.extend(PlanSection::ALL.map(|s| Route::Plan("kh-1".into(), s)));

@@ -127,6 +127,11 @@ fn at_scale_every_page_stays_light_and_every_link_resolves() {
         ..generator::Options::default()
     };
     generator::generate(&content, &options).unwrap();
+    // With "Báo sai sót" links on every row that fits (issue 14): pages must stay light still.
+    let site = content.join("site.toml");
+    let mut text = std::fs::read_to_string(&site).unwrap();
+    text.push_str("feedback_email = \"gopy@example.org\"\n");
+    std::fs::write(&site, text).unwrap();
     let out = tmp.0.join("public");
     common::build(&content, &out);
     for page in [

@@ -81,6 +81,8 @@ pub struct RawContent {
     pub root: PathBuf,
     pub site: Option<In<raw::SiteFile>>,
     pub areas: Vec<In<raw::Area>>,
+    /// The corrections of `cap-nhat.toml`.
+    pub corrections: Vec<In<raw::Correction>>,
     pub documents: Vec<In<raw::Document>>,
     /// Texts of source documents by file name (relative to `documents/`).
     pub document_texts: BTreeMap<String, FileRef>,
@@ -103,6 +105,7 @@ pub struct RawContent {
 enum Kind {
     Site,
     Areas,
+    Corrections,
     DocumentRegistry,
     DocumentText,
     Units,
@@ -119,6 +122,7 @@ fn classify(rel: &Path) -> Option<Kind> {
     match parts.as_slice() {
         ["site.toml"] => Some(Kind::Site),
         ["areas.toml"] => Some(Kind::Areas),
+        ["cap-nhat.toml"] => Some(Kind::Corrections),
         ["documents", .., "documents.toml"] => Some(Kind::DocumentRegistry),
         ["documents", _, ..] => Some(Kind::DocumentText),
         ["units", .., f] if f.ends_with(".toml") => Some(Kind::Units),
@@ -167,6 +171,7 @@ fn refused_root(canonical: &Path) -> Option<&'static str> {
 enum Parsed {
     Site(In<raw::SiteFile>),
     Areas(Vec<In<raw::Area>>),
+    Corrections(Vec<In<raw::Correction>>),
     Documents(Vec<In<raw::Document>>),
     DocumentText(String, FileRef),
     Units(Vec<In<raw::Unit>>),
@@ -345,6 +350,7 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
             None => {}
             Some(Parsed::Site(s)) => content.site = Some(s),
             Some(Parsed::Areas(a)) => content.areas.extend(a),
+            Some(Parsed::Corrections(c)) => content.corrections.extend(c),
             Some(Parsed::Documents(d)) => content.documents.extend(d),
             Some(Parsed::DocumentText(name, f)) => {
                 content.document_texts.insert(name, f);
@@ -543,6 +549,18 @@ fn parse_file(
                 value: v,
             })
         }),
+        Kind::Corrections => {
+            entries::<raw::Correction>(&file, &file.text, "correction", &mut diags).map(|v| {
+                Parsed::Corrections(
+                    v.into_iter()
+                        .map(|c| In {
+                            file: file.clone(),
+                            value: c,
+                        })
+                        .collect(),
+                )
+            })
+        }
         Kind::Areas => entries::<raw::Area>(&file, &file.text, "area", &mut diags).map(|v| {
             Parsed::Areas(
                 v.into_iter()

@@ -94,6 +94,8 @@ pub struct SiteFile {
     #[serde(default = "default_licence")]
     pub licence: String,
     pub licence_url: Option<S<String>>,
+    /// Where readers send "Báo sai sót" (report a mistake) e-mails; no links without it.
+    pub feedback_email: Option<S<String>>,
 }
 
 fn default_language() -> String {
@@ -387,6 +389,22 @@ pub struct Actual {
     #[serde(default)]
     pub text: String,
     pub line: S<i64>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One `[[correction]]` of `cap-nhat.toml`: a published figure that was corrected, when, from
+/// what to what, and the source line that justifies it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub date: S<String>,
+    /// The id of the corrected target, budget line or task.
+    pub item: S<String>,
+    pub before: S<String>,
+    pub after: S<String>,
+    /// `"document-id:line"`.
+    pub source: S<String>,
     #[serde(default)]
     pub note: String,
 }

@@ -10,6 +10,7 @@ mod pages;
 mod plan;
 mod preview;
 mod search;
+mod updates;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -58,6 +59,7 @@ const TEMPLATES: &[(&str, &str)] = builtin_templates![
     "az.html",
     "chart.html",
     "chart_embed.html",
+    "updates.html",
 ];
 
 /// The names of the built-in templates: a file of the same name in the project's `templates/`
@@ -89,6 +91,7 @@ pub fn templates_with(overrides: &[(String, String)]) -> tera::Result<tera::Tera
     t.autoescape_on(vec![".html", ".xml"]);
     t.set_escape_fn(escape_html);
     t.register_filter("fill", crate::i18n::fill_filter);
+    t.register_filter("urlencode", urlencode_filter);
     t.add_raw_templates(list)?;
     Ok(t)
 }
@@ -113,6 +116,34 @@ pub fn escape_html(input: &str) -> String {
         }
     }
     out
+}
+
+/// Percent-encodes text for a URL part (a `mailto:` subject or body): UTF-8 bytes, everything but
+/// letters, digits and `-._~` (and `/` `:`, which a URL's query may hold as they are) encoded, a
+/// space as `%20` (never `+`, which mail programs show as is).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The `urlencode` filter of the templates ([`percent_encode`]).
+fn urlencode_filter(
+    value: &Value,
+    _: &std::collections::HashMap<String, Value>,
+) -> tera::Result<Value> {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    Ok(Value::String(percent_encode(&text)))
 }
 
 pub fn money(v: Option<Decimal>) -> String {
@@ -174,6 +205,7 @@ fn site_paths() -> Value {
         ("sources", Route::Sources),
         ("open_data", Route::OpenData),
         ("search", Route::Search),
+        ("updates", Route::Updates),
     ] {
         to.insert(key.to_string(), json!(route.path()));
     }
@@ -371,6 +403,7 @@ impl Ctx<'_> {
             "values": values,
             "source": self.source(&t.source),
             "interpretation": t.interpretation,
+            "corrections": updates::corrections_of(self, &t.id),
         })
     }
 
@@ -392,6 +425,7 @@ impl Ctx<'_> {
             "output": t.output,
             "source": self.source(&t.source),
             "interpretation": t.interpretation,
+            "corrections": updates::corrections_of(self, &t.id),
         })
     }
 
@@ -415,6 +449,7 @@ impl Ctx<'_> {
             "source": self.source(&l.source),
             "body": l.body.map(|i| b.bodies[i].id.clone()),
             "same": self.same_items(l),
+            "corrections": updates::corrections_of(self, &l.id),
         })
     }
 
@@ -723,6 +758,12 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     c.insert("unknown", lang.t("unknown"));
     c.insert("to", &*SITE_PATHS);
     c.insert("scope", site.config().scope.as_str());
+    // Where "Báo sai sót" links write to, with the page's address (none without the setting).
+    let feedback = match &site.config().feedback_email {
+        Some(to) => json!({"to": to, "page": c.get("canonical"), "rows": true}),
+        None => Value::Null,
+    };
+    c.insert("feedback", &feedback);
     // The feed of reports, for the page head and the reports page (when the site has reports).
     if !site.reports.is_empty() {
         c.insert("feed_href", crate::routes::FEED_PATH);
@@ -773,6 +814,12 @@ pub struct RenderedPage {
     pub images: Vec<(String, crate::raster::Image)>,
 }
 
+/// The HTML size up to which a page carries a "Báo sai sót" link beside every row. A page that
+/// would be heavier with them (the full budget of a large plan) gets one link for the whole page
+/// instead, so that HTML and stylesheet stay within the 200 KB page weight (the stylesheet is
+/// under 10 KB; `tests/page_weight.rs` checks both).
+pub const ROW_FEEDBACK_BUDGET: usize = 190_000;
+
 /// Renders single pages of a site from its route and the derived data.
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -813,11 +860,25 @@ impl<'a> Renderer<'a> {
             return Ok(None);
         };
         self.add_preview(&ctx, route, &mut page);
+        page.context
+            .insert("updated", &updates::updated(self.derived, route));
         debug_assert_eq!(page.template, template_of(route));
-        let mut html = self
-            .tera
-            .render(page.template, &page.context)
-            .map_err(|e| anyhow::anyhow!("rendering {}: {}", route.file(), error_chain(&e)))?;
+        let render = |context: &tera::Context| {
+            self.tera
+                .render(page.template, context)
+                .map_err(|e| anyhow::anyhow!("rendering {}: {}", route.file(), error_chain(&e)))
+        };
+        let mut html = render(&page.context)?;
+        // "Báo sai sót" beside every row, unless that would make the page too heavy: then one
+        // link for the whole page (see `ROW_FEEDBACK_BUDGET`).
+        if html.len() > ROW_FEEDBACK_BUDGET
+            && let Some(mut feedback) = page.context.get("feedback").cloned()
+            && feedback.is_object()
+        {
+            feedback["rows"] = json!(false);
+            page.context.insert("feedback", &feedback);
+            html = render(&page.context)?;
+        }
         if route.lang() == crate::i18n::Lang::En {
             html = english_links(&html, &route.root());
         }
@@ -888,6 +949,7 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::Source(_) | Route::SourcePart(..) => "source.html",
         Route::OpenData => "open_data.html",
         Route::Dataset(_) => "dataset.html",
+        Route::Updates => "updates.html",
         Route::ListPage(list, _) => template_of(&list.route()),
         Route::Search => "search.html",
         Route::Az(_) => "az.html",
@@ -927,6 +989,7 @@ fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
         Route::Az(a) => search::az(ctx, route, *a, 1),
         Route::Chart(id) => chart_page::page(ctx, route, id, false)?,
         Route::ChartEmbed(id) => chart_page::page(ctx, route, id, true)?,
+        Route::Updates => updates::page(ctx, route),
     })
 }
 

@@ -20,6 +20,7 @@ use crate::suggest::nearest;
 use crate::vn_number;
 
 mod budget;
+mod corrections;
 mod documents;
 mod ids;
 mod links;
@@ -34,6 +35,7 @@ mod testkit;
 mod units;
 
 use self::budget::*;
+use self::corrections::*;
 use self::documents::*;
 use self::ids::*;
 use self::links::*;
@@ -154,6 +156,7 @@ pub fn resolve(raw: &RawContent, diags: &mut Diagnostics) -> Option<Site> {
     check_same_items(raw, &site, diags);
 
     resolve_reports(raw, &registry, &mut site, diags);
+    resolve_corrections(raw, &registry, &mut site, diags);
 
     let mut docs: Vec<Document> = registry.documents.into_values().collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));

@@ -17,7 +17,12 @@ pub(super) fn site_config(s: &In<raw::SiteFile>, diags: &mut Diagnostics) -> Sit
         None if v.province.is_some() => Scope::Province,
         None => Scope::Country,
     };
+    let feedback_email = v
+        .feedback_email
+        .as_ref()
+        .and_then(|e| feedback_email(&s.file, e, diags));
     SiteConfig {
+        feedback_email,
         scope,
         title: v.title.clone(),
         description: v.description.clone(),
@@ -30,6 +35,53 @@ pub(super) fn site_config(s: &In<raw::SiteFile>, diags: &mut Diagnostics) -> Sit
         licence: v.licence.clone(),
         licence_url,
     }
+}
+
+/// The address "Báo sai sót" links write to: a plain `name@domain.tld`, written so that it goes
+/// into a `mailto:` link as is (letters, digits and `.` `_` `+` `-` before the `@`; a domain
+/// name with at least one dot after it). Anything else is reported where it is written.
+pub(super) fn feedback_email(
+    file: &SourceFile,
+    value: &Spanned<String>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let text = value.get_ref();
+    let local_ok = |l: &str| {
+        !l.is_empty()
+            && !l.starts_with('.')
+            && !l.ends_with('.')
+            && !l.contains("..")
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
+    };
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    let ok = match text.split_once('@') {
+        Some((local, domain)) => {
+            local_ok(local)
+                && domain.contains('.')
+                && domain.len() <= 253
+                && domain.split('.').all(label_ok)
+        }
+        None => false,
+    };
+    if ok {
+        return Some(text.clone());
+    }
+    diags.push(
+        Diagnostic::error(
+            "invalid-email",
+            format!("feedback_email `{text}` không phải địa chỉ thư điện tử dùng được"),
+        )
+        .at(file.location(value.span()))
+        .hint("viết một địa chỉ dạng ten@ten-mien.vn, không dấu, không khoảng trắng, ví dụ feedback_email = \"gopy@example.org\" (thay bằng địa chỉ thật của cơ quan tiếp nhận); bỏ dòng này nếu chưa có địa chỉ"),
+    );
+    None
 }
 
 /// A URL the content gives for the web (pages link it, the catalog publishes it as an IRI):
@@ -128,6 +180,38 @@ mod tests {
             .append("site.toml", "scope = \"tinh\"\n")
             .check();
         assert_eq!(c.located("invalid-value").1, "\"tinh\"");
+    }
+
+    #[test]
+    fn a_feedback_address_is_kept_when_it_is_an_email_address() {
+        let site = Content::minimal()
+            .append("site.toml", "feedback_email = \"gopy@example.org\"\n")
+            .check()
+            .accepted();
+        assert_eq!(
+            site.config.unwrap().feedback_email.as_deref(),
+            Some("gopy@example.org")
+        );
+    }
+
+    #[test]
+    fn a_malformed_feedback_address_is_refused_where_it_is_written() {
+        for bad in [
+            "gopy",
+            "gopy@",
+            "@example.org",
+            "gó py@example.org",
+            "gopy@localhost",
+            "gopy@example..org",
+            "a?subject=x@example.org",
+        ] {
+            let c = Content::minimal()
+                .append("site.toml", &format!("feedback_email = \"{bad}\"\n"))
+                .check();
+            let (at, text) = c.located("invalid-email");
+            assert_eq!(at, "site.toml:7", "{bad}");
+            assert_eq!(text, format!("\"{bad}\""), "{bad}");
+        }
     }
 
     #[test]
