@@ -301,8 +301,16 @@ fn table_of(pick: fn(&(&'static str, &'static str, &'static str)) -> &'static st
     )
 }
 
-static TABLE_VI: LazyLock<Value> = LazyLock::new(|| table_of(|e| e.1));
-static TABLE_EN: LazyLock<Value> = LazyLock::new(|| table_of(|e| e.2));
+/// `{{ tr.lang_vi | safe }}` marks content as Vietnamese on English pages; Vietnamese pages
+/// need no mark (their `<html lang>` says it), which keeps their weight as it was.
+fn with_content_mark(mut table: Value, mark: &str) -> Value {
+    table["lang_vi"] = Value::String(mark.to_string());
+    table
+}
+
+static TABLE_VI: LazyLock<Value> = LazyLock::new(|| with_content_mark(table_of(|e| e.1), ""));
+static TABLE_EN: LazyLock<Value> =
+    LazyLock::new(|| with_content_mark(table_of(|e| e.2), " lang=\"vi\""));
 
 /// Entries whose English is the Vietnamese on purpose: abbreviations, codes and names.
 pub const SAME_IN_BOTH: &[&str] = &["csv", "json", "ofl", "dcat"];

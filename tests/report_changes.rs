@@ -134,7 +134,7 @@ fn report_plan_and_unit_pages_show_what_changed() {
     );
     for words in [
         // The previous report, linked.
-        "<a href=\"../../bao-cao/bc-1-2025/\" lang=\"vi\">Kết quả thực hiện Kế hoạch Chuyển đổi số tỉnh Thử, tháng 9/2025</a> (số liệu tính đến tháng 9/2025)",
+        "<a href=\"../../bao-cao/bc-1-2025/\">Kết quả thực hiện Kế hoạch Chuyển đổi số tỉnh Thử, tháng 9/2025</a> (số liệu tính đến tháng 9/2025)",
         "có 5 thay đổi",
         "<caption>Thay đổi trong Kế hoạch 1/KH-UBND so với báo cáo tính đến tháng 9/2025</caption>",
         "<th scope=\"col\">Trước</th>",
@@ -178,8 +178,8 @@ fn report_plan_and_unit_pages_show_what_changed() {
         "<h2 id=\"h-thay-doi\">Thay đổi theo báo cáo mới nhất</h2>",
     );
     for words in [
-        "<a href=\"../../bao-cao/bc-2-2025/\" lang=\"vi\">",
-        "<a href=\"../../bao-cao/bc-1-2025/\" lang=\"vi\">",
+        "<a href=\"../../bao-cao/bc-2-2025/\">",
+        "<a href=\"../../bao-cao/bc-1-2025/\">",
         "có 5 thay đổi",
         "<strong>Mới đạt mục tiêu</strong>",
         "<strong>Mới quá hạn</strong>",

@@ -325,7 +325,12 @@ fn unit_bars(entries: &[(&Unit, Sum)]) -> Vec<Bar> {
 /// a citizen reads "169,9" rather than "169.900"; the exact million-VND figures stay in the
 /// table beside the chart.
 fn money_chart(lang: crate::i18n::Lang, id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
-    content_labels(money_chart_of(lang, id, title, bars), bars)
+    let chart = money_chart_of(lang, id, title, bars);
+    match lang {
+        // A Vietnamese page needs no mark: its `<html lang>` says it.
+        crate::i18n::Lang::Vi => chart,
+        crate::i18n::Lang::En => content_labels(chart, bars),
+    }
 }
 
 /// A money chart whose bar labels are interface words (funding sources), not content.
