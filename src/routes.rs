@@ -338,7 +338,7 @@ pub const TASKS_IN_FULL: usize = 300;
 /// largest and lists the others.
 pub const BUDGETS_IN_FULL: usize = 30;
 /// How many plans one page of a budget breakdown shows.
-pub const BREAKDOWN_PLANS_PER_PAGE: usize = 5;
+pub const BREAKDOWN_PLANS_PER_PAGE: usize = 4;
 
 impl List {
     pub const ALL: [List; 15] = [
