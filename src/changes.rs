@@ -82,6 +82,20 @@ impl<'s> ChangeKind<'s> {
     }
 
     /// What kind of change it is, in Vietnamese.
+    /// The kind of change in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::Vi => self.vietnamese(),
+            crate::i18n::Lang::En => lang.t(match self {
+                ChangeKind::NewlyMet { .. } => "change_newly_met",
+                ChangeKind::NewlyLate { .. } => "change_newly_late",
+                ChangeKind::Status { .. } => "change_status",
+                ChangeKind::Value { before: None, .. } => "change_new_value",
+                ChangeKind::Value { .. } => "change_value",
+            }),
+        }
+    }
+
     pub fn vietnamese(&self) -> &'static str {
         match self {
             ChangeKind::NewlyMet { .. } => "Mới đạt mục tiêu",

@@ -13,6 +13,7 @@ pub mod content;
 pub mod dates;
 pub mod derive;
 pub mod diagnostics;
+pub mod i18n;
 pub mod import;
 pub mod markdown;
 pub mod model;

@@ -44,6 +44,16 @@ macro_rules! vocabulary {
                     $($name::$variant => $vi),+
                 }
             }
+
+            /// The label pages show in `lang` (English from the string table, `Type.code`).
+            pub fn label(&self, lang: $crate::i18n::Lang) -> &'static str {
+                match lang {
+                    $crate::i18n::Lang::Vi => self.vietnamese(),
+                    $crate::i18n::Lang::En => match self {
+                        $($name::$variant => lang.t(concat!(stringify!($name), ".", $code))),+
+                    },
+                }
+            }
         }
 
         impl serde::Serialize for $name {
@@ -74,6 +84,10 @@ vocabulary! {
 pub struct SiteConfig {
     pub title: String,
     pub description: String,
+    /// The title in English ("" when the content gives none).
+    pub title_en: String,
+    /// The description in English ("" when the content gives none).
+    pub description_en: String,
     pub base_url: String,
     pub language: String,
     pub publisher: Option<String>,
@@ -317,8 +331,14 @@ impl Plan {
 
     /// How the plan is named in running text: its kind and number, else its title.
     pub fn label(&self) -> String {
+        self.label_in(crate::i18n::Lang::Vi)
+    }
+
+    /// The plan's label with its kind in `lang` ("Plan 223/KH-UBND"); the title (content, in
+    /// Vietnamese) when it has no number.
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
         match &self.number {
-            Some(n) => format!("{} {n}", self.kind.vietnamese()),
+            Some(n) => format!("{} {n}", self.kind.label(lang)),
             None => self.title.clone(),
         }
     }
@@ -607,17 +627,22 @@ impl Funding {
     }
 
     pub fn vietnamese(&self) -> String {
+        self.label(crate::i18n::Lang::Vi)
+    }
+
+    /// The funding in words, in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
         match (self.spending, self.budget) {
-            (Some(s), Some(b)) => format!("{}, {}", s.vietnamese(), b.vietnamese()),
-            (Some(s), None) => format!("{} (nguồn ngân sách không ghi)", s.vietnamese()),
+            (Some(s), Some(b)) => format!("{}, {}", s.label(lang), b.label(lang)),
+            (Some(s), None) => lang.fill("funding_no_source", &[("spending", &s.label(lang))]),
             (None, Some(b)) => {
-                let mut t = b.vietnamese().to_string();
+                let mut t = b.label(lang).to_string();
                 if let Some(first) = t.get_mut(0..1) {
                     first.make_ascii_uppercase();
                 }
-                format!("{t} (loại chi không ghi)")
+                lang.fill("funding_no_spending", &[("source", &t)])
             }
-            (None, None) => "Không ghi nguồn".into(),
+            (None, None) => lang.t("funding_none").into(),
         }
     }
 }

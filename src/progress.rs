@@ -37,8 +37,10 @@ pub struct TaskProgress<'a> {
     /// The report the judgement rests on, if any.
     pub report: Option<&'a Report>,
     pub results: Vec<&'a TaskResult>,
-    /// Why the status is what it is, in Vietnamese.
+    /// Why the status is what it is, in Vietnamese (as the data package gives it).
     pub reason: String,
+    /// Why, as a case: [`TaskProgress::reason`] says it in either language.
+    pub why: Reason,
 }
 
 /// Judges every task of the site. Reports are matched to tasks by id; the latest report (by
@@ -94,26 +96,18 @@ pub fn judge_task<'a>(
         (Some(d), Some(r)) => d < r.as_of.first_day(),
         _ => false,
     };
-    let (status, reason) = match stated {
-        Some(StatedStatus::Done) => (Status::Done, "Báo cáo nêu đã hoàn thành.".to_string()),
+    let (status, why) = match stated {
+        Some(StatedStatus::Done) => (Status::Done, Reason::StatedDone),
         Some(_) if passed => (Status::Late, late_reason(deadline, report)),
-        Some(StatedStatus::InProgress) => {
-            (Status::InProgress, "Báo cáo nêu đang thực hiện.".into())
-        }
-        Some(StatedStatus::NotStarted) => (Status::NoReport, "Báo cáo nêu chưa triển khai.".into()),
+        Some(StatedStatus::InProgress) => (Status::InProgress, Reason::StatedInProgress),
+        Some(StatedStatus::NotStarted) => (Status::NoReport, Reason::StatedNotStarted),
         None if passed => (Status::Late, late_reason(deadline, report)),
-        None if !own.is_empty() => (
-            Status::Reported,
-            "Báo cáo có nêu kết quả thực hiện nhưng không nêu trạng thái hoàn thành.".into(),
-        ),
+        None if !own.is_empty() => (Status::Reported, Reason::ResultWithoutStatus),
         None => (
             Status::NoReport,
             match report {
-                Some(r) => format!(
-                    "Báo cáo tính đến {} không nêu nhiệm vụ này.",
-                    r.as_of.vietnamese()
-                ),
-                None => "Chưa có báo cáo tiến độ nào cho kế hoạch này.".into(),
+                Some(r) => Reason::NotInReport(r.as_of),
+                None => Reason::NoReport,
             },
         ),
     };
@@ -122,17 +116,57 @@ pub fn judge_task<'a>(
         status,
         report,
         results: own.iter().map(|(_, r)| *r).collect(),
-        reason,
+        reason: why.text(crate::i18n::Lang::Vi),
+        why,
     }
 }
 
-fn late_reason(deadline: Option<(i32, u32, u32)>, report: Option<&Report>) -> String {
+/// Why a task's status is what it is: each case a sentence of the string table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    StatedDone,
+    StatedInProgress,
+    StatedNotStarted,
+    ResultWithoutStatus,
+    NotInReport(crate::dates::PartialDate),
+    NoReport,
+    /// The deadline passed before the report's as-of date.
+    Late((i32, u32, u32), crate::dates::PartialDate),
+    LateUndated,
+}
+
+impl Reason {
+    /// The reason as a sentence in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Reason::StatedDone => lang.t("reason_done").into(),
+            Reason::StatedInProgress => lang.t("reason_in_progress").into(),
+            Reason::StatedNotStarted => lang.t("reason_not_started").into(),
+            Reason::ResultWithoutStatus => lang.t("reason_result_no_status").into(),
+            Reason::NotInReport(d) => lang.fill("reason_not_in_report", &[("date", &lang.date(d))]),
+            Reason::NoReport => lang.t("reason_no_report").into(),
+            Reason::Late(deadline, as_of) => lang.fill(
+                "reason_late",
+                &[
+                    ("deadline", &lang.day(*deadline)),
+                    ("date", &lang.date(as_of)),
+                ],
+            ),
+            Reason::LateUndated => lang.t("reason_late_undated").into(),
+        }
+    }
+}
+
+impl TaskProgress<'_> {
+    /// Why the status is what it is, in `lang`.
+    pub fn reason(&self, lang: crate::i18n::Lang) -> String {
+        self.why.text(lang)
+    }
+}
+
+fn late_reason(deadline: Option<(i32, u32, u32)>, report: Option<&Report>) -> Reason {
     match (deadline, report) {
-        (Some(d), Some(r)) => format!(
-            "Thời hạn {} đã qua so với ngày số liệu của báo cáo ({}), và báo cáo không nêu đã hoàn thành.",
-            crate::dates::vietnamese_day(d),
-            r.as_of.vietnamese()
-        ),
-        _ => "Đã quá hạn.".into(),
+        (Some(d), Some(r)) => Reason::Late(d, r.as_of),
+        _ => Reason::LateUndated,
     }
 }

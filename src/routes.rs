@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::i18n::Lang;
 use crate::model::{Plan, Site};
 use crate::slug::is_valid_id;
 
@@ -112,6 +113,21 @@ impl PlanSection {
         }
     }
 
+    /// The section's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => lang.t(match self {
+                PlanSection::Overview => "section_overview",
+                PlanSection::Targets => "section_targets",
+                PlanSection::Budget => "section_budget",
+                PlanSection::Tasks => "section_tasks",
+                PlanSection::Text => "section_text",
+                PlanSection::Summary => "section_summary",
+            }),
+        }
+    }
+
     fn from_segment(s: &str) -> Option<PlanSection> {
         PlanSection::ALL
             .into_iter()
@@ -174,6 +190,34 @@ impl Breakdown {
             Breakdown::BySource => "Kinh phí theo nguồn vốn",
             Breakdown::ByCommune => "Kinh phí theo xã, phường, đặc khu",
             Breakdown::ByProvince => "Kinh phí theo tỉnh, thành phố",
+        }
+    }
+
+    /// The breakdown's page title in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => lang.t(match self {
+                Breakdown::ByDistrict => "breakdown_by_district",
+                Breakdown::ByAgency => "breakdown_by_agency",
+                Breakdown::BySource => "breakdown_by_source",
+                Breakdown::ByCommune => "breakdown_by_commune",
+                Breakdown::ByProvince => "breakdown_by_province",
+            }),
+        }
+    }
+
+    /// How the budget page names the way to this breakdown, in `lang`.
+    pub fn link_label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.link_text(),
+            Lang::En => lang.t(match self {
+                Breakdown::ByDistrict => "breakdown_link_district",
+                Breakdown::ByAgency => "breakdown_link_agency",
+                Breakdown::BySource => "breakdown_link_source",
+                Breakdown::ByCommune => "breakdown_link_commune",
+                Breakdown::ByProvince => "breakdown_link_province",
+            }),
         }
     }
 
@@ -436,7 +480,12 @@ pub enum Route {
     Chart(String),
     /// A chart alone, to be shown in an `<iframe>` on another site.
     ChartEmbed(String),
+    /// The English mirror of a page, under `en/` (see [`Route::mirrored`]).
+    En(Box<Route>),
 }
+
+/// Where the English mirror lives.
+pub const ENGLISH_DIR: &str = "en/";
 
 impl Route {
     /// The page's path from the site root, as a directory (`ke-hoach/x/`; `""` for the home page).
@@ -469,6 +518,47 @@ impl Route {
             Route::Az(a) => format!("tim-kiem/a-z/{}/", a.segment()),
             Route::Chart(id) => format!("bieu-do/{id}/"),
             Route::ChartEmbed(id) => format!("bieu-do/{id}/nhung/"),
+            Route::En(r) => format!("{ENGLISH_DIR}{}", r.path()),
+        }
+    }
+
+    /// The language of the page.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Route::En(_) => Lang::En,
+            _ => Lang::Vi,
+        }
+    }
+
+    /// The page in its default language (the route itself for a Vietnamese page).
+    pub fn base(&self) -> &Route {
+        match self {
+            Route::En(r) => r,
+            r => r,
+        }
+    }
+
+    /// The same page in `lang`: `None` if the page has no such language.
+    pub fn in_lang(&self, lang: Lang) -> Option<Route> {
+        let base = self.base();
+        match lang {
+            Lang::Vi => Some(base.clone()),
+            Lang::En => base.mirrored().then(|| Route::En(Box::new(base.clone()))),
+        }
+    }
+
+    /// Whether the page has an English mirror under `en/`: every page the string table
+    /// covers. The Atom feed stays Vietnamese only (its entries are the reports' own words).
+    pub fn mirrored(&self) -> bool {
+        match self {
+            Route::En(_) | Route::Feed => false,
+            // The search index and the A–Z lists are in Vietnamese: names are searched as
+            // written. An embed page is shown on another site, in the chart's one language.
+            Route::Search | Route::Az(_) | Route::ChartEmbed(_) => false,
+            // The change log quotes corrections and titles as recorded; not translated yet.
+            Route::Updates => false,
+            Route::ListPage(list, _) => list.route().mirrored(),
+            _ => true,
         }
     }
 
@@ -505,6 +595,11 @@ impl Route {
     /// a `#fragment`. Only the exact spellings [`Route::path`] and [`Route::file`] write are
     /// routes: `ke-hoach/xindex.html`, `ke-hoach/x` (no final `/`), `nguon/d/01/` are not.
     pub fn parse(path: &str) -> Option<Route> {
+        if let Some(rest) = path.strip_prefix(ENGLISH_DIR) {
+            return Route::parse(rest)
+                .filter(Route::mirrored)
+                .map(|r| Route::En(Box::new(r)));
+        }
         if path == FEED_PATH {
             return Some(Route::Feed);
         }
@@ -634,6 +729,13 @@ impl Route {
             }
             out.extend((2..=list.pages(site)).map(|n| Route::ListPage(list, n)));
         }
+        // The English mirror, page for page.
+        let english: Vec<Route> = out
+            .iter()
+            .filter(|r| r.mirrored())
+            .map(|r| Route::En(Box::new(r.clone())))
+            .collect();
+        out.extend(english);
         out
     }
 
@@ -652,6 +754,8 @@ impl Route {
             Route::Budget => format!("{PREVIEW_DIR}/kinh-phi.png"),
             Route::BudgetBreakdown(b) => format!("{PREVIEW_DIR}/kinh-phi/{}.png", b.segment()),
             Route::ListPage(list, _) => return list.route().preview_image(),
+            // An English page shares its Vietnamese twin's card.
+            Route::En(r) => return r.preview_image(),
             _ => format!("{PREVIEW_DIR}/trang-chu.png"),
         })
     }
@@ -757,7 +861,29 @@ mod tests {
         v.push(Route::ListPage(List::Sources, 17));
         v.push(Route::Unit("ban-bien-tap-trang-tin".into()));
         v.push(Route::Plan("trang-2".into(), PlanSection::Budget));
+        let english: Vec<Route> = v
+            .iter()
+            .filter(|r| r.mirrored())
+            .map(|r| Route::En(Box::new(r.clone())))
+            .collect();
+        v.extend(english);
         v
+    }
+
+    #[test]
+    fn every_page_but_the_feed_has_an_english_twin_under_en() {
+        let plan = Route::Plan("kh-1".into(), PlanSection::Budget);
+        let en = plan.in_lang(Lang::En).unwrap();
+        assert_eq!(en.path(), "en/ke-hoach/kh-1/kinh-phi/");
+        assert_eq!(en.lang(), Lang::En);
+        assert_eq!(en.in_lang(Lang::Vi), Some(plan.clone()));
+        assert_eq!(en.root(), "../../../../");
+        assert_eq!(Route::En(Box::new(Route::Home)).path(), "en/");
+        assert_eq!(Route::Feed.in_lang(Lang::En), None);
+        assert_eq!(
+            Route::En(Box::new(Route::Home)).link_to(&Route::Home),
+            "../"
+        );
     }
 
     #[test]
@@ -792,6 +918,11 @@ mod tests {
             "bao-cao/feed.xmlindex.html",
             "feed.xml",
             "bao-cao/x/feed.xml",
+            "en/bao-cao/feed.xml",
+            "en/en/",
+            "en",
+            "en/ke-hoach/kh-1",
+            "vi/ke-hoach/",
             "tim-kiem/a-z/",
             "tim-kiem/a-z/khac/",
             "tim-kiem/chi-muc/",

@@ -393,7 +393,7 @@ fn get(g: &Good, derived: &Derived, files: &mut Option<Files>, path: &str) -> Op
     }
     let page_path = path.strip_suffix("index.html").unwrap_or(path);
     if let Some(route) = Route::parse(page_path).filter(|r| r.file() == path) {
-        let needs_sizes = matches!(route, Route::OpenData | Route::Dataset(_));
+        let needs_sizes = matches!(route.base(), Route::OpenData | Route::Dataset(_));
         let no_sizes = BTreeMap::new();
         let sizes = if needs_sizes {
             &files.get_or_insert_with(|| files_of(g, derived)).sizes

@@ -233,17 +233,33 @@ fn every_table_offers_exactly_its_rows_for_download() {
             .unwrap()
             .to_string_lossy()
             .to_string();
-        if !rel.ends_with(".html") || rel.starts_with("du-lieu-mo") {
+        let english = rel.starts_with("en/");
+        let page = rel.strip_prefix("en/").unwrap_or(&rel);
+        if !rel.ends_with(".html") || page.starts_with("du-lieu-mo") {
             continue;
         }
         let html = std::fs::read_to_string(e.path()).unwrap();
         if html.contains("<table") {
             assert!(
-                html.contains("Tải dữ liệu"),
+                html.contains(if english {
+                    "Download the data"
+                } else {
+                    "Tải dữ liệu"
+                }),
                 "{rel} has a table without a download link"
             );
         }
     }
+    // English pages offer their charts' tables with English headers and the same numbers.
+    let english =
+        std::fs::read_to_string(out.join("data/bang/en/bieu-do-kh-223-ubnd-2024-theo-huyen.csv"))
+            .unwrap();
+    assert!(english.contains("District;"), "{english}");
+    assert!(
+        english.contains("Huyện Bình Sơn;10090;10090;4;"),
+        "{english}"
+    );
+    assert!(english.contains("Total;71549;"), "{english}");
     std::fs::remove_dir_all(&out).unwrap();
 }
 

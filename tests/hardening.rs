@@ -601,8 +601,12 @@ fn per_table_csv_downloads_defuse_formulas_and_the_json_stays_exact() {
     let out = site.root.join("public");
     site.build(&out).passes();
     let (mut csvs, mut defused) = (0, 0);
-    for e in std::fs::read_dir(out.join("data/bang")).unwrap() {
-        let path = e.unwrap().path();
+    // Every page's tables, the English pages' own copies (`data/bang/en/`) included.
+    for e in walkdir::WalkDir::new(out.join("data/bang")) {
+        let path = e.unwrap().path().to_path_buf();
+        if path.is_dir() {
+            continue;
+        }
         let bytes = std::fs::read(&path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         if path.extension().is_some_and(|x| x == "csv") {

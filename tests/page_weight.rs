@@ -99,6 +99,11 @@ fn every_page_of_the_bundled_site_with_mistake_links_stays_within_200_kb() {
     let out = scratch("bundled");
     common::build(&content, &out);
     let (heaviest, _, _) = check(&out, "bundled");
+    // The full budget of plan 223, or its English twin (English words run a little longer).
+    let heaviest = heaviest
+        .strip_prefix("en/")
+        .unwrap_or(&heaviest)
+        .to_string();
     assert_eq!(heaviest, "ke-hoach/kh-223-ubnd-2024/kinh-phi/index.html");
     // Rows carry their own link where they fit; the full budget of plan 223 would not, and has
     // one link for the page instead.

@@ -186,10 +186,10 @@ fn seven_linked_items_carry_a_different_amount_and_the_pages_show_the_difference
     // ... and plan 223's page shows the department's, the other way round.
     let p223 = text(&format!("ke-hoach/{P223}/kinh-phi/index.html"));
     assert!(p223.contains(
-        "Cùng mục với Kế hoạch Chuyển đổi số Sở Khoa học và Công nghệ năm 2025, mục 5 : 100 triệu đồng (chênh -17)"
+        "Cùng mục với Kế hoạch Chuyển đổi số Sở Khoa học và Công nghệ năm 2025 , mục 5 : 100 triệu đồng (chênh -17)"
     ));
     assert!(p223.contains(
-        "Cùng mục với Kế hoạch Chuyển đổi số năm 2025 của Sở Nội vụ, mục 1 : 3.463 triệu đồng (chênh 1.531)"
+        "Cùng mục với Kế hoạch Chuyển đổi số năm 2025 của Sở Nội vụ , mục 1 : 3.463 triệu đồng (chênh 1.531)"
     ));
     // Links that rest on a reading of differently worded items say so.
     for (plan, number) in [

@@ -14,7 +14,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::vn_number;
+use crate::i18n::Lang;
 
 /// The family name used in SVG `font-family` and in the site's `@font-face`.
 pub const FONT_FAMILY: &str = "Noto Sans";
@@ -57,6 +57,9 @@ pub struct Chart {
     pub summary: String,
     /// Inline SVG, safe to embed: all text is escaped by the SVG writer.
     pub svg: String,
+    /// The summary as escaped HTML with the names it quotes from content marked `lang="vi"`
+    /// (empty when the summary names nothing from content).
+    pub summary_html: String,
 }
 
 /// One bar of a bar chart.
@@ -253,6 +256,7 @@ fn escape(s: &str) -> String {
 /// and an axis with its unit at the bottom. Labels sit above their bars, so long Vietnamese
 /// names stay readable on a 360 px screen. Bars are drawn in the order given.
 pub fn horizontal_bars(
+    lang: Lang,
     id: &str,
     title: &str,
     axis_label: &str,
@@ -286,8 +290,8 @@ pub fn horizontal_bars(
         .map(|b| {
             let t = b
                 .value
-                .map(|v| format!("{}{unit_suffix}", vn_number::format(v)))
-                .unwrap_or_else(|| crate::vn_number::UNKNOWN.into());
+                .map(|v| format!("{}{unit_suffix}", lang.number(v)))
+                .unwrap_or_else(|| lang.t("unknown").into());
             text_width(&t, &value_style) as i32
         })
         .max()
@@ -326,7 +330,7 @@ pub fn horizontal_bars(
                 GRID.stroke_width(1),
             ));
             let _ = root.draw(&Text::new(
-                vn_number::format(tick),
+                lang.number(tick),
                 (x, rows_bottom + 4),
                 font(12.0, false).color(&MUTED).pos(Pos::new(
                     if tick.is_zero() {
@@ -366,14 +370,14 @@ pub fn horizontal_bars(
                         BAR.filled(),
                     ));
                     let _ = root.draw(&Text::new(
-                        format!("{}{unit_suffix}", vn_number::format(v)),
+                        format!("{}{unit_suffix}", lang.number(v)),
                         (MARGIN + len + 4, y + bar_h / 2),
                         value_style.clone().pos(Pos::new(HPos::Left, VPos::Center)),
                     ));
                 }
                 None => {
                     let _ = root.draw(&Text::new(
-                        crate::vn_number::UNKNOWN.to_string(),
+                        lang.t("unknown").to_string(),
                         (MARGIN, y + bar_h / 2),
                         font(LABEL_SIZE, false)
                             .color(&MUTED)
@@ -387,26 +391,49 @@ pub fn horizontal_bars(
     }
     let known: Vec<&Bar> = bars.iter().filter(|b| b.value.is_some()).collect();
     let summary = match (known.first(), known.last()) {
-        (Some(first), Some(last)) if known.len() > 1 => format!(
-            "Biểu đồ thanh ngang, {} mục. Lớn nhất: {} ({}{unit_suffix}{summary_unit}); nhỏ nhất: {} ({}{unit_suffix}{summary_unit}). Số liệu đầy đủ ở bảng bên dưới.",
-            bars.len(),
-            first.label,
-            vn_number::format(first.value.unwrap_or_default()),
-            last.label,
-            vn_number::format(last.value.unwrap_or_default()),
+        (Some(first), Some(last)) if known.len() > 1 => lang.fill(
+            "bars_summary",
+            &[
+                ("n", &bars.len()),
+                ("largest", &first.label),
+                (
+                    "largest_value",
+                    &format!(
+                        "{}{unit_suffix}{summary_unit}",
+                        lang.number(first.value.unwrap_or_default())
+                    ),
+                ),
+                ("smallest", &last.label),
+                (
+                    "smallest_value",
+                    &format!(
+                        "{}{unit_suffix}{summary_unit}",
+                        lang.number(last.value.unwrap_or_default())
+                    ),
+                ),
+            ],
         ),
-        (Some(only), _) => format!(
-            "Biểu đồ thanh ngang: {} ({}{unit_suffix}{summary_unit}).",
-            only.label,
-            vn_number::format(only.value.unwrap_or_default())
+        (Some(only), _) => lang.fill(
+            "bars_summary_one",
+            &[
+                ("label", &only.label),
+                (
+                    "value",
+                    &format!(
+                        "{}{unit_suffix}{summary_unit}",
+                        lang.number(only.value.unwrap_or_default())
+                    ),
+                ),
+            ],
         ),
-        _ => "Chưa có số liệu để vẽ biểu đồ.".to_string(),
+        _ => lang.t("bars_summary_none").to_string(),
     };
     Chart {
         id: id.to_string(),
         title: title.to_string(),
         svg: finish(buf, id, title, &summary, height),
         summary,
+        summary_html: String::new(),
     }
 }
 
@@ -454,7 +481,13 @@ pub struct TargetRow {
 /// hollow circle, the latest reported result a filled diamond; a target without a reported
 /// result says "chưa có số liệu" in words and has no result mark. Every mark is also written as
 /// text, so neither colour nor shape alone carries the meaning.
-pub fn target_chart(id: &str, title: &str, scale_of: &TargetScale, rows: &[TargetRow]) -> Chart {
+pub fn target_chart(
+    lang: Lang,
+    id: &str,
+    title: &str,
+    scale_of: &TargetScale,
+    rows: &[TargetRow],
+) -> Chart {
     init_fonts();
     let label_style = font(LABEL_SIZE, false);
     let title_style = font(TITLE_SIZE, true);
@@ -519,17 +552,25 @@ pub fn target_chart(id: &str, title: &str, scale_of: &TargetScale, rows: &[Targe
         // Legend: the three marks and their names.
         let legend = font(12.0, false).pos(Pos::new(HPos::Left, VPos::Center));
         let _ = root.draw(&goal_tick((MARGIN + 4, y + 9), 8));
-        let _ = root.draw(&Text::new("Mục tiêu", (MARGIN + 14, y + 9), legend.clone()));
+        let _ = root.draw(&Text::new(
+            lang.t("col_goal"),
+            (MARGIN + 14, y + 9),
+            legend.clone(),
+        ));
         let _ = root.draw(&Circle::new((MARGIN + 104, y + 9), 5, BAR.stroke_width(2)));
-        let _ = root.draw(&Text::new("Ban đầu", (MARGIN + 114, y + 9), legend.clone()));
+        let _ = root.draw(&Text::new(
+            lang.t("baseline"),
+            (MARGIN + 114, y + 9),
+            legend.clone(),
+        ));
         let _ = root.draw(&diamond((MARGIN + 194, y + 9), 6));
         let _ = root.draw(&Text::new(
-            "Kết quả báo cáo",
+            lang.t("reported_result"),
             (MARGIN + 205, y + 9),
             legend.clone(),
         ));
         let _ = root.draw(&Text::new(
-            "Không có hình thoi: chưa có số liệu kết quả",
+            lang.t("no_diamond"),
             (MARGIN, y + 29),
             legend.clone().color(&MUTED),
         ));
@@ -547,7 +588,7 @@ pub fn target_chart(id: &str, title: &str, scale_of: &TargetScale, rows: &[Targe
             if ticks.len() > 6 && i % 2 == 1 && i != last_tick {
                 continue;
             }
-            let label = format!("{}{}", crate::vn_number::format(*t), scale_of.tick_unit);
+            let label = format!("{}{}", lang.number(*t), scale_of.tick_unit);
             let _ = root.draw(&Text::new(
                 label,
                 (x, bottom + 4),
@@ -613,7 +654,7 @@ pub fn target_chart(id: &str, title: &str, scale_of: &TargetScale, rows: &[Targe
             y += track_h + 4;
             let text = font(12.0, false).pos(Pos::new(HPos::Left, VPos::Top));
             let _ = root.draw(&Text::new(
-                format!("Mục tiêu: {}", row.goal_text),
+                format!("{}: {}", lang.t("col_goal"), row.goal_text),
                 (MARGIN, y),
                 font(12.0, true).pos(Pos::new(HPos::Left, VPos::Top)),
             ));
@@ -624,7 +665,7 @@ pub fn target_chart(id: &str, title: &str, scale_of: &TargetScale, rows: &[Targe
             }
             let result = match &row.actual {
                 Some((_, t)) => format!("◆ {t}"),
-                None => format!("Kết quả: {}", crate::vn_number::UNKNOWN),
+                None => format!("{}: {}", lang.t("result"), lang.t("unknown")),
             };
             let _ = root.draw(&Text::new(
                 result,
@@ -641,22 +682,30 @@ pub fn target_chart(id: &str, title: &str, scale_of: &TargetScale, rows: &[Targe
     }
     let with_actual = rows.iter().filter(|r| r.actual.is_some()).count();
     let with_baseline = rows.iter().filter(|r| r.baseline.is_some()).count();
-    let summary = format!(
-        "{with_actual}/{} chỉ tiêu có kết quả được báo cáo; {with_baseline} có số liệu ban đầu. Thang đo: {}. Vạch đứng là mục tiêu{}, vòng tròn là số liệu ban đầu, hình thoi là kết quả; chỉ tiêu chưa có kết quả ghi “{}”. Chi tiết ở bảng bên dưới.",
-        rows.len(),
-        scale_of.axis_title,
-        if rows.iter().any(|r| matches!(r.goal, GoalMark::Range(..))) {
-            " (khoảng mục tiêu là hai vạch nối nhau)"
-        } else {
-            ""
-        },
-        crate::vn_number::UNKNOWN
+    let summary = lang.fill(
+        "target_chart_summary",
+        &[
+            ("with", &with_actual),
+            ("n", &rows.len()),
+            ("baseline", &with_baseline),
+            ("scale", &scale_of.axis_title),
+            (
+                "range",
+                &if rows.iter().any(|r| matches!(r.goal, GoalMark::Range(..))) {
+                    lang.t("range_is_two_ticks")
+                } else {
+                    ""
+                },
+            ),
+            ("unknown", &lang.t("unknown")),
+        ],
     );
     Chart {
         id: id.to_string(),
         title: title.to_string(),
         svg: finish(buf, id, title, &summary, height),
         summary,
+        summary_html: String::new(),
     }
 }
 
@@ -731,6 +780,7 @@ fn time_ticks(first: i32, months: i32) -> Vec<(i32, Option<String>)> {
 }
 
 pub fn timeline(
+    lang: Lang,
     id: &str,
     title: &str,
     rows: &[TimelineRow],
@@ -806,11 +856,14 @@ pub fn timeline(
             INK.stroke_width(1),
         ));
         let axis_title = if months > 24 {
-            format!("Năm ({first_year}–{last_year})")
+            lang.fill("axis_years", &[("from", &first_year), ("to", &last_year)])
         } else if first_year == last_year {
-            format!("Tháng (năm {first_year})")
+            lang.fill("axis_months_year", &[("year", &first_year)])
         } else {
-            format!("Tháng (năm {first_year}–{last_year})")
+            lang.fill(
+                "axis_months_years",
+                &[("from", &first_year), ("to", &last_year)],
+            )
         };
         let _ = root.draw(&Text::new(
             axis_title,
@@ -881,19 +934,25 @@ pub fn timeline(
         }
         let _ = root.present();
     }
-    let summary = format!(
-        "Dòng thời gian {} nhiệm vụ theo thời hạn{}; mỗi nhiệm vụ ghi rõ tình trạng bằng chữ. Chi tiết ở bảng bên dưới.",
-        rows.len(),
-        as_of
-            .as_ref()
-            .map(|(_, l)| format!(", vạch đứt là ngày số liệu của báo cáo ({l})"))
-            .unwrap_or_default()
+    let summary = lang.fill(
+        "timeline_summary",
+        &[
+            ("n", &rows.len()),
+            (
+                "as_of",
+                &as_of
+                    .as_ref()
+                    .map(|(_, l)| lang.fill("timeline_as_of_line", &[("label", l)]))
+                    .unwrap_or_default(),
+            ),
+        ],
     );
     Chart {
         id: id.to_string(),
         title: title.to_string(),
         svg: finish(buf, id, title, &summary, height),
         summary,
+        summary_html: String::new(),
     }
 }
 
@@ -931,6 +990,7 @@ mod tests {
     #[test]
     fn a_bar_chart_is_an_accessible_svg_with_vietnamese_numbers() {
         let c = horizontal_bars(
+            Lang::Vi,
             "c1",
             "Kinh phí theo huyện",
             "Kinh phí (triệu đồng)",
@@ -967,6 +1027,7 @@ mod tests {
     #[test]
     fn a_chart_as_a_file_is_a_standalone_svg_with_its_size_title_and_a_font_fallback() {
         let c = horizontal_bars(
+            Lang::Vi,
             "c2",
             "Kinh phí <theo> nguồn",
             "Kinh phí (triệu đồng)",
@@ -993,6 +1054,7 @@ mod tests {
     #[test]
     fn chart_text_is_escaped() {
         let c = horizontal_bars(
+            Lang::Vi,
             "x",
             "<script>alert(1)</script>",
             "a",
@@ -1031,8 +1093,8 @@ mod tests {
             value: Some(d("1")),
         }];
         assert_eq!(
-            horizontal_bars("a", "T", "x", "", "", &bars).svg,
-            horizontal_bars("a", "T", "x", "", "", &bars).svg
+            horizontal_bars(Lang::Vi, "a", "T", "x", "", "", &bars).svg,
+            horizontal_bars(Lang::Vi, "a", "T", "x", "", "", &bars).svg
         );
     }
 }

@@ -78,6 +78,12 @@ pub struct SiteFile {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// The site's title and description in English, for the `/en/` mirror and the data
+    /// package's English metadata (optional: without them English pages show the Vietnamese).
+    #[serde(default)]
+    pub title_en: String,
+    #[serde(default)]
+    pub description_en: String,
     pub base_url: S<String>,
     #[serde(default = "default_language")]
     pub language: String,

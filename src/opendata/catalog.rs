@@ -115,6 +115,16 @@ pub fn graph(site: &Site, datasets: &[(&Resource, Vec<Distribution<'_>>)]) -> Gr
         super::package::description(site),
         "vi",
     );
+    // English beside the Vietnamese: the title when the content gives one, the description
+    // always (what the files are is the generator's own words).
+    if !c.title_en.is_empty() {
+        catalog.lang("dct:title", &c.title_en, "en");
+    }
+    catalog.lang(
+        "dct:description",
+        super::package::description_en(site),
+        "en",
+    );
     if let Some(p) = &publisher_iri {
         catalog.iri("dct:publisher", p);
     }
@@ -259,8 +269,11 @@ fn dataset(
 ) -> Node {
     let iri = dataset_iri(site, r.name);
     let mut n = Node::new(&iri, &["dcat:Dataset"]);
+    let en = crate::i18n::Lang::En;
     n.lang("dct:title", &r.title, "vi")
+        .lang("dct:title", r.title_in(en), "en")
         .lang("dct:description", &r.description, "vi")
+        .lang("dct:description", r.description_in(en), "en")
         .add("dct:identifier", Object::Str(iri.clone()));
     if let Some(p) = publisher {
         n.iri("dct:publisher", p);
@@ -301,13 +314,34 @@ fn distribution(site: &Site, r: &Resource, d: &Distribution<'_>, page: &str) -> 
         "csv-excel" => "Bản CSV để mở bằng Excel: UTF-8 có BOM; ô văn bản bắt đầu bằng =, +, -, @ được thêm dấu ' để Excel không chạy như công thức.".to_string(),
         _ => format!("Sổ tính Excel gồm mọi bảng của bộ dữ liệu; bảng này ở trang tính “{}”, trang “gioi-thieu” giải thích từng cột.", r.name),
     };
+    let en = crate::i18n::Lang::En;
+    let description_en = match d.format.key {
+        "csv" => en.t("distribution_csv").to_string(),
+        "json" => en.t("distribution_json").to_string(),
+        "csv-excel" => en.t("distribution_csv_excel").to_string(),
+        _ => en.fill("distribution_workbook", &[("name", &r.name)]),
+    };
     let mut n = Node::new(&iri, &["dcat:Distribution"]);
     n.lang(
         "dct:title",
         format!("{} — {}", r.title, d.format.label),
         "vi",
     )
+    .lang(
+        "dct:title",
+        format!(
+            "{} — {}",
+            r.title_in(en),
+            match d.format.key {
+                "csv-excel" => en.t("csv_for_excel"),
+                "xlsx" => en.t("format_workbook"),
+                _ => d.format.label,
+            }
+        ),
+        "en",
+    )
     .lang("dct:description", description, "vi")
+    .lang("dct:description", description_en, "en")
     .iri("dcat:accessURL", page)
     .iri("dcat:downloadURL", &download)
     .iri("dcat:mediaType", format!("{IANA}/{}", d.format.media_type))

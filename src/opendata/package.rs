@@ -60,15 +60,34 @@ pub fn description(site: &Site) -> String {
     if !d.is_empty() {
         d.push(' ');
     }
-    d.push_str(
-        "Mỗi bảng là một tệp CSV (UTF-8 không BOM, dấu phẩy, có dòng tiêu đề, dấu chấm thập phân, \
-         không phân cách hàng nghìn) kèm bản JSON cùng tên (data/<bảng>.json), bản CSV cho Excel \
-         (UTF-8 có BOM, data/excel/<bảng>.csv) và sổ tính data/minhbach.xlsx gồm mọi bảng. \
-         Ô trống nghĩa là chưa có số liệu, không bao giờ là 0. Các mã nhiều giá trị cách nhau \
-         bởi dấu chấm phẩy. Số tiền tính bằng triệu đồng. Mọi con số dẫn về dòng văn bản nguồn \
-         (cột source, dạng mã-văn-bản:số-dòng).",
-    );
+    d.push_str(crate::i18n::Lang::Vi.t("package_files"));
     d
+}
+
+/// The package's description in English: the site's English description when the content gives
+/// one, then how the files are made (from the string table).
+pub fn description_en(site: &Site) -> String {
+    let c = site.config();
+    let mut d = c.description_en.clone();
+    if !d.is_empty() && !d.ends_with('.') {
+        d.push('.');
+    }
+    if !d.is_empty() {
+        d.push(' ');
+    }
+    d.push_str(crate::i18n::Lang::En.t("package_files"));
+    d
+}
+
+/// A title or description in both languages, as CKAN's multilingual fields (ckanext-fluent's
+/// `title_translated`) write them: Frictionless keeps the Vietnamese in `title` and
+/// `description` and accepts these extra properties.
+fn translated(vi: &str, en: &str) -> Value {
+    if en.is_empty() {
+        json!({ "vi": vi })
+    } else {
+        json!({ "vi": vi, "en": en })
+    }
 }
 
 /// The descriptor, given the canonical CSV bytes of each resource.
@@ -94,6 +113,11 @@ pub fn datapackage_bytes(site: &Site, resources: &[(&Resource, FileInfo)]) -> Ve
     pkg.insert("id".into(), json!(meta::url(site, meta::DATAPACKAGE)));
     pkg.insert("title".into(), json!(c.title));
     pkg.insert("description".into(), json!(description(site)));
+    pkg.insert("title_translated".into(), translated(&c.title, &c.title_en));
+    pkg.insert(
+        "description_translated".into(),
+        translated(&description(site), &description_en(site)),
+    );
     pkg.insert("homepage".into(), json!(meta::url(site, &meta::page())));
     pkg.insert("keywords".into(), json!(keywords(site)));
     pkg.insert(
@@ -127,6 +151,15 @@ fn resource_descriptor(r: &Resource, info: &FileInfo) -> Value {
     d.insert("path".into(), json!(format!("{}.csv", r.name)));
     d.insert("title".into(), json!(r.title));
     d.insert("description".into(), json!(r.description));
+    let en = crate::i18n::Lang::En;
+    d.insert(
+        "title_translated".into(),
+        translated(&r.title, r.title_in(en)),
+    );
+    d.insert(
+        "description_translated".into(),
+        translated(&r.description, r.description_in(en)),
+    );
     d.insert("format".into(), json!("csv"));
     d.insert("mediatype".into(), json!("text/csv"));
     d.insert("encoding".into(), json!("utf-8"));

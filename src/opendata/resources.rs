@@ -69,6 +69,27 @@ pub struct Resource {
 }
 
 impl Resource {
+    /// The title in `lang`: Vietnamese as the package gives it, English from the string table
+    /// (`dataset_<name>_title`).
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Vi => &self.title,
+            crate::i18n::Lang::En => {
+                crate::i18n::dataset_text(self.name, "title").unwrap_or(&self.title)
+            }
+        }
+    }
+
+    /// The description in `lang` (see [`Resource::title_in`]).
+    pub fn description_in(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Vi => &self.description,
+            crate::i18n::Lang::En => {
+                crate::i18n::dataset_text(self.name, "description").unwrap_or(&self.description)
+            }
+        }
+    }
+
     pub fn header(&self) -> Vec<&'static str> {
         self.fields.iter().map(|f| f.name).collect()
     }

@@ -4,13 +4,13 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, Page, UNKNOWN, base_context, report_href, with_unit};
+use super::{Ctx, Page, base_context, report_href, with_unit};
 use crate::changes::{Change, ChangeKind, Comparison};
 use crate::dates::PartialDate;
+use crate::i18n::Lang;
 use crate::model::{GovLevel, Report, Target, TargetValue, Task};
 use crate::progress::Status;
 use crate::routes::{PlanSection, Route};
-use crate::vn_number;
 
 /// Plan and unit pages show at most this many changes; the report page shows them all.
 pub(crate) const SHORT_LIST: usize = 10;
@@ -18,15 +18,15 @@ pub(crate) const SHORT_LIST: usize = 10;
 const FEED_ROWS: usize = 20;
 
 /// A report as a change row links it: title, page and as-of date.
-pub(crate) fn report_ref(r: &Report) -> Value {
-    json!({"id": r.id, "title": r.title, "href": report_href(&r.id), "as_of": r.as_of.vietnamese()})
+pub(crate) fn report_ref(lang: Lang, r: &Report) -> Value {
+    json!({"id": r.id, "title": r.title, "href": report_href(&r.id), "as_of": lang.date(&r.as_of)})
 }
 
 /// A goal's or value's level and subject, as a suffix: " — cấp tỉnh — Đông Nam Á".
-fn level_suffix(level: GovLevel, subject: &str) -> String {
+fn level_suffix(lang: Lang, level: GovLevel, subject: &str) -> String {
     let mut s = String::new();
     if level != GovLevel::All {
-        s.push_str(&format!(" — {}", level.vietnamese().to_lowercase()));
+        s.push_str(&format!(" — {}", level.label(lang).to_lowercase()));
     }
     if !subject.is_empty() {
         s.push_str(&format!(" — {subject}"));
@@ -35,18 +35,24 @@ fn level_suffix(level: GovLevel, subject: &str) -> String {
 }
 
 /// A stated value as pages write it: "92%", or the document's words when it gives no number.
-fn value_text(t: &Target, v: &TargetValue) -> String {
+fn value_text(lang: Lang, t: &Target, v: &TargetValue) -> String {
     match v.value {
-        Some(x) => with_unit(&vn_number::format(x), &t.unit),
-        None => format!("{UNKNOWN} (văn bản ghi: “{}”)", v.text),
+        Some(x) => with_unit(&lang.number(x), &t.unit),
+        None => lang.fill(
+            "unknown_document_says",
+            &[("unknown", &lang.t("unknown")), ("text", &v.text)],
+        ),
     }
 }
 
-fn task_label(t: &Task) -> String {
-    match &t.number {
-        Some(n) => format!("Nhiệm vụ {n}: {}", t.title),
-        None => format!("Nhiệm vụ: {}", t.title),
-    }
+/// What a change concerns: the interface's name for it ("Nhiệm vụ 2") and the content's words
+/// (the task's title), apart so that pages can mark the content's language.
+fn task_label(lang: Lang, t: &Task) -> (String, String) {
+    let label = match &t.number {
+        Some(n) => lang.fill("task_n", &[("n", n)]),
+        None => lang.t("col_task").to_string(),
+    };
+    (label, t.title.clone())
 }
 
 fn task_href(t: &Task) -> String {
@@ -57,19 +63,22 @@ fn task_href(t: &Task) -> String {
     )
 }
 
-fn target_label(t: &Target, level: GovLevel, subject: &str) -> String {
-    format!(
-        "Chỉ tiêu {}{}: {}",
-        t.number,
-        level_suffix(level, subject),
-        t.text
+fn target_label(lang: Lang, t: &Target, level: GovLevel, subject: &str) -> (String, String) {
+    (
+        format!(
+            "{}{}",
+            lang.fill("target_n_cap", &[("n", &t.number)]),
+            level_suffix(lang, level, subject)
+        ),
+        t.text.clone(),
     )
 }
 
 /// The parts of a change row: what it concerns, its link, the state before and now, and the
 /// lines of the documents that say so.
 struct Row {
-    what: String,
+    /// The interface's name of what changed, and the content's words for it.
+    what: (String, String),
     href: String,
     before: String,
     now: String,
@@ -77,7 +86,7 @@ struct Row {
     source: crate::model::SourceRef,
 }
 
-fn row_parts(c: &Change) -> Row {
+fn row_parts(lang: Lang, c: &Change) -> Row {
     match &c.kind {
         ChangeKind::NewlyMet {
             target,
@@ -85,34 +94,41 @@ fn row_parts(c: &Change) -> Row {
             value,
             before,
         } => Row {
-            what: target_label(target, goal.level, &goal.subject),
+            what: target_label(lang, target, goal.level, &goal.subject),
             href: Route::Target(target.id.clone()).path(),
             before: match before {
-                Some(b) => format!("{} (chưa đạt)", value_text(target, b)),
-                None => UNKNOWN.to_string(),
+                Some(b) => lang.fill("not_met_yet", &[("value", &value_text(lang, target, b))]),
+                None => lang.t("unknown").to_string(),
             },
-            now: format!(
-                "{} — đạt mục tiêu {}",
-                value_text(target, value),
-                super::goal_text(target, goal)
+            now: lang.fill(
+                "meets_goal",
+                &[
+                    ("value", &value_text(lang, target, value)),
+                    ("goal", &super::goal_text(lang, target, goal)),
+                ],
             ),
             before_source: before.map(|b| b.source.clone()),
             source: value.source.clone(),
         },
         ChangeKind::NewlyLate { task, from, result } => Row {
-            what: task_label(task),
+            what: task_label(lang, task),
             href: task_href(task),
-            before: from.vietnamese().to_string(),
-            now: format!(
-                "{} (thời hạn: {})",
-                Status::Late.vietnamese(),
-                if task.timeframe_text.is_empty() {
-                    task.timeframe
-                        .map(|t| t.vietnamese())
-                        .unwrap_or_else(|| "văn bản không ghi".into())
-                } else {
-                    task.timeframe_text.clone()
-                }
+            before: from.label(lang).to_string(),
+            now: lang.fill(
+                "status_deadline",
+                &[
+                    ("status", &Status::Late.label(lang)),
+                    (
+                        "deadline",
+                        &if task.timeframe_text.is_empty() {
+                            task.timeframe
+                                .map(|t| lang.timeframe(&t))
+                                .unwrap_or_else(|| lang.t("not_stated").into())
+                        } else {
+                            task.timeframe_text.clone()
+                        },
+                    ),
+                ],
             ),
             before_source: None,
             source: result
@@ -125,10 +141,10 @@ fn row_parts(c: &Change) -> Row {
             to,
             result,
         } => Row {
-            what: task_label(task),
+            what: task_label(lang, task),
             href: task_href(task),
-            before: from.vietnamese().to_string(),
-            now: to.vietnamese().to_string(),
+            before: from.label(lang).to_string(),
+            now: to.label(lang).to_string(),
             before_source: None,
             source: result
                 .map(|r| r.source.clone())
@@ -139,12 +155,12 @@ fn row_parts(c: &Change) -> Row {
             value,
             before,
         } => Row {
-            what: target_label(target, value.level, &value.subject),
+            what: target_label(lang, target, value.level, &value.subject),
             href: Route::Target(target.id.clone()).path(),
             before: before
-                .map(|b| value_text(target, b))
-                .unwrap_or_else(|| UNKNOWN.to_string()),
-            now: value_text(target, value),
+                .map(|b| value_text(lang, target, b))
+                .unwrap_or_else(|| lang.t("unknown").to_string()),
+            now: value_text(lang, target, value),
             before_source: before.map(|b| b.source.clone()),
             source: value.source.clone(),
         },
@@ -153,30 +169,31 @@ fn row_parts(c: &Change) -> Row {
 
 /// A change row for templates.
 pub(crate) fn row(ctx: &Ctx, c: &Change) -> Value {
-    let r = row_parts(c);
+    let r = row_parts(ctx.lang, c);
     let comparison = &ctx.derived.changes.comparisons[c.comparison];
     json!({
-        "kind": c.kind.vietnamese(),
+        "kind": c.kind.label(ctx.lang),
         "code": c.kind.code(),
-        "what": r.what,
+        "what": r.what.0,
+        "what_text": r.what.1,
         "href": r.href,
         "before": r.before,
         "now": r.now,
         "before_source": r.before_source.as_ref().map(|s| ctx.source(s)),
         "source": ctx.source(&r.source),
         "plan": ctx.plan_ref(&comparison.plan.id),
-        "report": report_ref(comparison.report),
-        "previous": comparison.previous.map(report_ref),
+        "report": report_ref(ctx.lang, comparison.report),
+        "previous": comparison.previous.map(|r| report_ref(ctx.lang, r)),
     })
 }
 
 /// A change in one line of text, for the feed.
 fn row_text(c: &Change) -> String {
-    let r = row_parts(c);
+    let r = row_parts(Lang::Vi, c);
     format!(
         "{}: {} — trước: {}; nay: {}.",
         c.kind.vietnamese(),
-        r.what,
+        format!("{}: {}", r.what.0, r.what.1),
         r.before,
         r.now
     )
@@ -188,8 +205,8 @@ pub(crate) fn comparison(ctx: &Ctx, c: &Comparison, limit: usize) -> Value {
     let rows = ctx.derived.changes.rows_of(c);
     json!({
         "plan": ctx.plan_ref(&c.plan.id),
-        "report": report_ref(c.report),
-        "previous": c.previous.map(report_ref),
+        "report": report_ref(ctx.lang, c.report),
+        "previous": c.previous.map(|r| report_ref(ctx.lang, r)),
         "first": c.previous.is_none(),
         "count": rows.len(),
         "rows": rows.iter().take(limit).map(|r| row(ctx, r)).collect::<Vec<_>>(),

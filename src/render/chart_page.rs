@@ -24,26 +24,29 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, id: &str, embed: bool) -> Option<Pa
         title: text(&figure["chart"]["title"]),
         summary: text(&figure["chart"]["summary"]),
         svg: text(&figure["chart"]["svg"]),
+        summary_html: String::new(),
     };
     let base = site.config().base_url.trim_end_matches('/').to_string();
     let own = Route::Chart(id.to_string());
     let embed_route = Route::ChartEmbed(id.to_string());
-    let page_url = format!("{base}/{}", own.path());
+    // The chart page in this page's language: what a citation names.
+    let own_here = own.in_lang(route.lang()).unwrap_or_else(|| own.clone());
+    let page_url = format!("{base}/{}", own_here.path());
     let embed_url = format!("{base}/{}", embed_route.path());
     let documents = documents_of(ctx, entry);
+    let lang = ctx.lang;
     let cited = if documents.is_empty() {
-        "văn bản gốc của từng kế hoạch trong bảng số liệu".to_string()
+        lang.t("cite_each_plan").to_string()
     } else {
         documents
             .iter()
-            .map(|d| citation_name(d))
+            .map(|d| citation_name(lang, d))
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let citation = format!(
-        "Nguồn: {cited}, {}, truy cập từ {page_url}",
-        site.config().title
-    );
+    // The parts of the citation line: what is cited (content, in Vietnamese), the site, the
+    // address; the template puts the interface's words around them.
+    let citation = json!({"cited": cited, "site": site.config().title, "url": page_url});
 
     let mut c = base_context(site, route, &chart.title);
     c.insert("figure", &figure);
@@ -81,8 +84,8 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, id: &str, embed: bool) -> Option<Pa
                     "date": d
                         .date
                         .as_ref()
-                        .map(|x| x.vietnamese())
-                        .filter(|x| !d.title.contains(x.as_str())),
+                        .filter(|x| !d.title.contains(x.vietnamese().as_str()))
+                        .map(|x| lang.date(x)),
                     "href": document_href(&d.id),
                 })
             })
@@ -93,12 +96,18 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, id: &str, embed: bool) -> Option<Pa
         &entry
             .hosts
             .iter()
-            .map(|h| json!({"href": format!("{}#{id}", h.path()), "name": host_name(site, h)}))
+            .map(|h| {
+                let (name, vi, rest) = host_name(lang, site, h);
+                json!({"href": format!("{}#{id}", h.path()), "name": name, "vi": vi, "rest": rest})
+            })
             .collect::<Vec<_>>(),
     );
-    ctx.downloads
-        .borrow_mut()
-        .push((chart_svg_path(id), chart.standalone_svg().into_bytes()));
+    // The standalone SVG is the Vietnamese chart's; the English page links the same file.
+    if ctx.lang == crate::i18n::Lang::Vi {
+        ctx.downloads
+            .borrow_mut()
+            .push((chart_svg_path(id), chart.standalone_svg().into_bytes()));
+    }
     Some(Page {
         template: "chart.html",
         context: c,
@@ -137,11 +146,11 @@ fn documents_of<'s>(ctx: &Ctx<'s>, entry: &ChartEntry) -> Vec<&'s Document> {
 }
 
 /// A document as a citation names it: its title, and its date unless the title says it.
-fn citation_name(d: &Document) -> String {
+fn citation_name(lang: crate::i18n::Lang, d: &Document) -> String {
     match &d.date {
         Some(date) if !d.title.contains(&date.vietnamese()) => {
-            let when = date.vietnamese();
-            if when.starts_with(|c: char| c.is_ascii_digit()) {
+            let when = lang.date(date);
+            if lang == crate::i18n::Lang::Vi && when.starts_with(|c: char| c.is_ascii_digit()) {
                 format!("{}, ngày {when}", d.title)
             } else {
                 format!("{}, {when}", d.title)
@@ -151,26 +160,31 @@ fn citation_name(d: &Document) -> String {
     }
 }
 
-/// How a chart page names a page the chart appears on.
-fn host_name(site: &Site, route: &Route) -> String {
+/// How a chart page names a page the chart appears on: the name, whether it is content (a plan
+/// known by its Vietnamese title), and what follows it (the plan's section).
+fn host_name(lang: crate::i18n::Lang, site: &Site, route: &Route) -> (String, bool, String) {
+    let ui = |s: String| (s, false, String::new());
     match route {
-        Route::Home => "Trang chủ".into(),
-        Route::Budget => "Kinh phí".into(),
-        Route::Targets => "Chỉ tiêu".into(),
-        Route::Progress => "Tiến độ".into(),
-        Route::BudgetBreakdown(b) => b.vietnamese().into(),
-        Route::ListPage(List::Breakdown(b), n) => breakdown_page(*b, *n),
+        Route::Home => ui(lang.t("nav_home").into()),
+        Route::Budget => ui(lang.t("nav_budget").into()),
+        Route::Targets => ui(lang.t("nav_targets").into()),
+        Route::Progress => ui(lang.t("nav_progress").into()),
+        Route::BudgetBreakdown(b) => ui(b.label(lang).into()),
+        Route::ListPage(List::Breakdown(b), n) => ui(breakdown_page(lang, *b, *n)),
         Route::Plan(id, section) => {
-            let plan = site.plan(id).map(|p| p.label()).unwrap_or_default();
-            match section {
-                PlanSection::Overview => plan,
-                s => format!("{plan} — {}", s.vietnamese()),
-            }
+            let plan = site.plan(id);
+            let name = plan.map(|p| p.label_in(lang)).unwrap_or_default();
+            let vi = plan.is_some_and(|p| p.number.is_none());
+            let rest = match section {
+                PlanSection::Overview => String::new(),
+                s => format!(" — {}", s.label(lang)),
+            };
+            (name, vi, rest)
         }
-        other => other.to_string(),
+        other => ui(other.to_string()),
     }
 }
 
-fn breakdown_page(b: Breakdown, n: usize) -> String {
-    format!("{}, trang {n}", b.vietnamese())
+fn breakdown_page(lang: crate::i18n::Lang, b: Breakdown, n: usize) -> String {
+    lang.fill("breakdown_page_n", &[("title", &b.label(lang)), ("n", &n)])
 }

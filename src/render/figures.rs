@@ -7,18 +7,33 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::{Ctx, UNKNOWN, plan_href, unit_href};
+use super::{Ctx, plan_href, unit_href};
 use crate::budget::{PlaceLevel, Sum, total_checks};
 use crate::charts::catalog::{self, ChartKind, TargetGroup};
 use crate::charts::{self, Bar, TargetRow, TimelineRow};
 use crate::model::*;
 use crate::progress::{Status, TaskProgress};
 use crate::routes::{Breakdown, Route};
-use crate::vn_number;
 
 /// A table row of a figure.
 pub(crate) fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Value {
-    json!({"label": label, "href": href, "cells": cells})
+    json!({"label": label, "href": href, "cells": cells, "vi": true})
+}
+
+/// A table row labelled in the interface's words whose cells at `content` (indexes among the
+/// cells) are content in Vietnamese.
+pub(crate) fn row_with_content(
+    label: &str,
+    href: Option<String>,
+    cells: Vec<String>,
+    content: &[usize],
+) -> Value {
+    json!({"label": label, "href": href, "cells": cells, "vi": false, "content": content})
+}
+
+/// A table row whose label is the interface's own words (a funding source), not content.
+pub(crate) fn ui_row(label: &str, href: Option<String>, cells: Vec<String>) -> Value {
+    json!({"label": label, "href": href, "cells": cells, "vi": false})
 }
 
 /// A chart with its table and provenance, as templates show it (`macros.html::figure`).
@@ -31,7 +46,7 @@ pub(crate) fn row(label: &str, href: Option<String>, cells: Vec<String>) -> Valu
 pub(crate) fn figure(
     ctx: &Ctx,
     chart: charts::Chart,
-    source: String,
+    source: Value,
     columns: Vec<&str>,
     rows: Vec<Value>,
     total: Option<Vec<String>>,
@@ -43,24 +58,35 @@ pub(crate) fn figure(
         .map(|i| {
             rows.iter().all(|r| {
                 let cell = text(r, i);
-                cell.is_empty() || vn_number::parse(&cell).is_some()
+                cell.is_empty() || ctx.lang.parse_number(&cell).is_some()
             })
         })
         .collect();
     let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref(), &numeric);
     // The chart as PNG, for articles and slides: twice the SVG's size, its title as its text.
+    // It is drawn from the Vietnamese chart; English pages link the same file (one image per
+    // chart, so the images' cost does not double).
     let png = crate::routes::chart_png_path(&chart.id);
-    ctx.images.borrow_mut().push((
-        png.clone(),
-        crate::raster::Image {
-            svg: chart.svg.clone(),
-            scale: 2.0,
-            title: chart.title.clone(),
-        },
-    ));
+    if ctx.lang == crate::i18n::Lang::Vi {
+        ctx.images.borrow_mut().push((
+            png.clone(),
+            crate::raster::Image {
+                svg: chart.svg.clone(),
+                scale: 2.0,
+                title: chart.title.clone(),
+            },
+        ));
+    }
 
     // Columns said once above the table: the same text on every row, or nothing on any.
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<Value> = Vec::new();
+    let is_content = |i: usize| {
+        rows.first().is_some_and(|r| {
+            r["content"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|x| x.as_u64() == Some(i as u64)))
+        })
+    };
     let keep: Vec<bool> = (0..width)
         .map(|i| {
             let first = rows.first().map(|r| text(r, i)).unwrap_or_default();
@@ -72,7 +98,7 @@ pub(crate) fn figure(
                 return false;
             }
             if uniform && !numeric[i] && rows.len() > 1 && total_empty {
-                notes.push(format!("{}: {first}", columns[i + 1]));
+                notes.push(json!({"name": columns[i + 1], "text": first, "vi": is_content(i)}));
                 return false;
             }
             true
@@ -81,17 +107,24 @@ pub(crate) fn figure(
     let key = (0..width).find(|&i| keep[i] && numeric[i]);
     // Each row's share of the total, by the key amount.
     let total_key = key
-        .and_then(|k| total.as_ref()?.get(k).and_then(|c| vn_number::parse(c)))
+        .and_then(|k| {
+            total
+                .as_ref()?
+                .get(k)
+                .and_then(|c| ctx.lang.parse_number(c))
+        })
         .filter(|t| !t.is_zero());
     let share = |r: &Value| -> String {
         match (key, total_key) {
-            (Some(k), Some(t)) => vn_number::parse(&text(r, k))
+            (Some(k), Some(t)) => ctx
+                .lang
+                .parse_number(&text(r, k))
                 .map(|v| {
                     let pct = v * rust_decimal::Decimal::from(100) / t;
                     if !v.is_zero() && pct < rust_decimal::Decimal::new(5, 2) {
-                        "dưới 0,1 %".to_string()
+                        ctx.lang.t("share_below_tenth").to_string()
                     } else {
-                        format!("{} %", vn_number::format_rounded(pct, 1))
+                        format!("{} %", ctx.lang.number_rounded(pct, 1))
                     }
                 })
                 .unwrap_or_default(),
@@ -102,23 +135,27 @@ pub(crate) fn figure(
     for i in (0..width).filter(|&i| keep[i]) {
         header.push(json!({"name": columns[i + 1], "num": numeric[i], "wide": Some(i) != key}));
         if Some(i) == key && total_key.is_some() {
-            header.push(json!({"name": "Tỷ lệ trong tổng", "num": true, "wide": true}));
+            header.push(json!({"name": ctx.lang.t("share_of_total"), "num": true, "wide": true}));
         }
     }
-    let shape = |cells: Vec<String>, share: Option<String>| -> (Vec<Value>, Vec<Value>) {
+    let shape = |cells: Vec<String>,
+                 share: Option<String>,
+                 content: &[usize]|
+     -> (Vec<Value>, Vec<Value>) {
         let mut out = Vec::new();
         let mut narrow = Vec::new();
         for i in (0..width).filter(|&i| keep[i]) {
             let cell = cells.get(i).cloned().unwrap_or_default();
             let wide = Some(i) != key;
+            let vi = content.contains(&i);
             if wide && !cell.is_empty() {
-                narrow.push(json!({"name": columns[i + 1], "text": cell}));
+                narrow.push(json!({"name": columns[i + 1], "text": cell, "vi": vi}));
             }
-            out.push(json!({"text": cell, "num": numeric[i], "wide": wide}));
+            out.push(json!({"text": cell, "num": numeric[i], "wide": wide, "vi": vi}));
             if Some(i) == key {
                 if let Some(s) = &share {
                     if !s.is_empty() {
-                        narrow.push(json!({"name": "Tỷ lệ trong tổng", "text": s}));
+                        narrow.push(json!({"name": ctx.lang.t("share_of_total"), "text": s}));
                     }
                     out.push(json!({"text": s, "num": true, "wide": true}));
                 }
@@ -131,13 +168,22 @@ pub(crate) fn figure(
         .into_iter()
         .map(|mut r| {
             let cells: Vec<String> = (0..width).map(|i| text(&r, i)).collect();
-            let (out, narrow) = shape(cells, has_share.then(|| share(&r)));
+            let content: Vec<usize> = r["content"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_u64())
+                        .map(|x| x as usize)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let (out, narrow) = shape(cells, has_share.then(|| share(&r)), &content);
             r["cells"] = json!(out);
             r["narrow"] = json!(narrow);
             r
         })
         .collect();
-    let total = total.map(|t| shape(t, has_share.then(|| "100 %".to_string())).0);
+    let total = total.map(|t| shape(t, has_share.then(|| "100 %".to_string()), &[]).0);
     // The chart's own page and its image, when the site lists it (every chart it draws).
     let known = ctx.derived.charts.get(&chart.id).is_some();
     let page = known.then(|| Route::Chart(chart.id.clone()).path());
@@ -166,7 +212,7 @@ fn figure_download(
     numeric: &[bool],
 ) -> Value {
     let plain = |i: usize, text: &str| -> String {
-        match vn_number::parse(text) {
+        match ctx.lang.parse_number(text) {
             Some(d) if !text.is_empty() && numeric.get(i).copied().unwrap_or(true) => {
                 d.normalize().to_string()
             }
@@ -183,35 +229,67 @@ fn figure_download(
         })
         .collect();
     if let Some(t) = total {
-        let mut line = vec!["Tổng".to_string()];
+        let mut line = vec![ctx.lang.t("total").to_string()];
         line.extend((0..width).map(|i| plain(i, t.get(i).map(String::as_str).unwrap_or(""))));
         data.push(line);
     }
     let mut numeric_columns = vec![false];
     numeric_columns.extend_from_slice(numeric);
-    ctx.register(&format!("bieu-do-{id}"), columns, &data, &numeric_columns)
+    // English pages offer their figures' tables with English headers, under `en/`.
+    let name = match ctx.lang {
+        crate::i18n::Lang::Vi => format!("bieu-do-{id}"),
+        crate::i18n::Lang::En => format!("en/bieu-do-{id}"),
+    };
+    ctx.register(&name, columns, &data, &numeric_columns)
 }
 
 /// "Nguồn: <document title>" for the document a plan's figures come from.
-pub(crate) fn source_note(site: &Site, plan: &Plan, part: &str) -> String {
-    let doc = plan.source_document().and_then(|d| site.document(d));
-    match doc {
-        Some(d) => format!(
-            "Nguồn: {}{}{}.",
-            d.title,
-            if part.is_empty() { "" } else { ", " },
-            part
-        ),
-        None => format!("Nguồn: {}.", plan.label()),
-    }
+/// "Nguồn: <document title>, <part>." for the document a plan's figures come from; `part` is a
+/// key of the string table ("" for none). The title is content: templates mark its language
+/// (`macros.html::source_note`).
+pub(crate) fn source_note(ctx: &Ctx, plan: &Plan, part: &str) -> Value {
+    let lang = ctx.lang;
+    let doc = plan.source_document().and_then(|d| ctx.site.document(d));
+    let what = match doc {
+        Some(d) => d.title.clone(),
+        None => plan.label_in(lang),
+    };
+    let part = if part.is_empty() {
+        ".".to_string()
+    } else {
+        format!(", {}.", lang.t(part))
+    };
+    json!({"label": lang.t("source"), "title": what, "part": part})
 }
 
-pub(crate) fn sum_cells(s: &Sum) -> Vec<String> {
+/// A note in the interface's words only.
+pub(crate) fn plain_note(text: impl Into<String>) -> Value {
+    json!({"text": text.into()})
+}
+
+/// Names the plan in a figure's caption apart from the interface's words, so that a plan known
+/// only by its (Vietnamese) title is marked as such on English pages.
+pub(crate) fn with_plan(mut fig: Value, plan: &Plan, lang: crate::i18n::Lang) -> Value {
+    let label = plan.label_in(lang);
+    let title = fig["chart"]["title"].as_str().unwrap_or("").to_string();
+    if plan.number.is_none() {
+        if let Some(prefix) = title.strip_suffix(&format!(" — {label}")) {
+            fig["caption_text"] = json!(prefix);
+            fig["caption_plan"] = json!(label);
+        }
+    }
+    fig
+}
+
+pub(crate) fn sum_cells(lang: crate::i18n::Lang, s: &Sum) -> Vec<String> {
     vec![
-        vn_number::format(s.amount),
+        lang.number(s.amount),
         s.lines.to_string(),
         if s.unknown > 0 {
-            format!("{} mục {}", s.unknown, UNKNOWN)
+            lang.fill(
+                "n_unknown",
+                &[("n", &s.unknown), ("unknown", &lang.t("unknown"))],
+            )
         } else {
             String::new()
         },
@@ -246,7 +324,49 @@ fn unit_bars(entries: &[(&Unit, Sum)]) -> Vec<Bar> {
 /// A bar chart of money. Sums of a billion đồng and more are drawn in tỷ đồng, rounded so that
 /// a citizen reads "169,9" rather than "169.900"; the exact million-VND figures stay in the
 /// table beside the chart.
-fn money_chart(id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
+fn money_chart(lang: crate::i18n::Lang, id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
+    let chart = money_chart_of(lang, id, title, bars);
+    match lang {
+        // A Vietnamese page needs no mark: its `<html lang>` says it.
+        crate::i18n::Lang::Vi => chart,
+        crate::i18n::Lang::En => content_labels(chart, bars),
+    }
+}
+
+/// A money chart whose bar labels are interface words (funding sources), not content.
+fn money_chart_ui(lang: crate::i18n::Lang, id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
+    money_chart_of(lang, id, title, bars)
+}
+
+/// Marks the bar labels a chart's summary quotes (its largest and smallest) as Vietnamese
+/// content, for the summary under the chart.
+fn content_labels(mut chart: charts::Chart, bars: &[Bar]) -> charts::Chart {
+    let known: Vec<&Bar> = bars.iter().filter(|b| b.value.is_some()).collect();
+    let mut html = super::escape_html(&chart.summary);
+    let mut named = false;
+    let mut labels: Vec<&str> = known
+        .first()
+        .map(|b| b.label.as_str())
+        .into_iter()
+        .collect();
+    if let Some(last) = known.last().filter(|_| known.len() > 1) {
+        labels.push(&last.label);
+    }
+    labels.dedup();
+    for label in labels {
+        let escaped = super::escape_html(label);
+        if !escaped.is_empty() && html.contains(&escaped) {
+            html = html.replacen(&escaped, &format!("<span lang=\"vi\">{escaped}</span>"), 1);
+            named = true;
+        }
+    }
+    if named {
+        chart.summary_html = html;
+    }
+    chart
+}
+
+fn money_chart_of(lang: crate::i18n::Lang, id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
     let thousand = Decimal::from(1000);
     let max = bars
         .iter()
@@ -255,11 +375,12 @@ fn money_chart(id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
         .unwrap_or_default();
     if max < thousand {
         return charts::horizontal_bars(
+            lang,
             id,
             title,
-            "Kinh phí (triệu đồng)",
+            lang.t("axis_budget_million"),
             "",
-            " triệu đồng",
+            lang.t("unit_million_suffix"),
             bars,
         );
     }
@@ -271,11 +392,12 @@ fn money_chart(id: &str, title: &str, bars: &[Bar]) -> charts::Chart {
         })
         .collect();
     charts::horizontal_bars(
+        lang,
         id,
         title,
-        "Kinh phí (tỷ đồng, làm tròn; số chính xác ở bảng dưới)",
+        lang.t("axis_budget_billion"),
         "",
-        " tỷ đồng",
+        lang.t("unit_billion_suffix"),
         &in_billions,
     )
 }
@@ -325,14 +447,15 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     }
     let entries = units_by_amount(site, &sums);
     let bars = unit_bars(&entries);
-    let title = format!("Kinh phí theo huyện, thị xã, thành phố — {}", plan.label());
+    let lang = ctx.lang;
+    let title = lang.fill("chart_by_district", &[("plan", &plan.label_in(lang))]);
     let id = chart_id(
         ctx,
         Some(plan),
         ChartKind::Breakdown(Breakdown::ByDistrict),
         format!("{}-theo-huyen", plan.id),
     );
-    let chart = money_chart(&id, &title, &bars);
+    let chart = money_chart(lang, &id, &title, &bars);
     let checks = total_checks(plan);
     let rows: Vec<Value> = entries
         .iter()
@@ -353,29 +476,32 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
                 if names.is_empty() {
                     String::new()
                 } else {
-                    format!("Nay thuộc: {}", names.join(", "))
+                    names.join(", ")
                 }
             };
-            let mut cells = sum_cells(s);
+            let mut cells = sum_cells(lang, s);
             cells.insert(
                 1,
                 declared
-                    .map(|c| vn_number::format(c.declared))
+                    .map(|c| lang.number(c.declared))
                     .unwrap_or_default(),
             );
             cells.push(successor);
             let href = body.map(|x| format!("{}kinh-phi/#{}", plan_href(&plan.id), x.id));
-            row(&u.name, href, cells)
+            // The units a district's territory belongs to now are named as the sources name them.
+            let mut r = row(&u.name, href, cells);
+            r["content"] = json!([4]);
+            r
         })
         .collect();
     let total: Sum = sum_of(&entries);
-    let mut total_cells = sum_cells(&total);
+    let mut total_cells = sum_cells(lang, &total);
     total_cells.insert(1, String::new());
     total_cells.push(String::new());
     let ended: Vec<String> = entries
         .iter()
         .filter_map(|(u, _)| u.valid_to)
-        .map(|d| d.vietnamese())
+        .map(|d| lang.date(&d))
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -388,35 +514,33 @@ pub(crate) fn district_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let mut fig = figure(
         ctx,
         chart,
-        source_note(site, plan, "Phụ lục II"),
+        source_note(ctx, plan, "appendix_ii"),
         vec![
-            "Huyện, thị xã, thành phố",
-            "Các mục cộng lại (triệu đồng)",
-            "Văn bản ghi",
-            "Số mục",
-            "Ghi chú",
-            "Sau 01/7/2025",
+            lang.t("col_district"),
+            lang.t("col_items_add_up_million"),
+            lang.t("col_declared"),
+            lang.t("col_items"),
+            lang.t("col_note"),
+            lang.t("col_since_july_2025"),
         ],
         rows,
         Some(total_cells),
     );
     if !ended.is_empty() {
         let note = format!(
-            "Các đơn vị này chấm dứt hoạt động từ {}{}.",
-            ended.join(", "),
+            "{}{}.",
+            lang.fill("units_ended_on", &[("dates", &ended.join(", "))]),
             if unattested > 0 {
-                format!(
-                    "; văn bản nguồn không ghi địa bàn của {unattested} đơn vị nay thuộc xã, phường nào"
-                )
+                lang.fill("units_unattested", &[("n", &unattested)])
             } else {
                 String::new()
             }
         );
         if let Some(notes) = fig["notes"].as_array_mut() {
-            notes.insert(0, json!(note));
+            notes.insert(0, json!({"text": note}));
         }
     }
-    Some(fig)
+    Some(with_plan(fig, plan, lang))
 }
 
 /// Budget by commune (xã, phường, đặc khu) or by province: for plans made after the 2025
@@ -431,11 +555,12 @@ pub(crate) fn place_figure(ctx: &Ctx, plan: &Plan, level: PlaceLevel) -> Option<
     let sums = level.sums(site, b);
     let entries = units_by_amount(site, &sums);
     let bars = unit_bars(&entries);
-    let (slug, what, column) = match level {
-        PlaceLevel::Province => ("theo-tinh", "tỉnh, thành phố", "Tỉnh, thành phố"),
-        _ => ("theo-xa", "xã, phường, đặc khu", "Xã, phường, đặc khu"),
+    let lang = ctx.lang;
+    let (slug, title_key, column) = match level {
+        PlaceLevel::Province => ("theo-tinh", "chart_by_province", "col_province"),
+        _ => ("theo-xa", "chart_by_commune", "col_commune"),
     };
-    let title = format!("Kinh phí theo {what} — {}", plan.label());
+    let title = lang.fill(title_key, &[("plan", &plan.label_in(lang))]);
     let breakdown = match level {
         PlaceLevel::Province => Breakdown::ByProvince,
         PlaceLevel::Commune => Breakdown::ByCommune,
@@ -447,19 +572,29 @@ pub(crate) fn place_figure(ctx: &Ctx, plan: &Plan, level: PlaceLevel) -> Option<
         ChartKind::Breakdown(breakdown),
         format!("{}-{slug}", plan.id),
     );
-    let chart = money_chart(&id, &title, &bars);
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
-        .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(s)))
+        .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(lang, s)))
         .collect();
     let total = sum_of(&entries);
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, ""),
-        vec![column, "Các mục cộng lại (triệu đồng)", "Số mục", "Ghi chú"],
-        rows,
-        Some(sum_cells(&total)),
+    let _ = site;
+    Some(with_plan(
+        figure(
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t(column),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(sum_cells(lang, &total)),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -477,31 +612,36 @@ pub(crate) fn agency_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     }
     let entries = units_by_amount(site, &sums);
     let bars = unit_bars(&entries);
-    let title = format!("Kinh phí theo cơ quan chủ trì — {}", plan.label());
+    let lang = ctx.lang;
+    let title = lang.fill("chart_by_agency", &[("plan", &plan.label_in(lang))]);
     let id = chart_id(
         ctx,
         Some(plan),
         ChartKind::Breakdown(Breakdown::ByAgency),
         format!("{}-theo-co-quan", plan.id),
     );
-    let chart = money_chart(&id, &title, &bars);
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
-        .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(s)))
+        .map(|(u, s)| row(&u.name, unit_href(u), sum_cells(lang, s)))
         .collect();
     let total = sum_of(&entries);
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, ""),
-        vec![
-            "Cơ quan chủ trì",
-            "Các mục cộng lại (triệu đồng)",
-            "Số mục",
-            "Ghi chú",
-        ],
-        rows,
-        Some(sum_cells(&total)),
+    Some(with_plan(
+        figure(
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t("col_lead_agency"),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(sum_cells(lang, &total)),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -513,9 +653,10 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
     let sums: BTreeMap<Option<Funding>, Sum> = b.sum_by(|l| Some(l.funding));
     let mut entries: Vec<(Option<Funding>, Sum)> = sums.into_iter().collect();
     entries.sort_by(|a, b| b.1.amount.cmp(&a.1.amount).then_with(|| a.0.cmp(&b.0)));
+    let lang = ctx.lang;
     let label = |f: &Option<Funding>| match f {
-        Some(f) => format!("{} ({})", f.vietnamese(), f.code()),
-        None => "Không ghi nguồn vốn".to_string(),
+        Some(f) => format!("{} ({})", f.label(lang), f.code()),
+        None => lang.t("no_funding_stated").to_string(),
     };
     let bars: Vec<Bar> = entries
         .iter()
@@ -524,52 +665,55 @@ pub(crate) fn funding_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             value: Some(s.amount),
         })
         .collect();
-    let title = format!("Kinh phí theo nguồn vốn — {}", plan.label());
+    let title = lang.fill("chart_by_source", &[("plan", &plan.label_in(lang))]);
     let id = chart_id(
         ctx,
         Some(plan),
         ChartKind::Breakdown(Breakdown::BySource),
         format!("{}-theo-nguon", plan.id),
     );
-    let chart = money_chart(&id, &title, &bars);
+    let chart = money_chart_ui(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(f, s)| {
             let declared = f.and_then(|f| b.declared.iter().find(|d| d.funding == Some(f)));
-            let mut cells = sum_cells(s);
+            let mut cells = sum_cells(lang, s);
             cells.insert(
                 1,
-                declared
-                    .map(|d| vn_number::format(d.amount))
-                    .unwrap_or_default(),
+                declared.map(|d| lang.number(d.amount)).unwrap_or_default(),
             );
             cells.insert(
                 2,
                 declared
-                    .map(|d| vn_number::format(s.amount - d.amount))
+                    .map(|d| lang.number(s.amount - d.amount))
                     .unwrap_or_default(),
             );
-            row(&label(f), None, cells)
+            ui_row(&label(f), None, cells)
         })
         .collect();
     let total = b.total();
-    let mut total_cells = sum_cells(&total);
+    let mut total_cells = sum_cells(lang, &total);
     total_cells.insert(1, String::new());
     total_cells.insert(2, String::new());
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, ""),
-        vec![
-            "Nguồn vốn",
-            "Các mục cộng lại (triệu đồng)",
-            "Văn bản ghi",
-            "Chênh lệch",
-            "Số mục",
-            "Ghi chú",
-        ],
-        rows,
-        Some(total_cells),
+    let _ = site;
+    Some(with_plan(
+        figure(
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t("col_funding"),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_declared"),
+                lang.t("col_difference"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(total_cells),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -589,27 +733,28 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
             value: Some(s.amount),
         })
         .collect();
-    let title = format!("Kinh phí theo nhóm cơ quan — {}", plan.label());
+    let lang = ctx.lang;
+    let title = lang.fill("chart_by_group", &[("plan", &plan.label_in(lang))]);
     let id = chart_id(
         ctx,
         Some(plan),
         ChartKind::Bodies,
         format!("{}-theo-nhom", plan.id),
     );
-    let chart = money_chart(&id, &title, &bars);
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(i, s)| {
             let g = &b.groups[*i];
-            let mut cells = sum_cells(s);
+            let mut cells = sum_cells(lang, s);
             cells.insert(
                 1,
-                g.declared_total.map(vn_number::format).unwrap_or_default(),
+                g.declared_total.map(|d| lang.number(d)).unwrap_or_default(),
             );
             cells.insert(
                 2,
                 g.declared_total
-                    .map(|d| vn_number::format(s.amount - d))
+                    .map(|d| lang.number(s.amount - d))
                     .unwrap_or_default(),
             );
             row(
@@ -620,23 +765,28 @@ pub(crate) fn body_figure(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         })
         .collect();
     let total = b.total();
-    let mut total_cells = sum_cells(&total);
+    let mut total_cells = sum_cells(lang, &total);
     total_cells.insert(1, String::new());
     total_cells.insert(2, String::new());
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, ""),
-        vec![
-            "Nhóm",
-            "Các mục cộng lại (triệu đồng)",
-            "Văn bản ghi",
-            "Chênh lệch",
-            "Số mục",
-            "Ghi chú",
-        ],
-        rows,
-        Some(total_cells),
+    let _ = site;
+    Some(with_plan(
+        figure(
+            ctx,
+            chart,
+            source_note(ctx, plan, ""),
+            vec![
+                lang.t("col_group"),
+                lang.t("col_items_add_up_million"),
+                lang.t("col_declared"),
+                lang.t("col_difference"),
+                lang.t("col_items"),
+                lang.t("col_note"),
+            ],
+            rows,
+            Some(total_cells),
+        ),
+        plan,
+        ctx.lang,
     ))
 }
 
@@ -667,15 +817,16 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
             value: Some(s.amount),
         })
         .collect();
+    let lang = ctx.lang;
     let title = match largest {
-        Some(n) if n < all => format!(
-            "Kinh phí theo kế hoạch: {} kế hoạch có tổng các mục lớn nhất trong {all} kế hoạch",
-            entries.len()
+        Some(n) if n < all => lang.fill(
+            "chart_by_plan_largest",
+            &[("n", &entries.len()), ("all", &all)],
         ),
-        _ => "Kinh phí theo kế hoạch (tổng các mục của từng kế hoạch)".to_string(),
+        _ => lang.t("chart_by_plan").to_string(),
     };
     let id = chart_id(ctx, None, ChartKind::BudgetByPlan, "theo-ke-hoach".into());
-    let chart = money_chart(&id, &title, &bars);
+    let chart = money_chart(lang, &id, &title, &bars);
     let rows = entries
         .iter()
         .map(|(p, s)| {
@@ -686,11 +837,11 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
                     b.declared
                         .iter()
                         .filter(|d| d.funding.is_none())
-                        .map(|d| vn_number::format(d.amount))
+                        .map(|d| lang.number(d.amount))
                         .collect()
                 })
                 .unwrap_or_default();
-            let mut cells = sum_cells(s);
+            let mut cells = sum_cells(lang, s);
             cells.insert(1, declared.join("; "));
             row(
                 &p.distinct_name(site),
@@ -702,8 +853,14 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
     Some(figure(
         ctx,
         chart,
-        "Nguồn: văn bản gốc của từng kế hoạch. Không cộng giữa các kế hoạch: kế hoạch của cơ quan cấp dưới có thể lặp lại nhiệm vụ đã có trong kế hoạch cấp trên.".into(),
-        vec!["Kế hoạch", "Các mục cộng lại (triệu đồng)", "Văn bản ghi tổng", "Số mục", "Ghi chú"],
+        plain_note(lang.t("plans_figure_source")),
+        vec![
+            lang.t("col_plan"),
+            lang.t("col_items_add_up_million"),
+            lang.t("col_declared_total"),
+            lang.t("col_items"),
+            lang.t("col_note"),
+        ],
         rows,
         None,
     ))
@@ -712,13 +869,17 @@ pub(crate) fn plans_figure(ctx: &Ctx, largest: Option<usize>) -> Option<Value> {
 pub(crate) use catalog::latest_value;
 
 /// A stated value and when it holds: (85.5, "năm 2024: 85,5%").
-fn value_text(t: &Target, v: &TargetValue) -> (rust_decimal::Decimal, String) {
+fn value_text(
+    lang: crate::i18n::Lang,
+    t: &Target,
+    v: &TargetValue,
+) -> (rust_decimal::Decimal, String) {
     let value = v.value.unwrap_or_default();
     let when = v
         .as_of
-        .map(|d| d.vietnamese())
-        .or(v.year.map(|y| format!("năm {y}")));
-    let number = super::with_unit(&vn_number::format(value), &t.unit);
+        .map(|d| lang.date(&d))
+        .or(v.year.map(|y| lang.fill("year_n", &[("n", &y)])));
+    let number = super::with_unit(&lang.number(value), &t.unit);
     match when {
         Some(w) => (value, format!("{w}: {number}")),
         None => (value, number),
@@ -746,7 +907,7 @@ pub(crate) fn target_figure(
     index: usize,
     group: &TargetGroup,
 ) -> Option<Value> {
-    let site = ctx.site;
+    let lang = ctx.lang;
     if !group.says_something() {
         return None;
     }
@@ -760,21 +921,23 @@ pub(crate) fn target_figure(
             (None, Some(v)) => charts::GoalMark::Value(v),
             (None, None) => continue,
         };
-        let mut label = format!("CT {}", t.number);
+        let mut label = lang.fill("target_short", &[("n", &t.number)]);
         if g.level != GovLevel::All {
-            label.push_str(&format!(" — {}", g.level.vietnamese().to_lowercase()));
+            label.push_str(&format!(" — {}", g.level.label(lang).to_lowercase()));
         }
+        // The table names the subject (content) apart, so that it can be marked.
+        let table_label = label.clone();
         if !g.subject.is_empty() {
             label.push_str(&format!(" — {}", g.subject));
         }
-        let goal_text = super::goal_text(t, g);
-        let baseline = latest_value(t, g, ValueKind::Baseline).map(|v| value_text(t, v));
-        let actual = latest_value(t, g, ValueKind::Actual).map(|v| value_text(t, v));
+        let goal_text = super::goal_text(lang, t, g);
+        let baseline = latest_value(t, g, ValueKind::Baseline).map(|v| value_text(lang, t, v));
+        let actual = latest_value(t, g, ValueKind::Actual).map(|v| value_text(lang, t, v));
         let labelled = |kind: &str, v: &Option<(rust_decimal::Decimal, String)>| {
             v.as_ref().map(|(x, t)| (*x, format!("{kind} {t}")))
         };
-        table.push(row(
-            &label,
+        let mut table_row = row_with_content(
+            &table_label,
             Some(Route::Target(t.id.clone()).path()),
             vec![
                 t.text.clone(),
@@ -783,37 +946,47 @@ pub(crate) fn target_figure(
                 actual
                     .as_ref()
                     .map(|a| a.1.clone())
-                    .unwrap_or_else(|| UNKNOWN.to_string()),
+                    .unwrap_or_else(|| lang.t("unknown").to_string()),
             ],
-        ));
+            &[0],
+        );
+        if !g.subject.is_empty() {
+            table_row["label_content"] = json!(g.subject);
+        }
+        table.push(table_row);
         rows.push(TargetRow {
             label,
             goal,
             goal_text,
-            baseline: labelled("Ban đầu", &baseline),
-            actual: labelled("Kết quả", &actual),
+            baseline: labelled(lang.t("baseline"), &baseline),
+            actual: labelled(lang.t("result"), &actual),
         });
     }
     let what = if percent {
-        "Chỉ tiêu tỷ lệ".to_string()
+        lang.t("percentage_targets").to_string()
     } else if unit.is_empty() {
-        format!("Chỉ tiêu {}", measure.vietnamese().to_lowercase())
+        lang.fill(
+            "targets_of_measure",
+            &[("measure", &measure.label(lang).to_lowercase())],
+        )
     } else {
-        format!("Chỉ tiêu đo bằng {unit}")
+        lang.fill("targets_in_unit", &[("unit", &unit)])
     };
-    let title = format!(
-        "{what}: mục tiêu, số liệu ban đầu và kết quả — {}",
-        plan.label()
+    let title = lang.fill(
+        "target_chart_title",
+        &[("what", &what), ("plan", &plan.label_in(lang))],
     );
     let axis_title = match (percent, unit.is_empty()) {
-        (true, _) => "Tỷ lệ (%)".to_string(),
-        (false, true) => measure.vietnamese().to_string(),
+        (true, _) => lang.t("Measure.percent").to_string(),
+        (false, true) => measure.label(lang).to_string(),
         // "Tỷ lệ (% GDP)", not "Tỷ lệ (%) (% GDP)".
-        (false, false) if measure == Measure::Percent => format!("Tỷ lệ ({unit})"),
-        (false, false) => format!("{} ({unit})", measure.vietnamese()),
+        (false, false) if measure == Measure::Percent => {
+            lang.fill("percentage_in", &[("unit", &unit)])
+        }
+        (false, false) => format!("{} ({unit})", measure.label(lang)),
     };
     let axis_title = if lower {
-        format!("{axis_title} — số nhỏ hơn là tốt hơn")
+        format!("{axis_title} — {}", lang.t("lower_is_better_lower"))
     } else {
         axis_title
     };
@@ -832,14 +1005,24 @@ pub(crate) fn target_figure(
         ChartKind::Targets(index),
         format!("{}-chi-tieu-{index}", plan.id),
     );
-    let chart = charts::target_chart(&id, &title, &scale, &rows);
-    Some(figure(
-        ctx,
-        chart,
-        source_note(site, plan, "Phụ lục chỉ tiêu"),
-        vec!["Chỉ tiêu", "Nội dung", "Mục tiêu", "Ban đầu", "Kết quả"],
-        table,
-        None,
+    let chart = charts::target_chart(lang, &id, &title, &scale, &rows);
+    Some(with_plan(
+        figure(
+            ctx,
+            chart,
+            source_note(ctx, plan, "targets_appendix"),
+            vec![
+                lang.t("col_target"),
+                lang.t("col_text"),
+                lang.t("col_goal"),
+                lang.t("baseline"),
+                lang.t("result"),
+            ],
+            table,
+            None,
+        ),
+        plan,
+        lang,
     ))
 }
 
@@ -859,8 +1042,10 @@ pub(crate) fn plan_timeline(ctx: &Ctx, plan: &Plan) -> Option<Value> {
         &tasks,
         report,
         &id,
-        &format!("Thời hạn và tình trạng nhiệm vụ — {}", plan.label()),
+        &ctx.lang
+            .fill("timeline_title", &[("plan", &plan.label_in(ctx.lang))]),
     )
+    .map(|f| with_plan(f, plan, ctx.lang))
 }
 
 /// The figure of a chart of the catalog, made from the derived data alone (its own page and its
@@ -894,25 +1079,25 @@ pub(crate) fn chart_figure(ctx: &Ctx, entry: &catalog::ChartEntry) -> Option<Val
 pub(crate) fn progress_row(ctx: &Ctx, tp: &TaskProgress) -> Value {
     let mut v = ctx.task(tp.task);
     v["plan"] = ctx.plan_ref(&tp.task.plan);
-    v["status"] = json!(tp.status.vietnamese());
+    v["status"] = json!(tp.status.label(ctx.lang));
     v["status_slug"] = json!(tp.status.slug());
-    v["reason"] = json!(tp.reason);
+    v["reason"] = json!(tp.reason(ctx.lang));
     v["deadline"] = json!(
         tp.task
             .timeframe
             .and_then(|t| t.deadline())
-            .map(crate::dates::vietnamese_day)
+            .map(|d| ctx.lang.day(d))
     );
     v["results"] = json!(tp.results.iter().map(|r| json!({"text": r.text, "evidence": r.evidence, "interpretation": r.interpretation, "source": ctx.source(&r.source)})).collect::<Vec<_>>());
-    v["report"] = json!(tp.report.map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": r.as_of.vietnamese()})));
+    v["report"] = json!(tp.report.map(|r| json!({"title": r.title, "href": super::report_href(&r.id), "as_of": ctx.lang.date(&r.as_of)})));
     v
 }
 
 /// Counts of tasks by status, in a fixed order.
-pub(crate) fn status_counts(all: &[TaskProgress]) -> Vec<Value> {
+pub(crate) fn status_counts(lang: crate::i18n::Lang, all: &[TaskProgress]) -> Vec<Value> {
     Status::ALL
         .iter()
-        .map(|s| json!({"status": s.vietnamese(), "slug": s.slug(), "count": all.iter().filter(|t| t.status == *s).count()}))
+        .map(|s| json!({"status": s.label(lang), "slug": s.slug(), "count": all.iter().filter(|t| t.status == *s).count()}))
         .collect()
 }
 
@@ -936,6 +1121,7 @@ pub(crate) fn timeline_figure(
             t.task.id.clone(),
         )
     });
+    let lang = ctx.lang;
     let rows: Vec<TimelineRow> = dated
         .iter()
         .map(|t| TimelineRow {
@@ -956,25 +1142,30 @@ pub(crate) fn timeline_figure(
                 .and_then(|f| f.deadline())
                 .unwrap_or((0, 1, 1)),
             mark: mark(t.status),
-            status_text: format!(
-                "{} — hạn {}",
-                short_status(t.status),
-                crate::dates::vietnamese_day(
-                    t.task
-                        .timeframe
-                        .and_then(|f| f.deadline())
-                        .unwrap_or((0, 1, 1))
-                )
+            status_text: lang.fill(
+                "status_due",
+                &[
+                    ("status", &short_status(lang, t.status)),
+                    (
+                        "date",
+                        &lang.day(
+                            t.task
+                                .timeframe
+                                .and_then(|f| f.deadline())
+                                .unwrap_or((0, 1, 1)),
+                        ),
+                    ),
+                ],
             ),
         })
         .collect();
     let as_of = report.map(|r| {
         (
             r.as_of.first_day(),
-            format!("Số liệu {}", r.as_of.vietnamese()),
+            lang.fill("figures_of_date", &[("date", &lang.date(&r.as_of))]),
         )
     });
-    let chart = charts::timeline(id, title, &rows, as_of);
+    let chart = charts::timeline(lang, id, title, &rows, as_of);
     let table = dated
         .iter()
         .map(|t| {
@@ -989,27 +1180,31 @@ pub(crate) fn timeline_figure(
                     t.task
                         .timeframe
                         .and_then(|f| f.deadline())
-                        .map(crate::dates::vietnamese_day)
+                        .map(|d| lang.day(d))
                         .unwrap_or_default(),
-                    t.status.vietnamese().into(),
+                    t.status.label(lang).into(),
                 ],
             )
         })
         .collect();
     let source = match report {
-        Some(r) => format!(
-            "Nguồn: thời hạn theo kế hoạch; tình trạng theo {} (số liệu {}).",
-            r.title,
-            r.as_of.vietnamese()
-        ),
-        None => "Nguồn: thời hạn theo kế hoạch; chưa có báo cáo tiến độ.".into(),
+        Some(r) => json!({
+            "label": lang.t("timeline_source"),
+            "title": r.title,
+            "part": format!(" ({}).", lang.fill("figures_of_date_lower", &[("date", &lang.date(&r.as_of))])),
+        }),
+        None => plain_note(lang.t("timeline_source_no_report")),
     };
     let _ = ctx;
     Some(figure(
         ctx,
         chart,
         source,
-        vec!["Nhiệm vụ", "Thời hạn", "Tình trạng"],
+        vec![
+            lang.t("col_task"),
+            lang.t("col_deadline"),
+            lang.t("col_status"),
+        ],
         table,
         None,
     ))
@@ -1027,14 +1222,14 @@ fn mark(status: Status) -> charts::Mark {
     }
 }
 
-pub(crate) fn short_status(s: Status) -> &'static str {
-    match s {
-        Status::Done => "Đã xong",
-        Status::InProgress => "Đang làm",
-        Status::Late => "Quá hạn",
-        Status::Reported => "Có báo cáo",
-        Status::NoReport => "Chưa báo cáo",
-    }
+pub(crate) fn short_status(lang: crate::i18n::Lang, s: Status) -> &'static str {
+    lang.t(match s {
+        Status::Done => "short_done",
+        Status::InProgress => "short_in_progress",
+        Status::Late => "short_late",
+        Status::Reported => "short_reported",
+        Status::NoReport => "short_no_report",
+    })
 }
 
 pub(crate) fn shorten(s: &str, max: usize) -> String {
@@ -1049,8 +1244,8 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 }
 
 /// Task status counts of one plan, for its overview.
-pub(crate) fn plan_progress(tasks: &[TaskProgress]) -> Value {
-    json!({"counts": status_counts(tasks), "total": tasks.len()})
+pub(crate) fn plan_progress(lang: crate::i18n::Lang, tasks: &[TaskProgress]) -> Value {
+    json!({"counts": status_counts(lang, tasks), "total": tasks.len()})
 }
 
 #[cfg(test)]
@@ -1058,7 +1253,7 @@ mod tests {
     use super::*;
 
     fn b(million: &str) -> String {
-        vn_number::format(billions(million.parse().unwrap(), Decimal::from(1000)))
+        crate::vn_number::format(billions(million.parse().unwrap(), Decimal::from(1000)))
     }
 
     #[test]

@@ -8,8 +8,8 @@ mod figures;
 pub mod open_data;
 mod pages;
 mod plan;
-mod search;
 mod preview;
+mod search;
 mod updates;
 
 use std::cell::RefCell;
@@ -90,6 +90,7 @@ pub fn templates_with(overrides: &[(String, String)]) -> tera::Result<tera::Tera
     let mut t = tera::Tera::default();
     t.autoescape_on(vec![".html", ".xml"]);
     t.set_escape_fn(escape_html);
+    t.register_filter("fill", crate::i18n::fill_filter);
     t.register_filter("urlencode", urlencode_filter);
     t.add_raw_templates(list)?;
     Ok(t)
@@ -234,6 +235,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) derived: &'a Derived<'a>,
     /// Sizes of the data package's files, for the pages that list them.
     pub(crate) file_sizes: &'a BTreeMap<String, usize>,
+    /// The language of the page.
+    pub(crate) lang: crate::i18n::Lang,
     /// Download files registered while this page is made.
     pub(crate) downloads: RefCell<Vec<(String, Vec<u8>)>>,
     /// Images the page links to (its charts' PNG copies, its preview card), by path: made once
@@ -310,7 +313,7 @@ impl Ctx<'_> {
     pub(crate) fn plan_ref(&self, id: &str) -> Value {
         match self.site.plan(id) {
             Some(p) => {
-                json!({"id": p.id, "label": p.label(), "title": p.title, "href": plan_href(&p.id), "sections": plan_sections(&p.id), "cited": p.status == PlanStatus::Cited})
+                json!({"id": p.id, "label": p.label_in(self.lang), "label_vi": p.number.is_none(), "title": p.title, "href": plan_href(&p.id), "sections": plan_sections(&p.id), "cited": p.status == PlanStatus::Cited})
             }
             None => {
                 json!({"id": id, "label": id, "title": id, "href": Value::Null, "sections": plan_sections(id), "cited": true})
@@ -321,35 +324,36 @@ impl Ctx<'_> {
     pub(crate) fn plan_summary(&self, p: &Plan) -> Value {
         let total = p.budget.as_ref().map(|b| b.total());
         json!({
-            "kind": p.kind.vietnamese(),
+            "kind": p.kind.label(self.lang),
             "id": p.id,
             "href": plan_href(&p.id),
             "sections": plan_sections(&p.id),
-            "label": p.label(),
+            "label": p.label_in(self.lang),
+            "label_vi": p.number.is_none(),
             "name": p.distinct_name(self.site),
             "number": p.number,
             "title": p.title,
             "issuer": self.unit(&p.issuer),
-            "level": p.level.vietnamese(),
-            "issued": p.issued.map(|d| d.vietnamese()),
+            "level": p.level.label(self.lang),
+            "issued": p.issued.map(|d| self.lang.date(&d)),
             "cited": p.status == PlanStatus::Cited,
             "summary": p.summary,
             "targets": p.targets.len(),
             "tasks": p.tasks.len(),
             "budget_lines": p.budget.as_ref().map(|b| b.leaves().count()).unwrap_or(0),
-            "budget_total": total.map(|s| vn_number::format(s.amount)),
-            "budget_total_human": total.map(|s| vn_number::format_million_vnd_human(s.amount)),
+            "budget_total": total.map(|s| self.lang.number(s.amount)),
+            "budget_total_human": total.map(|s| self.lang.million_vnd_human(s.amount)),
             "budget_unknown": total.map(|s| s.unknown).unwrap_or(0),
         })
     }
 
     pub(crate) fn goal(&self, t: &Target, g: &Goal) -> Value {
         json!({
-            "level": g.level.vietnamese(),
+            "level": g.level.label(self.lang),
             "is_all": g.level == GovLevel::All,
             "subject": g.subject,
-            "value": goal_text(t, g),
-            "comparator_words": g.comparator.map(|c| c.vietnamese()),
+            "value": goal_text(self.lang, t, g),
+            "comparator_words": g.comparator.map(|c| c.label(self.lang)),
             "is_range": g.range.is_some(),
             "year": g.year.filter(|y| Some(*y) != t.horizon),
         })
@@ -366,14 +370,14 @@ impl Ctx<'_> {
             .iter()
             .map(|v| {
                 json!({
-                    "kind": v.kind.vietnamese(),
-                    "level": v.level.vietnamese(),
+                    "kind": v.kind.label(self.lang),
+                    "level": v.level.label(self.lang),
                     "is_all": v.level == GovLevel::All,
                     "subject": v.subject,
-                    "value": v.value.map(|x| with_unit(&vn_number::format(x), &t.unit)),
+                    "value": v.value.map(|x| with_unit(&self.lang.number(x), &t.unit)),
                     "text": v.text,
                     "year": v.year,
-                    "as_of": v.as_of.map(|d| d.vietnamese()),
+                    "as_of": v.as_of.map(|d| self.lang.date(&d)),
                     "note": v.note,
                     "source": self.source(&v.source),
                 })
@@ -385,7 +389,7 @@ impl Ctx<'_> {
             "number": t.number,
             "area": area,
             "text": t.text,
-            "measure": t.measure.vietnamese(),
+            "measure": t.measure.label(self.lang),
             "measure_code": t.measure.as_str(),
             "unit": t.unit,
             "lower_is_better": t.lower_is_better,
@@ -416,7 +420,7 @@ impl Ctx<'_> {
             "title": t.title,
             "lead": self.units(&t.lead),
             "coordinating": self.units(&t.coordinating),
-            "timeframe": t.timeframe.map(|tf| tf.vietnamese()),
+            "timeframe": t.timeframe.map(|tf| self.lang.timeframe(&tf)),
             "timeframe_text": t.timeframe_text,
             "output": t.output,
             "source": self.source(&t.source),
@@ -430,10 +434,10 @@ impl Ctx<'_> {
             "id": l.id,
             "number": l.number,
             "title": l.title,
-            "amount": money(l.amount),
+            "amount": self.lang.money(l.amount),
             "known": l.amount.is_some(),
             "funding": l.funding.map(|f| f.code()),
-            "funding_words": l.funding.map(|f| f.vietnamese()),
+            "funding_words": l.funding.map(|f| f.label(self.lang)),
             "period": l.period,
             "lead": self.unit(&l.lead),
             "place": l.place.as_deref().map(|p| self.unit(p)),
@@ -475,7 +479,7 @@ impl Ctx<'_> {
                         .expect("indexed lines belong to a budget")
                         .lines[li];
                     let difference = match (l.amount, o.amount) {
-                        (Some(a), Some(b)) if a != b => Some(vn_number::format(b - a)),
+                        (Some(a), Some(b)) if a != b => Some(self.lang.number(b - a)),
                         _ => None,
                     };
                     json!({
@@ -483,7 +487,7 @@ impl Ctx<'_> {
                         "id": o.id,
                         "number": o.number,
                         "title": o.title,
-                        "amount": money(o.amount),
+                        "amount": self.lang.money(o.amount),
                         "known": o.amount.is_some(),
                         "difference": difference,
                         "equal": l.amount.is_some() && l.amount == o.amount,
@@ -532,11 +536,11 @@ impl Ctx<'_> {
             .declared
             .iter()
             .filter(|d| d.funding.is_none())
-            .map(|d| json!({"label": d.label, "amount": vn_number::format(d.amount), "human": vn_number::format_million_vnd_human(d.amount), "difference": vn_number::format(total.amount - d.amount), "differs": total.amount != d.amount, "source": self.source(&d.source)}))
+            .map(|d| json!({"label": d.label, "amount": self.lang.number(d.amount), "human": self.lang.million_vnd_human(d.amount), "difference": self.lang.number(total.amount - d.amount), "differs": total.amount != d.amount, "source": self.source(&d.source)}))
             .collect();
         json!({
-            "total": vn_number::format(total.amount),
-            "total_human": vn_number::format_million_vnd_human(total.amount),
+            "total": self.lang.number(total.amount),
+            "total_human": self.lang.million_vnd_human(total.amount),
             "unknown": total.unknown,
             "lines": total.lines,
             "declared": declared,
@@ -550,13 +554,13 @@ impl Ctx<'_> {
         };
         let checks = budget::total_checks(p);
         let check_of = |scope: &str| checks.iter().find(|c| c.scope_id == scope);
-        let sum_view = |s: Sum| json!({"amount": vn_number::format(s.amount), "unknown": s.unknown, "lines": s.lines});
+        let sum_view = |s: Sum| json!({"amount": self.lang.number(s.amount), "unknown": s.unknown, "lines": s.lines});
         let diff_view = |declared: Option<Decimal>, computed: Sum| -> Value {
             match declared {
                 Some(d) => json!({
-                    "declared": vn_number::format(d),
-                    "computed": vn_number::format(computed.amount),
-                    "difference": vn_number::format(computed.amount - d),
+                    "declared": self.lang.number(d),
+                    "computed": self.lang.number(computed.amount),
+                    "difference": self.lang.number(computed.amount - d),
                     "differs": computed.amount != d,
                 }),
                 None => Value::Null,
@@ -617,10 +621,10 @@ impl Ctx<'_> {
                     .find(|c| c.scope_id == scope && c.source == d.source);
                 json!({
                     "label": d.label,
-                    "funding": d.funding.map(|f| f.vietnamese()),
-                    "declared": vn_number::format(d.amount),
-                    "computed": c.map(|c| vn_number::format(c.computed)),
-                    "difference": c.map(|c| vn_number::format(c.difference)),
+                    "funding": d.funding.map(|f| f.label(self.lang)),
+                    "declared": self.lang.number(d.amount),
+                    "computed": c.map(|c| self.lang.number(c.computed)),
+                    "difference": c.map(|c| self.lang.number(c.difference)),
                     "differs": c.map(|c| !c.difference.is_zero()).unwrap_or(false),
                     "source": self.source(&d.source),
                 })
@@ -630,11 +634,11 @@ impl Ctx<'_> {
         let by_funding: Vec<Value> = b
             .sum_by(|l| Some(l.funding.map(|f| f.code()).unwrap_or_default()))
             .into_iter()
-            .map(|(k, s)| json!({"funding": if k.is_empty() { "Không ghi nguồn".to_string() } else { k }, "sum": sum_view(s)}))
+            .map(|(k, s)| json!({"funding": if k.is_empty() { self.lang.t("funding_none").to_string() } else { k }, "sum": sum_view(s)}))
             .collect();
         json!({
             "total": sum_view(b.total()),
-            "total_human": vn_number::format_million_vnd_human(b.total().amount),
+            "total_human": self.lang.million_vnd_human(b.total().amount),
             "declared": declared,
             "groups": groups,
             "lines": lines_of(None, None),
@@ -657,18 +661,20 @@ pub(crate) fn with_unit(number: &str, unit: &str) -> String {
 
 /// A goal as pages write it: "≥ 95%", "40 – 50 người/vạn dân", "> 16 và < 18%", "Mốc hoàn
 /// thành", with its own year when it differs from the target's horizon ("đến năm 2045").
-pub(crate) fn goal_text(t: &Target, g: &Goal) -> String {
-    let fmt = vn_number::format;
+pub(crate) fn goal_text(lang: crate::i18n::Lang, t: &Target, g: &Goal) -> String {
+    let fmt = |d: Decimal| lang.number(d);
     let mut text = if let Some(r) = g.range {
         let range = if r.low_inclusive && r.high_inclusive {
             format!("{} – {}", fmt(r.low), fmt(r.high))
         } else {
-            format!(
-                "{} {} và {} {}",
-                if r.low_inclusive { "≥" } else { ">" },
-                fmt(r.low),
-                if r.high_inclusive { "≤" } else { "<" },
-                fmt(r.high)
+            lang.fill(
+                "range_open",
+                &[
+                    ("low_sign", &if r.low_inclusive { "≥" } else { ">" }),
+                    ("low", &fmt(r.low)),
+                    ("high_sign", &if r.high_inclusive { "≤" } else { "<" }),
+                    ("high", &fmt(r.high)),
+                ],
             )
         };
         with_unit(&range, &t.unit)
@@ -681,34 +687,75 @@ pub(crate) fn goal_text(t: &Target, g: &Goal) -> String {
             with_unit(&fmt(v), &t.unit)
         )
     } else if t.measure == Measure::Text {
-        "Cam kết bằng lời (xem nội dung)".to_string()
+        lang.t("commitment_see_text").to_string()
     } else {
-        "Mốc hoàn thành".to_string()
+        lang.t("milestone").to_string()
     };
     if let Some(y) = g.year.filter(|y| Some(*y) != t.horizon) {
-        text.push_str(&format!(" (đến năm {y})"));
+        text.push_str(&format!(" ({})", lang.fill("by_year_lower", &[("n", &y)])));
     }
     text
 }
 
-/// The context every page starts from. `route` gives the page's path and the way back to the
-/// site root, so no page passes its depth by hand.
+/// The context every page starts from. `route` gives the page's path, its language and the way
+/// back to the site root, so no page passes its depth by hand.
 pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Context {
+    let lang = route.lang();
+    let base_url = site.config().base_url.trim_end_matches('/');
+    let absolute = |r: &Route| format!("{base_url}/{}", r.path());
     let mut c = tera::Context::new();
     c.insert("site", site.config());
     c.insert("root", &route.root());
     c.insert("page_title", title);
     c.insert("path", &route.file());
     // The page's absolute address, for link previews (Open Graph) and search engines.
+    c.insert("canonical", &absolute(route));
+    c.insert("lang", lang.code());
+    c.insert("og_locale", lang.og_locale());
+    c.insert("tr", lang.table());
+    // The same page in each language (hreflang), and the switch to the other one.
+    let alternates: Vec<Value> = crate::i18n::Lang::ALL
+        .into_iter()
+        .filter_map(|l| {
+            route
+                .in_lang(l)
+                .map(|r| json!({"lang": l.code(), "href": absolute(&r)}))
+        })
+        .collect();
+    if alternates.len() > 1 {
+        c.insert("x_default", &absolute(route.base()));
+        c.insert("alternates", &alternates);
+        if let Some(other) = route.in_lang(lang.other()) {
+            c.insert(
+                "switch",
+                &json!({"href": route.link_to(&other), "lang": lang.other().code(), "label": lang.other().t("switch_label")}),
+            );
+        }
+    }
+    // The site's own name and description: English when the content gives them, else the
+    // Vietnamese, marked as such.
+    let config = site.config();
+    let (name, about) = match lang {
+        crate::i18n::Lang::En => (&config.title_en, &config.description_en),
+        crate::i18n::Lang::Vi => (&config.title, &config.description),
+    };
     c.insert(
-        "canonical",
-        &format!(
-            "{}/{}",
-            site.config().base_url.trim_end_matches('/'),
-            route.path()
-        ),
+        "site_name",
+        &if name.is_empty() {
+            json!({"text": config.title, "lang": "vi"})
+        } else {
+            json!({"text": name, "lang": lang.code()})
+        },
     );
-    c.insert("unknown", UNKNOWN);
+    c.insert(
+        "site_about",
+        &if about.is_empty() {
+            json!({"text": config.description, "lang": "vi"})
+        } else {
+            json!({"text": about, "lang": lang.code()})
+        },
+    );
+    c.insert("unknown", lang.t("unknown"));
     c.insert("to", &*SITE_PATHS);
     c.insert("scope", site.config().scope.as_str());
     // Where "Báo sai sót" links write to, with the page's address (none without the setting).
@@ -722,6 +769,33 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
         c.insert("feed_href", crate::routes::FEED_PATH);
     }
     c
+}
+
+/// Points the links of an English page at the English mirror: every link the templates write is
+/// `root` + a site path, so a link whose path [`Route::parse`] reads as a mirrored page gains
+/// the `en/` prefix; files (style, data, fonts) and pages without a mirror keep theirs. Links
+/// marked `hreflang` (the language switch) are left as they are.
+pub(crate) fn english_links(html: &str, root: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    let needle = format!("href=\"{root}");
+    while let Some(at) = rest.find(&needle) {
+        let start = at + needle.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let target = &rest[..end];
+        let path = target.split('#').next().unwrap_or("");
+        let tag_start = out.rfind('<').unwrap_or(0);
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        let switch =
+            out[tag_start..].contains("hreflang=") || rest[..tag_end].contains("hreflang=");
+        if !switch && Route::parse(path).is_some_and(|r| r.mirrored()) {
+            out.push_str(crate::routes::ENGLISH_DIR);
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 static SITE_PATHS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(site_paths);
@@ -778,6 +852,7 @@ impl<'a> Renderer<'a> {
             site: self.site,
             derived: self.derived,
             file_sizes: self.file_sizes,
+            lang: route.lang(),
             downloads: RefCell::new(Vec::new()),
             images: RefCell::new(Vec::new()),
         };
@@ -804,6 +879,9 @@ impl<'a> Renderer<'a> {
             page.context.insert("feedback", &feedback);
             html = render(&page.context)?;
         }
+        if route.lang() == crate::i18n::Lang::En {
+            html = english_links(&html, &route.root());
+        }
         Ok(Some(RenderedPage {
             html,
             downloads: ctx.downloads.into_inner(),
@@ -815,9 +893,18 @@ impl<'a> Renderer<'a> {
     /// text alternative, registered to be drawn.
     fn add_preview(&self, ctx: &Ctx, route: &Route, page: &mut Page) {
         let site = self.site;
-        page.context
-            .insert("page_description", &preview::description(ctx, route));
-        let Some(card) = preview::card(ctx, &self.cards, route, &page.context) else {
+        let english = route.lang() == crate::i18n::Lang::En;
+        let description = match route.base() {
+            // English pages describe themselves with the site's English description when the
+            // content gives one; a plan's summary or a target's text stays as written.
+            Route::Plan(..) | Route::Target(_) => preview::description(ctx, route.base()),
+            _ if english && !site.config().description_en.is_empty() => {
+                site.config().description_en.clone()
+            }
+            _ => preview::description(ctx, route.base()),
+        };
+        page.context.insert("page_description", &description);
+        let Some(card) = preview::card(ctx, &self.cards, route.base(), &page.context) else {
             return;
         };
         let (width, height) = crate::routes::PREVIEW_SIZE;
@@ -830,9 +917,13 @@ impl<'a> Renderer<'a> {
                 "alt": card.alt(site),
             }),
         );
-        ctx.images
-            .borrow_mut()
-            .push((card.path.clone(), card.image(site)));
+        // The card is drawn once, by the Vietnamese page (its words are Vietnamese); the English
+        // page links the same image.
+        if !english {
+            ctx.images
+                .borrow_mut()
+                .push((card.path.clone(), card.image(site)));
+        }
     }
 }
 
@@ -864,13 +955,15 @@ pub fn template_of(route: &Route) -> &'static str {
         Route::Az(_) => "az.html",
         Route::Chart(_) => "chart.html",
         Route::ChartEmbed(_) => "chart_embed.html",
+        Route::En(r) => template_of(r),
     }
 }
 
 /// The template and data of the page at `route`.
 fn page_for(ctx: &Ctx, route: &Route) -> Option<Page> {
     let site = ctx.site;
-    Some(match route {
+    Some(match route.base() {
+        Route::En(_) => return None,
         Route::Home => pages::home(ctx, route),
         Route::ListPage(list, n) => list_page(ctx, route, *list, *n)?,
         Route::Plans => pages::plans(ctx, route, 1),
@@ -943,7 +1036,7 @@ pub fn render_site(
     // pages that give the package's file sizes come after it.
     let (package, other): (Vec<&Route>, Vec<&Route>) = routes
         .iter()
-        .partition(|r| matches!(r, Route::OpenData | Route::Dataset(_)));
+        .partition(|r| matches!(r.base(), Route::OpenData | Route::Dataset(_)));
     let no_sizes = BTreeMap::new();
     let (file_sizes, pages) = rayon::join(
         || {

@@ -9,22 +9,22 @@ use crate::model::Site;
 use crate::opendata::{self, meta, resources::FieldType};
 use crate::routes::Route;
 
-fn type_name(t: FieldType) -> &'static str {
-    match t {
-        FieldType::String => "chữ",
-        FieldType::Number => "số thập phân",
-        FieldType::Integer => "số nguyên",
-        FieldType::Boolean => "đúng/sai",
-        FieldType::Date => "ngày",
-        FieldType::Uri => "địa chỉ web",
-    }
+fn type_name(lang: crate::i18n::Lang, t: FieldType) -> &'static str {
+    lang.t(match t {
+        FieldType::String => "type_string",
+        FieldType::Number => "type_number",
+        FieldType::Integer => "type_integer",
+        FieldType::Boolean => "type_boolean",
+        FieldType::Date => "type_date",
+        FieldType::Uri => "type_uri",
+    })
 }
 
-fn human_size(bytes: usize) -> String {
+fn human_size(lang: crate::i18n::Lang, bytes: usize) -> String {
     if bytes >= 1024 * 1024 {
         format!(
             "{} MB",
-            crate::vn_number::format_rounded(
+            lang.number_rounded(
                 rust_decimal::Decimal::from(bytes) / rust_decimal::Decimal::from(1024 * 1024),
                 1
             )
@@ -32,7 +32,7 @@ fn human_size(bytes: usize) -> String {
     } else if bytes >= 1024 {
         format!(
             "{} KB",
-            crate::vn_number::format_rounded(
+            lang.number_rounded(
                 rust_decimal::Decimal::from(bytes) / rust_decimal::Decimal::from(1024),
                 1
             )
@@ -58,19 +58,19 @@ fn dataset_view(ctx: &Ctx, r: &opendata::Resource) -> Value {
     let formats = [
         ("CSV (UTF-8)", meta::csv_path(r.name)),
         ("JSON", meta::json_path(r.name)),
-        ("CSV cho Excel (UTF-8 có BOM)", meta::excel_csv_path(r.name)),
+        (ctx.lang.t("csv_for_excel"), meta::excel_csv_path(r.name)),
     ];
     json!({
         "name": r.name,
-        "title": r.title,
-        "description": r.description,
+        "title": r.title_in(ctx.lang),
+        "description": r.description_in(ctx.lang),
         "href": Route::Dataset(r.name.to_string()).path(),
         "rows": r.rows.len(),
-        "formats": formats.iter().map(|(label, path)| json!({"label": label, "href": path, "size": human_size(sizes.get(path.as_str()).copied().unwrap_or(0))})).collect::<Vec<_>>(),
+        "formats": formats.iter().map(|(label, path)| json!({"label": label, "href": path, "size": human_size(ctx.lang, sizes.get(path.as_str()).copied().unwrap_or(0))})).collect::<Vec<_>>(),
         "fields": r.fields.iter().map(|f| json!({
             "name": f.name,
             "title": f.title,
-            "type": type_name(f.ty),
+            "type": type_name(ctx.lang, f.ty),
             "required": f.required,
             "description": f.description,
             "values": f.values,
@@ -92,10 +92,10 @@ fn publisher(site: &Site) -> String {
 fn common(ctx: &Ctx, c: &mut tera::Context) {
     let site = ctx.site;
     let sizes = ctx.file_sizes;
-    c.insert("modified", &meta::modified(site).map(|d| d.vietnamese()));
+    c.insert("modified", &meta::modified(site).map(|d| ctx.lang.date(&d)));
     c.insert("publisher", &publisher(site));
-    c.insert("workbook", &json!({"href": meta::WORKBOOK, "size": human_size(sizes.get(meta::WORKBOOK).copied().unwrap_or(0))}));
-    c.insert("package", &json!({"href": meta::DATAPACKAGE, "size": human_size(sizes.get(meta::DATAPACKAGE).copied().unwrap_or(0))}));
+    c.insert("workbook", &json!({"href": meta::WORKBOOK, "size": human_size(ctx.lang, sizes.get(meta::WORKBOOK).copied().unwrap_or(0))}));
+    c.insert("package", &json!({"href": meta::DATAPACKAGE, "size": human_size(ctx.lang, sizes.get(meta::DATAPACKAGE).copied().unwrap_or(0))}));
     c.insert(
         "catalog",
         &json!({"jsonld": meta::CATALOG_JSONLD, "ttl": meta::CATALOG_TTL}),
@@ -104,7 +104,7 @@ fn common(ctx: &Ctx, c: &mut tera::Context) {
 
 /// `/du-lieu-mo/`: every dataset with its formats, sizes and columns.
 pub(crate) fn index(ctx: &Ctx, route: &Route) -> Page {
-    let mut c = base_context(ctx.site, route, "Dữ liệu mở");
+    let mut c = base_context(ctx.site, route, ctx.lang.t("nav_open_data"));
     let datasets: Vec<Value> = ctx
         .derived
         .resources
@@ -125,7 +125,7 @@ pub(crate) fn dataset(ctx: &Ctx, route: &Route, name: &str) -> Option<Page> {
     let c = site.config();
     let (_, r) = ctx.derived.resource(name)?;
     let publisher = publisher(site);
-    let mut p = base_context(site, route, &r.title);
+    let mut p = base_context(site, route, r.title_in(ctx.lang));
     let ld = json!({
         "@context": "https://schema.org",
         "@type": "Dataset",

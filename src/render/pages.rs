@@ -17,7 +17,6 @@ use crate::budget::PlaceLevel;
 use crate::model::*;
 use crate::progress::TaskProgress;
 use crate::routes::{Breakdown, List, Route, SOURCE_PART_LINES, source_parts};
-use crate::vn_number;
 
 /// Links to the pages of a list, for `macros.html::pager`; nothing when the list has one page.
 /// The first, the last and the pages near the current one are linked.
@@ -48,7 +47,10 @@ pub(crate) fn pager(ctx: &Ctx, list: List, n: usize) -> Value {
 pub(crate) fn paged_title(ctx: &Ctx, list: List, title: &str, n: usize) -> String {
     match list.pages(ctx.site) {
         1 => title.to_string(),
-        pages => format!("{title} (trang {n}/{pages})"),
+        pages => ctx.lang.fill(
+            "paged_title",
+            &[("title", &title), ("n", &n), ("pages", &pages)],
+        ),
     }
 }
 
@@ -63,7 +65,7 @@ pub(crate) fn plans(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let mut c = base_context(
         site,
         route,
-        &paged_title(ctx, List::Plans, "Các kế hoạch", n),
+        &paged_title(ctx, List::Plans, ctx.lang.t("plans_heading"), n),
     );
     c.insert(
         "plans",
@@ -88,13 +90,17 @@ pub(crate) fn budget_plans<'a>(site: &'a Site) -> Vec<&'a Plan> {
 pub(crate) fn budget(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Budget;
-    let mut c = base_context(site, route, &paged_title(ctx, list, "Kinh phí", n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("nav_budget"), n),
+    );
     c.insert(
         "breakdowns",
         &Breakdown::ALL
             .into_iter()
             .filter(|b| b.applies(site))
-            .map(|b| json!({"href": Route::BudgetBreakdown(b).path(), "name": b.link_text()}))
+            .map(|b| json!({"href": Route::BudgetBreakdown(b).path(), "name": b.link_label(ctx.lang)}))
             .collect::<Vec<_>>(),
     );
     if list.in_full(site) {
@@ -149,18 +155,18 @@ pub(crate) fn budget_breakdown(ctx: &Ctx, route: &Route, breakdown: Breakdown, n
     let mut c = base_context(
         site,
         route,
-        &paged_title(ctx, list, breakdown.vietnamese(), n),
+        &paged_title(ctx, list, breakdown.label(ctx.lang), n),
     );
     c.insert("to_places", &ctx.derived.has_places);
     c.insert(
         "funding_legend",
         &Spending::ALL
             .iter()
-            .map(|s| json!({"code": s.code(), "words": s.vietnamese()}))
+            .map(|s| json!({"code": s.code(), "words": s.label(ctx.lang)}))
             .chain(
                 BudgetSource::ALL
                     .iter()
-                    .map(|b| json!({"code": b.code(), "words": b.vietnamese()})),
+                    .map(|b| json!({"code": b.code(), "words": b.label(ctx.lang)})),
             )
             .collect::<Vec<_>>(),
     );
@@ -198,7 +204,7 @@ pub(crate) fn targets(ctx: &Ctx, route: &Route, n: usize) -> Page {
             by_area.entry(key).or_default().push(v);
         }
     }
-    let mut c = base_context(site, route, "Chỉ tiêu");
+    let mut c = base_context(site, route, ctx.lang.t("nav_targets"));
     c.insert("horizon", &ctx.derived.common_horizon);
     let all: Vec<&Target> = site.plans.iter().flat_map(|p| &p.targets).collect();
     c.insert(
@@ -233,7 +239,11 @@ pub(crate) fn targets(ctx: &Ctx, route: &Route, n: usize) -> Page {
 fn targets_summary(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Targets;
-    let mut c = base_context(site, route, &paged_title(ctx, list, "Chỉ tiêu", n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("nav_targets"), n),
+    );
     c.insert("horizon", &ctx.derived.common_horizon);
     let has_actual = |t: &Target| {
         t.values
@@ -307,7 +317,11 @@ pub(crate) fn target(ctx: &Ctx, route: &Route, id: &str) -> Option<Page> {
     let mut c = base_context(
         site,
         route,
-        &format!("Chỉ tiêu {} — {}", t.number, p.label()),
+        &format!(
+            "{} — {}",
+            ctx.lang.fill("target_n_cap", &[("n", &t.number)]),
+            p.label_in(ctx.lang)
+        ),
     );
     let mut v = ctx.target(t);
     v["plan"] = ctx.plan_ref(&p.id);
@@ -322,15 +336,15 @@ pub(crate) fn target(ctx: &Ctx, route: &Route, id: &str) -> Option<Page> {
             ),
         );
     }
-    c.insert("source_note", &source_note(site, p, "Phụ lục chỉ tiêu"));
+    c.insert("source_note", &source_note(ctx, p, "targets_appendix"));
     Some(Page {
         template: "target.html",
         context: c,
     })
 }
 
-fn report_ref(r: &Report) -> Value {
-    json!({"title": r.title, "href": report_href(&r.id), "as_of": r.as_of.vietnamese()})
+fn report_ref(ctx: &Ctx, r: &Report) -> Value {
+    json!({"title": r.title, "href": report_href(&r.id), "as_of": ctx.lang.date(&r.as_of)})
 }
 
 /// Progress of every plan: status counts, and per plan a timeline and the tasks — or, on a large
@@ -339,12 +353,19 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let judged = &ctx.derived.judged;
     let list = List::Progress;
-    let mut c = base_context(site, route, &paged_title(ctx, list, "Tiến độ thực hiện", n));
-    c.insert("latest", &ctx.derived.latest_report.map(report_ref));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("progress_heading"), n),
+    );
+    c.insert(
+        "latest",
+        &ctx.derived.latest_report.map(|r| report_ref(ctx, r)),
+    );
     if !list.in_full(site) {
         c.insert("total", &judged.len());
         if n == 1 {
-            c.insert("counts", &status_counts(judged));
+            c.insert("counts", &status_counts(ctx.lang, judged));
         }
         let plans: Vec<&Plan> = site.plans.iter().filter(|p| !p.tasks.is_empty()).collect();
         c.insert(
@@ -357,8 +378,8 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
                         "plan": ctx.plan_ref(&p.id),
                         "issuer": ctx.unit(&p.issuer),
                         "tasks": tasks.len(),
-                        "counts": status_counts(tasks),
-                        "report": tasks.iter().find_map(|t| t.report).map(report_ref),
+                        "counts": status_counts(ctx.lang, tasks),
+                        "report": tasks.iter().find_map(|t| t.report).map(|r| report_ref(ctx, r)),
                     })
                 })
                 .collect::<Vec<_>>(),
@@ -370,7 +391,7 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
             context: c,
         };
     }
-    c.insert("counts", &status_counts(judged));
+    c.insert("counts", &status_counts(ctx.lang, judged));
     c.insert("total", &judged.len());
     let mut by_plan: Vec<Value> = Vec::new();
     for p in &site.plans {
@@ -380,7 +401,7 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
         }
         let report = tasks.iter().find_map(|t| t.report);
         let fig = super::figures::plan_timeline(ctx, p);
-        let counts = status_counts(ctx.derived.judged_of_plan(&p.id));
+        let counts = status_counts(ctx.lang, ctx.derived.judged_of_plan(&p.id));
         let undated = tasks
             .iter()
             .filter(|t| t.task.timeframe.and_then(|f| f.deadline()).is_none())
@@ -393,7 +414,7 @@ pub(crate) fn progress(ctx: &Ctx, route: &Route, n: usize) -> Page {
             "tasks": tasks.iter().map(|t| progress_row(ctx, t)).collect::<Vec<_>>(),
             // The same rows as the plan's tasks page offers: the same file.
             "download": ctx.rows_download("tasks", &format!("ke-hoach-{}", p.id), ctx.derived.rows_of_plan("tasks", &p.id)),
-            "report": report.map(report_ref),
+            "report": report.map(|r| report_ref(ctx, r)),
         }));
     }
     // Plans with reports first: that is where there is progress to see.
@@ -427,7 +448,12 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
     let judged = &ctx.derived.judged;
     let published = published_plans(site);
     let headline = crate::budget::headline_plan(site);
-    let mut c = base_context(site, route, &site.config().title);
+    let config = site.config();
+    let title = match ctx.lang {
+        crate::i18n::Lang::En if !config.title_en.is_empty() => &config.title_en,
+        _ => &config.title,
+    };
+    let mut c = base_context(site, route, title);
     c.insert("to_places", &ctx.derived.has_places);
     // A site of a few plans shows them all; a larger one the highest-level ones, and a link to
     // the list of every plan.
@@ -450,7 +476,7 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
         &published.iter().map(|p| p.targets.len()).sum::<usize>(),
     );
     c.insert("task_count", &judged.len());
-    c.insert("counts", &status_counts(judged));
+    c.insert("counts", &status_counts(ctx.lang, judged));
     let targets: Vec<&Target> = published.iter().flat_map(|p| &p.targets).collect();
     c.insert(
         "targets_summary",
@@ -473,15 +499,15 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
         c.insert(
             "headline",
             &json!({
-                "issued": p.issued.map(|d| d.vietnamese()),
+                "issued": p.issued.map(|d| ctx.lang.date(&d)),
                 "document": p.source_document().and_then(|d| site.document(d)).map(|d| json!({"title": d.title, "href": document_href(&d.id)})),
                 "plan": ctx.plan_ref(&p.id),
-                "total": vn_number::format(b.total().amount),
-                "total_human": vn_number::format_million_vnd_human(b.total().amount),
-                "declared": declared.map(|d| vn_number::format(d.amount)),
-                "declared_human": declared.map(|d| vn_number::format_million_vnd_human(d.amount)),
+                "total": ctx.lang.number(b.total().amount),
+                "total_human": ctx.lang.million_vnd_human(b.total().amount),
+                "declared": declared.map(|d| ctx.lang.number(d.amount)),
+                "declared_human": declared.map(|d| ctx.lang.million_vnd_human(d.amount)),
                 "differs": declared.map(|d| d.amount != b.total().amount).unwrap_or(false),
-                "difference": declared.map(|d| vn_number::format(b.total().amount - d.amount)),
+                "difference": declared.map(|d| ctx.lang.number(b.total().amount - d.amount)),
                 "unknown": b.total().unknown,
             }),
         );
@@ -491,7 +517,7 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
     c.insert(
         "latest",
         &ctx.derived.latest_report.map(|r| {
-            let mut v = report_ref(r);
+            let mut v = report_ref(ctx, r);
             v["results"] = json!(r.results.len());
             v["plans"] = json!(r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>());
             v
@@ -506,14 +532,18 @@ pub(crate) fn home(ctx: &Ctx, route: &Route) -> Page {
 pub(crate) fn reports(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Reports;
-    let mut c = base_context(site, route, &paged_title(ctx, list, "Báo cáo tiến độ", n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("feed_title"), n),
+    );
     c.insert("pager", &pager(ctx, list, n));
     c.insert(
         "reports",
         &page_of(ctx, list, n, &site.reports)
             .iter()
             .map(|r| {
-                let mut v = report_ref(r);
+                let mut v = report_ref(ctx, r);
                 v["issuer"] = ctx.unit(&r.issuer);
                 v["results"] = json!(r.results.len());
                 let changes = &ctx.derived.changes;
@@ -545,7 +575,7 @@ pub(crate) fn report(ctx: &Ctx, route: &Route, r: &Report) -> Page {
             json!({
                 "task": task.map(|t| ctx.task(t)),
                 "plan": task.map(|t| ctx.plan_ref(&t.plan)),
-                "status": res.status.map(|s| s.vietnamese()),
+                "status": res.status.map(|s| s.label(ctx.lang)),
                 "text": res.text,
                 "evidence": res.evidence,
                 "interpretation": res.interpretation,
@@ -565,7 +595,7 @@ pub(crate) fn report(ctx: &Ctx, route: &Route, r: &Report) -> Page {
         "title": r.title,
         "number": r.number,
         "issuer": ctx.unit(&r.issuer),
-        "as_of": r.as_of.vietnamese(),
+        "as_of": ctx.lang.date(&r.as_of),
         "plans": r.plans.iter().map(|p| ctx.plan_ref(p)).collect::<Vec<_>>(),
         "document": site.document(&r.document).map(|d| json!({"title": d.title, "href": document_href(&d.id)})),
         "body_html": crate::markdown::to_safe_html(&r.body_markdown, &route.root()),
@@ -589,7 +619,7 @@ fn citing(ctx: &Ctx, doc: &str) -> Vec<Value> {
         .chain(
             reports
                 .iter()
-                .map(|r| json!({"label": r.title, "title": r.title, "href": report_href(&r.id)})),
+                .map(|r| json!({"label": r.title, "label_vi": true, "title": r.title, "href": report_href(&r.id)})),
         )
         .collect()
 }
@@ -597,13 +627,17 @@ fn citing(ctx: &Ctx, doc: &str) -> Vec<Value> {
 pub(crate) fn sources(ctx: &Ctx, route: &Route, n: usize) -> Page {
     let site = ctx.site;
     let list = List::Sources;
-    let mut c = base_context(site, route, &paged_title(ctx, list, "Văn bản nguồn", n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("sources_heading"), n),
+    );
     c.insert("pager", &pager(ctx, list, n));
     c.insert(
         "documents",
         &page_of(ctx, list, n, &site.documents)
             .iter()
-            .map(|d| json!({"title": d.title, "href": document_href(&d.id), "date": d.date.map(|x| x.vietnamese()), "line_count": d.line_count(), "plans": citing(ctx, &d.id)}))
+            .map(|d| json!({"title": d.title, "href": document_href(&d.id), "date": d.date.map(|x| ctx.lang.date(&x)), "line_count": d.line_count(), "plans": citing(ctx, &d.id)}))
             .collect::<Vec<_>>(),
     );
     Page {
@@ -626,7 +660,7 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
         "official_url": d.official_url,
         "sha256": d.sha256,
         "title": d.title,
-        "date": d.date.map(|x| x.vietnamese()),
+        "date": d.date.map(|x| ctx.lang.date(&x)),
         "origin": d.origin,
         "licence": d.licence,
         "file": d.file,
@@ -650,7 +684,10 @@ pub(crate) fn source(ctx: &Ctx, route: &Route, d: &Document, part: Option<usize>
             let mut c = base_context(
                 site,
                 route,
-                &format!("{} (dòng {}–{})", d.title, from + 1, to),
+                &ctx.lang.fill(
+                    "source_part_title",
+                    &[("title", &d.title), ("from", &(from + 1)), ("to", &to)],
+                ),
             );
             c.insert("document", &info);
             // A line that starts a page of the official file says so.
@@ -680,7 +717,11 @@ pub(crate) fn units(ctx: &Ctx, route: &Route, n: usize) -> Page {
     // Vietnamese order: compare names without diacritics first (Đ with D), then as written.
     units.sort_by_cached_key(|u| (u.kind, crate::slug::slugify(&u.name), u.name.clone()));
     let units = page_of(ctx, list, n, &units);
-    let mut c = base_context(site, route, &paged_title(ctx, list, "Các đơn vị", n));
+    let mut c = base_context(
+        site,
+        route,
+        &paged_title(ctx, list, ctx.lang.t("units_heading"), n),
+    );
     c.insert("pager", &pager(ctx, list, n));
     let mut kinds: Vec<(UnitKind, Vec<Value>)> = Vec::new();
     for u in units {
@@ -688,7 +729,7 @@ pub(crate) fn units(ctx: &Ctx, route: &Route, n: usize) -> Page {
             "href": unit_href(u),
             "name": u.name,
             "code": u.code,
-            "defunct": if u.valid_to.is_some() { Some("đã chấm dứt") } else if !u.successors.is_empty() { Some("đã sáp nhập") } else { None },
+            "defunct": if u.valid_to.is_some() { Some(ctx.lang.t("defunct_ceased")) } else if !u.successors.is_empty() { Some(ctx.lang.t("defunct_merged")) } else { None },
         });
         match kinds.last_mut() {
             Some((k, list)) if *k == u.kind => list.push(v),
@@ -699,7 +740,7 @@ pub(crate) fn units(ctx: &Ctx, route: &Route, n: usize) -> Page {
         "kinds",
         &kinds
             .iter()
-            .map(|(k, l)| json!({"kind": k.vietnamese(), "units": l}))
+            .map(|(k, l)| json!({"kind": k.label(ctx.lang), "units": l}))
             .collect::<Vec<_>>(),
     );
     Page {
@@ -744,7 +785,7 @@ fn holdings_by_plan(ctx: &Ctx, unit: &str) -> Vec<Value> {
                 "targets": count(&m.targets),
                 "tasks": count(&m.tasks),
                 "lines": lines,
-                "total": (lines > unknown).then(|| vn_number::format(total)),
+                "total": (lines > unknown).then(|| ctx.lang.number(total)),
                 "unknown": unknown,
             })
         })
@@ -763,8 +804,8 @@ pub(crate) fn places(ctx: &Ctx, route: &Route, province: Option<&Unit>) -> Optio
         None => None,
     };
     let title = match province {
-        Some(p) if provinces.len() > 1 => format!("Tìm xã, phường, đặc khu — {}", p.name),
-        _ => "Tìm xã, phường, đặc khu".to_string(),
+        Some(p) if provinces.len() > 1 => format!("{} — {}", ctx.lang.t("places_heading"), p.name),
+        _ => ctx.lang.t("places_heading").to_string(),
     };
     let mut c = base_context(site, route, &title);
     c.insert("several", &(provinces.len() > 1));
@@ -791,7 +832,7 @@ pub(crate) fn places(ctx: &Ctx, route: &Route, province: Option<&Unit>) -> Optio
         let mut letters: Vec<(String, Vec<Value>)> = Vec::new();
         for u in &places.current {
             let letter = crate::vietnamese::initial(crate::places::bare_name(u));
-            let v = json!({"name": u.name, "bare": crate::places::bare_name(u), "href": unit_href(u), "kind": u.kind.vietnamese()});
+            let v = json!({"name": u.name, "bare": crate::places::bare_name(u), "href": unit_href(u), "kind": u.kind.label(ctx.lang)});
             match letters.last_mut() {
                 Some((l, list)) if *l == letter => list.push(v),
                 _ => letters.push((letter, vec![v])),
@@ -845,9 +886,9 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
     let m = ctx.derived.mentions.get(u.id.as_str()).unwrap_or(&empty);
     let role = |lead: &[String]| {
         if lead.contains(&u.id) {
-            "Chủ trì"
+            ctx.lang.t("lead")
         } else {
-            "Phối hợp"
+            ctx.lang.t("coordinating")
         }
     };
     let plans: Vec<Value> = m
@@ -919,12 +960,12 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
             "name": u.name,
             "short_name": u.short_name,
             "aliases": u.aliases,
-            "kind": u.kind.vietnamese(),
+            "kind": u.kind.label(ctx.lang),
             "code": u.code,
             "parent": u.parent.as_deref().map(|p| ctx.unit(p)),
             "children": ctx.units(&u.children),
-            "valid_from": u.valid_from.map(|d| d.vietnamese()),
-            "valid_to": u.valid_to.map(|d| d.vietnamese()),
+            "valid_from": u.valid_from.map(|d| ctx.lang.date(&d)),
+            "valid_to": u.valid_to.map(|d| ctx.lang.date(&d)),
             "successors": ctx.units(&u.successors),
             "predecessors": ctx.units(&u.predecessors),
             "note": u.note,
@@ -978,11 +1019,8 @@ pub(crate) fn unit(ctx: &Ctx, route: &Route, u: &Unit) -> Page {
     c.insert("targets", &leads);
     c.insert("tasks", &tasks);
     c.insert("lines", &lines);
-    c.insert("lines_total", &vn_number::format(total));
-    c.insert(
-        "lines_total_human",
-        &vn_number::format_million_vnd_human(total),
-    );
+    c.insert("lines_total", &ctx.lang.number(total));
+    c.insert("lines_total_human", &ctx.lang.million_vnd_human(total));
     c.insert("lines_unknown", &unknown);
     c.insert("lines_repeated", &repeated);
     Page {

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use crate::budget::{PlaceLevel, Sum};
 use crate::model::Plan;
 use crate::routes::{PlanSection, Route};
-use crate::vn_number;
 
 /// The largest `n` entries of `sums` by amount, as (unit, amount in Vietnamese notation).
 fn largest(ctx: &Ctx, sums: BTreeMap<String, Sum>, n: usize) -> Vec<Value> {
@@ -19,8 +18,8 @@ fn largest(ctx: &Ctx, sums: BTreeMap<String, Sum>, n: usize) -> Vec<Value> {
         .take(n)
         .map(|(id, s)| {
             let mut u = ctx.unit(&id);
-            u["amount"] = json!(vn_number::format(s.amount));
-            u["human"] = json!(vn_number::format_million_vnd_human(s.amount));
+            u["amount"] = json!(ctx.lang.number(s.amount));
+            u["human"] = json!(ctx.lang.million_vnd_human(s.amount));
             u
         })
         .collect()
@@ -51,21 +50,21 @@ fn summary(ctx: &Ctx, p: &Plan) -> Value {
             .into_iter()
             .map(|(f, s)| {
                 json!({
-                    "name": f.map(|f| f.vietnamese()).unwrap_or_else(|| "Không ghi nguồn vốn".into()),
-                    "amount": vn_number::format(s.amount),
+                    "name": f.map(|f| f.label(ctx.lang)).unwrap_or_else(|| ctx.lang.t("no_funding_stated").into()),
+                    "amount": ctx.lang.number(s.amount),
                 })
             })
             .collect();
         json!({
-            "total": vn_number::format(total.amount),
-            "human": vn_number::format_million_vnd_human(total.amount),
+            "total": ctx.lang.number(total.amount),
+            "human": ctx.lang.million_vnd_human(total.amount),
             "lines": total.lines,
             "unknown": total.unknown,
             "places": places,
             "agencies": agencies,
             "by_source": by_source,
-            "declared": b.declared.iter().find(|d| d.funding.is_none()).map(|d| vn_number::format(d.amount)),
-            "difference": b.declared.iter().find(|d| d.funding.is_none()).filter(|d| d.amount != total.amount).map(|d| vn_number::format(total.amount - d.amount)),
+            "declared": b.declared.iter().find(|d| d.funding.is_none()).map(|d| ctx.lang.number(d.amount)),
+            "difference": b.declared.iter().find(|d| d.funding.is_none()).filter(|d| d.amount != total.amount).map(|d| ctx.lang.number(total.amount - d.amount)),
             "old_districts": level == Some(PlaceLevel::District),
         })
     });
@@ -77,7 +76,8 @@ fn summary(ctx: &Ctx, p: &Plan) -> Value {
                 let quarter = (m - 1) / 3 + 1;
                 let e = by_when.entry((y, quarter)).or_insert_with(|| {
                     (
-                        format!("quý {}/{y}", ["I", "II", "III", "IV"][quarter as usize - 1]),
+                        ctx.lang
+                            .timeframe(&crate::dates::Timeframe::Quarter { year: y, quarter }),
                         0,
                     )
                 });
@@ -154,7 +154,7 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
         .map(|s| {
             json!({
                 "key": s.key(),
-                "name": s.vietnamese(),
+                "name": s.label(ctx.lang),
                 "href": Route::Plan(p.id.clone(), s).path(),
             })
         })
@@ -162,16 +162,24 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
     let title = if section == PlanSection::Overview {
         p.title.clone()
     } else {
-        format!("{} — {}", section.vietnamese(), p.title)
+        format!("{} — {}", section.label(ctx.lang), p.title)
     };
     let mut c = base_context(site, route, &title);
     c.insert("plan", &v);
     c.insert("sections", &sections);
     c.insert("section", section.key());
+    // The plan's address in this page's language, for the printable summary.
+    c.insert(
+        "plan_url_path",
+        &Route::Plan(p.id.clone(), PlanSection::Overview)
+            .in_lang(ctx.lang)
+            .map(|r| r.path())
+            .unwrap_or_default(),
+    );
     let pid = p.id.as_str();
     match section {
         PlanSection::Overview => {
-            c.insert("progress", &figures::plan_progress(progress));
+            c.insert("progress", &figures::plan_progress(ctx.lang, progress));
             c.insert("changes", &super::changes::latest_of_plan(ctx, pid));
             c.insert("budget", &ctx.budget_summary(p));
             let figures: Vec<Value> = [
@@ -254,7 +262,7 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, p: &Plan, section: PlanSection) -> 
                 .map(|t| {
                     let mut x = ctx.task(t);
                     if let Some(tp) = ctx.derived.judged_task(&t.id) {
-                        x["status"] = json!(tp.status.vietnamese());
+                        x["status"] = json!(tp.status.label(ctx.lang));
                         x["status_slug"] = json!(tp.status.slug());
                     }
                     x

@@ -300,7 +300,7 @@ pub(crate) fn card(
                     Some(y) => format!("mục tiêu đến năm {y}"),
                     None => "mục tiêu".to_string(),
                 };
-                figures.push((goal_text(t, g), label));
+                figures.push((goal_text(crate::i18n::Lang::Vi, t, g), label));
                 let latest = super::figures::latest_value(t, g, ValueKind::Actual);
                 figures.push(match latest {
                     Some(v) => (

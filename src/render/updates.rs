@@ -18,8 +18,9 @@ const ALL_ENTRIES: usize = 300;
 
 /// The page's last-updated date, for `base.html`: `{iso, text}`, or null when unknown.
 pub(crate) fn updated(d: &Derived, route: &Route) -> Value {
-    match d.updates.of_route(route) {
-        Some(date) => json!({"iso": date.iso(), "text": date.vietnamese()}),
+    // An English page is as up to date as its Vietnamese twin, in English words.
+    match d.updates.of_route(route.base()) {
+        Some(date) => json!({"iso": date.iso(), "text": route.lang().date(&date)}),
         None => Value::Null,
     }
 }
@@ -73,9 +74,9 @@ pub(crate) fn correction(ctx: &Ctx, c: &Correction) -> Value {
     let doc = ctx.site.document(&c.source.document);
     json!({
         // "ngày 20/12/2025", "tháng 12/2025": so that "Đã sửa …" reads right at any precision.
-        "date": match c.date.day {
-            Some(_) => format!("ngày {}", c.date.vietnamese()),
-            None => c.date.vietnamese(),
+        "date": match (ctx.lang, c.date.day) {
+            (crate::i18n::Lang::Vi, Some(_)) => format!("ngày {}", c.date.vietnamese()),
+            (lang, _) => lang.date(&c.date),
         },
         "iso": c.date.iso(),
         "before": c.before,

@@ -6,7 +6,10 @@ Parses SITE_DIR/data/catalog.jsonld (format json-ld) and SITE_DIR/data/catalog.t
 with ckanext.dcat.processors.RDFParser (profile euro_dcat_ap_3, no CKAN server or database) and
 checks that each gives one CKAN dataset per resource of SITE_DIR/data/datapackage.json, with its
 title, and with one CKAN resource per distribution whose URL, size and SHA-256 match the file
-written in SITE_DIR. Both serialisations must give the same datasets. Exit 0 = all good.
+written in SITE_DIR. Both serialisations must give the same datasets. The catalog is bilingual
+(dct:title "…"@vi, "…"@en): a portal whose default locale is Vietnamese reads the Vietnamese
+title, one whose default locale is English the English title (`title_translated` in
+datapackage.json). Exit 0 = all good.
 """
 
 import hashlib
@@ -14,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from ckantoolkit import config
 from ckanext.dcat.processors import RDFParser
 
 FORMATS = 4  # CSV, JSON, CSV for Excel, XLSX
@@ -30,10 +34,14 @@ def parse(path, fmt):
     return sorted(datasets, key=lambda d: extras(d).get("uri", ""))
 
 
-def check(site, path, fmt, package, problems):
+def check(site, path, fmt, package, problems, lang="vi"):
+    config["ckan.locale_default"] = lang
     datasets = parse(path, fmt)
     names = [r["name"] for r in package["resources"]]
-    titles = {r["name"]: r["title"] for r in package["resources"]}
+    titles = {
+        r["name"]: r.get("title_translated", {}).get(lang, r["title"])
+        for r in package["resources"]
+    }
     print(f"{path.name} ({fmt}): {len(datasets)} CKAN datasets")
     if len(datasets) != len(names):
         problems.append(f"{path.name}: {len(datasets)} datasets, expected {len(names)}")
@@ -100,6 +108,10 @@ def main():
     from_turtle = check(site, site / "data" / "catalog.ttl", "turtle", package, problems)
     if comparable(from_jsonld) != comparable(from_turtle):
         problems.append("catalog.jsonld and catalog.ttl give different CKAN datasets")
+    # The same catalog read by a portal whose default language is English.
+    english = check(site, site / "data" / "catalog.jsonld", "json-ld", package, problems, "en")
+    if [d.get("title") for d in english] == [d.get("title") for d in from_jsonld]:
+        problems.append("an English portal reads the same titles as a Vietnamese one")
     for p in problems:
         print("PROBLEM:", p)
     print("ckanext-dcat:", "OK" if not problems else f"{len(problems)} problem(s)")

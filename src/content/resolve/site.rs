@@ -26,6 +26,8 @@ pub(super) fn site_config(s: &In<raw::SiteFile>, diags: &mut Diagnostics) -> Sit
         scope,
         title: v.title.clone(),
         description: v.description.clone(),
+        title_en: v.title_en.trim().to_string(),
+        description_en: v.description_en.trim().to_string(),
         base_url: base_url.trim_end_matches('/').to_string(),
         language: v.language.clone(),
         publisher: v.publisher.as_ref().map(|p| p.get_ref().clone()),

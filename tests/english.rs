@@ -1,0 +1,297 @@
+//! The English mirror under `/en/`: every page has its English twin, the two name each other
+//! (`hreflang`) both ways, and no Vietnamese interface string is left on an English page once the
+//! content marked `lang="vi"` (titles, names, narratives, documents) is set aside.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use minhbach::i18n::{Lang, STRINGS};
+use minhbach::routes::Route;
+
+/// The bundled site, built once for these tests.
+fn site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let out = std::env::temp_dir().join(format!("minhbach-english-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        common::build(&common::content(), &out);
+        out
+    })
+}
+
+fn pages() -> &'static BTreeMap<String, String> {
+    static PAGES: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    PAGES.get_or_init(|| common::quality::html_pages(site()))
+}
+
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "path",
+];
+
+/// The text a reader sees in the interface's language: the body's text and the labels of its
+/// landmarks (`aria-label`), without the content marked `lang="vi"`, scripts and the charts'
+/// drawings (their text is said again below each chart).
+fn interface_text(html: &str) -> String {
+    let body = html.split_once("<body").map(|(_, b)| b).unwrap_or(html);
+    let mut out = String::new();
+    // Open elements: (name, hidden because Vietnamese content or not shown).
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut rest = body;
+    let hidden = |stack: &[(String, bool)]| stack.iter().any(|(_, h)| *h);
+    while let Some(lt) = rest.find('<') {
+        if !hidden(&stack) {
+            out.push_str(&rest[..lt]);
+            out.push(' ');
+        }
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            let name = name.trim().to_ascii_lowercase();
+            if let Some(i) = stack.iter().rposition(|(n, _)| *n == name) {
+                stack.truncate(i);
+            }
+            continue;
+        }
+        if tag.starts_with('!') {
+            continue;
+        }
+        let name: String = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let vi = tag.contains("lang=\"vi\"");
+        if !vi && !hidden(&stack) {
+            if let Some(label) = tag.split("aria-label=\"").nth(1) {
+                out.push_str(label.split('"').next().unwrap_or(""));
+                out.push(' ');
+            }
+        }
+        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        // Code (the embed snippet, addresses) is not prose in either language.
+        let hide = vi || matches!(name.as_str(), "script" | "svg" | "style" | "code" | "pre");
+        stack.push((name, hide));
+    }
+    out
+}
+
+/// The Vietnamese interface strings of the table that cannot be mistaken for content: those
+/// written with Vietnamese letters, cut at their placeholders, of at least two words.
+fn vietnamese_ui_strings() -> Vec<String> {
+    let mut v: Vec<String> = STRINGS
+        .iter()
+        .filter(|(_, vi, en)| vi != en)
+        .flat_map(|(_, vi, _)| vi.split(['{', '}']).collect::<Vec<_>>())
+        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || ",.:;()“”—".contains(c)))
+        .filter(|s| s.chars().any(|c| !c.is_ascii()) && s.split_whitespace().count() >= 2)
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn every_vietnamese_page_has_an_english_twin_and_the_feed_stays_vietnamese() {
+    let pages = pages();
+    let vietnamese: Vec<&String> = pages.keys().filter(|p| !p.starts_with("en/")).collect();
+    let mut mirrored = 0;
+    for p in &vietnamese {
+        // The search page, the A–Z lists and the embed pages are Vietnamese only.
+        let twin = Route::parse(p).is_none_or(|r| r.mirrored());
+        assert_eq!(pages.contains_key(&format!("en/{p}")), twin, "{p}");
+        mirrored += usize::from(twin);
+    }
+    assert_eq!(pages.len(), vietnamese.len() + mirrored);
+    assert!(
+        mirrored * 10 > vietnamese.len() * 9,
+        "most pages have a twin"
+    );
+    assert!(site().join("bao-cao/feed.xml").is_file());
+    assert!(!site().join("en/bao-cao/feed.xml").exists());
+}
+
+#[test]
+fn no_vietnamese_interface_string_is_left_on_an_english_page() {
+    assert_no_leaks(pages());
+}
+
+/// The same on the fixtures CI checks: a national programme (ranges, ranks, ministries) and two
+/// reports with what changed between them.
+#[test]
+fn no_vietnamese_interface_string_is_left_on_the_fixtures_english_pages() {
+    for fixture in ["national-programme", "two-reports"] {
+        let out =
+            std::env::temp_dir().join(format!("minhbach-english-{fixture}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        let content = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
+        common::build(&content, &out);
+        assert_no_leaks(&common::quality::html_pages(&out));
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+}
+
+fn assert_no_leaks(pages: &BTreeMap<String, String>) {
+    let strings = vietnamese_ui_strings();
+    assert!(strings.len() > 200, "{}", strings.len());
+    // Each leaked string: the pages it is on, and the words around it on the first.
+    let mut leaks: BTreeMap<&str, (Vec<&str>, String)> = BTreeMap::new();
+    for (path, html) in pages.iter().filter(|(p, _)| p.starts_with("en/")) {
+        let text = interface_text(html);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in &strings {
+            if let Some(at) = text.find(s.as_str()) {
+                let before: Vec<char> = text[..at].chars().rev().take(60).collect();
+                let around: String = before.into_iter().rev().collect::<String>()
+                    + &text[at..]
+                        .chars()
+                        .take(60 + s.chars().count())
+                        .collect::<String>();
+                let e = leaks.entry(s.as_str()).or_insert((Vec::new(), around));
+                e.0.push(path.as_str());
+            }
+        }
+    }
+    let report: Vec<String> = leaks
+        .iter()
+        .map(|(s, (pages, around))| {
+            format!(
+                "“{s}” on {} pages, e.g. {}: …{around}…",
+                pages.len(),
+                pages[0]
+            )
+        })
+        .collect();
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn english_pages_speak_english_and_say_so() {
+    for (path, html) in pages().iter().filter(|(p, _)| p.starts_with("en/")) {
+        assert!(html.contains("<html lang=\"en\">"), "{path}");
+        assert!(html.contains("content=\"en_GB\""), "{path}");
+    }
+    let home = &pages()["en/index.html"];
+    assert!(home.contains(">Where does the money go?<"), "{home}");
+    assert!(home.contains("billion VND"));
+    // The open-data pages name the sizes of the shared files, as the Vietnamese ones do.
+    let data = &pages()["en/du-lieu-mo/index.html"];
+    assert!(
+        !data.contains("(0 byte)"),
+        "English open-data page without file sizes"
+    );
+    let vi = &pages()["index.html"];
+    assert!(vi.contains("<html lang=\"vi\">"));
+    assert!(vi.contains(">English</a>"));
+}
+
+/// The absolute address of a page of the built site, as `base_url` makes it.
+fn base_url() -> String {
+    let html = &pages()["index.html"];
+    let canonical = html
+        .split("<link rel=\"canonical\" href=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    canonical.trim_end_matches('/').to_string()
+}
+
+fn alternates(html: &str) -> BTreeMap<String, String> {
+    html.split("<link rel=\"alternate\" hreflang=\"")
+        .skip(1)
+        .map(|s| {
+            let lang = s.split('"').next().unwrap().to_string();
+            let href = s
+                .split("href=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            (lang, href.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn hreflang_links_name_the_twin_page_and_it_names_this_one_back() {
+    let base = base_url();
+    let file_of = |url: &str| -> String {
+        let path = url.strip_prefix(&base).unwrap().trim_start_matches('/');
+        if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        }
+    };
+    for (path, html) in pages() {
+        let alt = alternates(html);
+        if Route::parse(path).is_some_and(|r| !r.base().mirrored()) {
+            assert!(alt.is_empty(), "{path} has no twin and names none");
+            continue;
+        }
+        assert_eq!(
+            alt.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["en", "vi", "x-default"],
+            "{path}"
+        );
+        assert_eq!(alt["x-default"], alt["vi"], "{path}");
+        let own = if path.starts_with("en/") { "en" } else { "vi" };
+        let other = if own == "en" { "vi" } else { "en" };
+        assert_eq!(file_of(&alt[own]), *path, "{path} names itself");
+        let twin = file_of(&alt[other]);
+        let twin_html = pages()
+            .get(&twin)
+            .unwrap_or_else(|| panic!("{path}: hreflang {other} leads to no page {twin}"));
+        assert_eq!(alternates(twin_html), alt, "{twin} names {path} back");
+        assert!(
+            twin_html.contains(&format!("hreflang=\"{own}\" lang=\"{own}\"")),
+            "{twin} has a visible switch back"
+        );
+    }
+}
+
+#[test]
+fn english_pages_link_to_english_pages_and_share_the_files() {
+    let html = &pages()["en/ke-hoach/index.html"];
+    assert!(html.contains("href=\"../../style.css\""), "style is shared");
+    assert!(
+        html.contains("href=\"../../data/plans.csv\""),
+        "data is shared"
+    );
+    assert!(
+        html.contains("href=\"../../en/chi-tieu/\""),
+        "menu stays in English"
+    );
+    assert!(
+        html.contains("href=\"../../ke-hoach/\" hreflang=\"vi\""),
+        "switch"
+    );
+    assert!(
+        common::quality::problems(site()).is_empty(),
+        "{:?}",
+        common::quality::problems(site())
+    );
+}
+
+#[test]
+fn english_charts_write_english_numbers() {
+    let html = &pages()["en/index.html"];
+    // 325,688.5 million VND = 325.7 billion VND, the sum of plan 223's items.
+    assert!(html.contains("325,688.5"), "table in English notation");
+    assert!(!html.contains("325.688,5"));
+    let vi = &pages()["index.html"];
+    assert!(vi.contains("325.688,5"));
+    let _ = Lang::En;
+}
