@@ -90,18 +90,25 @@ pub fn judge_task<'a>(
     plan_report: Option<&'a Report>,
 ) -> TaskProgress<'a> {
     let report = own.last().map(|(r, _)| *r).or(plan_report);
+    // Lateness is judged at the newest report on the plan, even when the task's own results are
+    // in an older one: a later report that covers the plan and still does not say "done" is the
+    // evidence that the deadline passed without it.
+    let newest = match (report, plan_report) {
+        (Some(own), Some(plan)) if order(plan, own).is_gt() => Some(plan),
+        _ => report,
+    };
     let stated = own.iter().rev().find_map(|(_, res)| res.status);
     let deadline = task.timeframe.and_then(|t| t.deadline());
-    let passed = match (deadline, report) {
+    let passed = match (deadline, newest) {
         (Some(d), Some(r)) => d < r.as_of.first_day(),
         _ => false,
     };
     let (status, why) = match stated {
         Some(StatedStatus::Done) => (Status::Done, Reason::StatedDone),
-        Some(_) if passed => (Status::Late, late_reason(deadline, report)),
+        Some(_) if passed => (Status::Late, late_reason(deadline, newest)),
         Some(StatedStatus::InProgress) => (Status::InProgress, Reason::StatedInProgress),
         Some(StatedStatus::NotStarted) => (Status::NoReport, Reason::StatedNotStarted),
-        None if passed => (Status::Late, late_reason(deadline, report)),
+        None if passed => (Status::Late, late_reason(deadline, newest)),
         None if !own.is_empty() => (Status::Reported, Reason::ResultWithoutStatus),
         None => (
             Status::NoReport,
@@ -114,7 +121,11 @@ pub fn judge_task<'a>(
     TaskProgress {
         task,
         status,
-        report,
+        report: if status == Status::Late {
+            newest
+        } else {
+            report
+        },
         results: own.iter().map(|(_, r)| *r).collect(),
         reason: why.text(crate::i18n::Lang::Vi),
         why,

@@ -396,3 +396,32 @@ fn a_report_that_restates_the_previous_one_shows_no_change() {
     );
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// The September report says task 2 (deadline October 2025) is in progress; the December report
+/// covers the plan and says nothing of it. At December the deadline has passed and no report says
+/// the task is done: it is late, judged at the December report — not left "in progress" because
+/// its only result is in the older report.
+#[test]
+fn a_task_whose_only_result_is_in_an_older_report_is_late_at_the_newest_report_on_its_plan() {
+    let base = std::env::temp_dir().join(format!("minhbach-changes-lag-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let content = base.join("content");
+    common::copy_dir(&fixture(), &content);
+    let progress = content.join("reports/bc-1-2025/progress.toml");
+    let mut text = std::fs::read_to_string(&progress).unwrap();
+    text.push_str("\n[[result]]\ntask = \"kh-1-2025-nv-2\"\nstatus = \"in-progress\"\ntext = \"Đang xây dựng dự thảo quy chế.\"\nline = 3\n");
+    std::fs::write(&progress, text).unwrap();
+    let (site, diags) = read_site(&content);
+    assert!(!diags.has_errors(), "{}", diags.render());
+    let site = site.unwrap();
+    let judged = minhbach::progress::judge(&site);
+    let task = judged
+        .iter()
+        .find(|p| p.task.id == "kh-1-2025-nv-2")
+        .unwrap();
+    assert_eq!(task.status, minhbach::progress::Status::Late);
+    assert_eq!(task.report.map(|r| r.id.as_str()), Some("bc-2-2025"));
+    assert_eq!(task.results.len(), 1, "the September result is still shown");
+    assert!(task.reason.contains("12/2025"), "{}", task.reason);
+    std::fs::remove_dir_all(&base).unwrap();
+}
