@@ -41,6 +41,8 @@ pub enum ChangeKind<'s> {
     NewlyLate {
         task: &'s Task,
         from: Status,
+        /// Why the task had that status at the previous report.
+        from_why: progress::Reason,
         /// What this report states of the task, if it states anything.
         result: Option<&'s TaskResult>,
     },
@@ -48,6 +50,8 @@ pub enum ChangeKind<'s> {
     Status {
         task: &'s Task,
         from: Status,
+        /// Why the task had that status at the previous report.
+        from_why: progress::Reason,
         to: Status,
         result: Option<&'s TaskResult>,
     },
@@ -277,7 +281,7 @@ impl<'s> Changes<'s> {
         let met_at = |t: &'s Target, goal: &Goal, k: usize| -> Option<&'s TargetValue> {
             latest(t, goal, k, true).filter(|v| v.value.and_then(|x| goal.met_by(x)) == Some(true))
         };
-        let status_at = |task: &'s Task, pi: usize, k: usize| -> Status {
+        let status_at = |task: &'s Task, pi: usize, k: usize| -> (Status, progress::Reason) {
             let own: Vec<(&Report, &TaskResult)> = results
                 .get(task.id.as_str())
                 .map(|v| {
@@ -291,7 +295,8 @@ impl<'s> Changes<'s> {
             let plan_report = named[..named.partition_point(|&x| x <= k)]
                 .last()
                 .map(|&x| sorted[x]);
-            progress::judge_task(task, &own, plan_report).status
+            let judged = progress::judge_task(task, &own, plan_report);
+            (judged.status, judged.why)
         };
 
         let mut out = Changes {
@@ -309,17 +314,24 @@ impl<'s> Changes<'s> {
                 if let Some(prev) = previous {
                     let mut rows: Vec<ChangeKind> = Vec::new();
                     for task in &plan.tasks {
-                        let (from, to) = (status_at(task, pi, prev), status_at(task, pi, k));
+                        let ((from, from_why), (to, _)) =
+                            (status_at(task, pi, prev), status_at(task, pi, k));
                         if from == to {
                             continue;
                         }
                         let result = r.results.iter().rev().find(|res| res.task == task.id);
                         rows.push(if to == Status::Late {
-                            ChangeKind::NewlyLate { task, from, result }
+                            ChangeKind::NewlyLate {
+                                task,
+                                from,
+                                from_why,
+                                result,
+                            }
                         } else {
                             ChangeKind::Status {
                                 task,
                                 from,
+                                from_why,
                                 to,
                                 result,
                             }

@@ -142,8 +142,10 @@ fn report_plan_and_unit_pages_show_what_changed() {
         "Mới đạt mục tiêu",
         "88% (chưa đạt)",
         "92% — đạt mục tiêu ≥ 90%",
-        // Task 2 newly late; task 1 moved.
+        // Task 2 newly late; before, the September report did not mention it (not "no report
+        // yet": there was one). Task 1 moved.
         "Mới quá hạn",
+        "<td>Báo cáo tính đến tháng 9/2025 không nêu nhiệm vụ này",
         "Quá hạn, chưa báo cáo hoàn thành (thời hạn: Tháng 10 năm 2025)",
         "Chuyển trạng thái",
         "Đang thực hiện (theo báo cáo)",
@@ -164,6 +166,7 @@ fn report_plan_and_unit_pages_show_what_changed() {
             "report section lacks {words}:\n{changes}"
         );
     }
+    assert!(!changes.contains("Chưa có báo cáo"), "{changes}");
     // Target 2's 30 services do not meet its goal of 50: not "met".
     assert_eq!(changes.matches("Mới đạt mục tiêu").count(), 1);
 

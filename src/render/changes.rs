@@ -110,10 +110,15 @@ fn row_parts(lang: Lang, c: &Change) -> Row {
             before_source: before.map(|b| b.source.clone()),
             source: value.source.clone(),
         },
-        ChangeKind::NewlyLate { task, from, result } => Row {
+        ChangeKind::NewlyLate {
+            task,
+            from,
+            from_why,
+            result,
+        } => Row {
             what: task_label(lang, task),
             href: task_href(task),
-            before: from.label(lang).to_string(),
+            before: status_before(lang, *from, *from_why),
             now: lang.fill(
                 "status_deadline",
                 &[
@@ -138,12 +143,13 @@ fn row_parts(lang: Lang, c: &Change) -> Row {
         ChangeKind::Status {
             task,
             from,
+            from_why,
             to,
             result,
         } => Row {
             what: task_label(lang, task),
             href: task_href(task),
-            before: from.label(lang).to_string(),
+            before: status_before(lang, *from, *from_why),
             now: to.label(lang).to_string(),
             before_source: None,
             source: result
@@ -164,6 +170,19 @@ fn row_parts(lang: Lang, c: &Change) -> Row {
             before_source: before.map(|b| b.source.clone()),
             source: value.source.clone(),
         },
+    }
+}
+
+/// A task's state at the previous report. When it had no status, say why rather than "No report
+/// yet", which would be false: the previous report exists, and either did not mention the task or
+/// stated it had not started.
+fn status_before(lang: Lang, from: Status, why: crate::progress::Reason) -> String {
+    use crate::progress::Reason;
+    match (from, why) {
+        (Status::NoReport, Reason::NotInReport(_) | Reason::StatedNotStarted) => {
+            why.text(lang).trim_end_matches('.').to_string()
+        }
+        _ => from.label(lang).to_string(),
     }
 }
 
