@@ -705,6 +705,7 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("short_done", "Đã xong", "Done"),
     ("short_in_progress", "Đang làm", "In progress"),
+    ("short_not_started", "Chưa triển khai", "Not started"),
     ("short_late", "Quá hạn", "Overdue"),
     ("short_reported", "Có báo cáo", "Reported"),
     ("short_no_report", "Chưa báo cáo", "Not reported"),
@@ -2116,6 +2117,11 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
         "Status.reported",
         "Có báo cáo kết quả, không nêu trạng thái",
         "Result reported, no status stated",
+    ),
+    (
+        "Status.not-started",
+        "Chưa triển khai (theo báo cáo)",
+        "Not started (as reported)",
     ),
     ("Status.no-report", "Chưa có báo cáo", "No report yet"),
 ];

@@ -13,6 +13,8 @@ crate::vocabulary! {
         Done = ("done", "Đã hoàn thành (theo báo cáo)"),
         /// A report states work is under way.
         InProgress = ("in-progress", "Đang thực hiện (theo báo cáo)"),
+        /// A report states work has not started, and the deadline has not passed.
+        NotStarted = ("not-started", "Chưa triển khai (theo báo cáo)"),
         /// The deadline is before the report's as-of date and no report says it is done.
         Late = ("late", "Quá hạn, chưa báo cáo hoàn thành"),
         /// A report gives a result text but states no status, and the deadline has not passed.
@@ -107,7 +109,7 @@ pub fn judge_task<'a>(
         Some(StatedStatus::Done) => (Status::Done, Reason::StatedDone),
         Some(_) if passed => (Status::Late, late_reason(deadline, newest)),
         Some(StatedStatus::InProgress) => (Status::InProgress, Reason::StatedInProgress),
-        Some(StatedStatus::NotStarted) => (Status::NoReport, Reason::StatedNotStarted),
+        Some(StatedStatus::NotStarted) => (Status::NotStarted, Reason::StatedNotStarted),
         None if passed => (Status::Late, late_reason(deadline, newest)),
         None if !own.is_empty() => (Status::Reported, Reason::ResultWithoutStatus),
         None => (

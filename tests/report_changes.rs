@@ -428,3 +428,53 @@ fn a_task_whose_only_result_is_in_an_older_report_is_late_at_the_newest_report_o
     assert!(task.reason.contains("12/2025"), "{}", task.reason);
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// A report that states a task has not started gives it that status — "not started (as reported)"
+/// — never "no report yet", which would deny the report exists; once the deadline passes with no
+/// report of it done, it is late, and the change says what it was before.
+#[test]
+fn a_task_a_report_says_has_not_started_is_not_started_not_unreported() {
+    let base = std::env::temp_dir().join(format!(
+        "minhbach-changes-not-started-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&base);
+    let content = base.join("content");
+    common::copy_dir(&fixture(), &content);
+    let progress = content.join("reports/bc-1-2025/progress.toml");
+    let mut text = std::fs::read_to_string(&progress).unwrap();
+    text.push_str("\n[[result]]\ntask = \"kh-1-2025-nv-2\"\nstatus = \"not-started\"\ntext = \"Chưa triển khai xây dựng quy chế.\"\nline = 3\n");
+    std::fs::write(&progress, text).unwrap();
+    let (site, diags) = read_site(&content);
+    assert!(!diags.has_errors(), "{}", diags.render());
+    let site = site.unwrap();
+    let september = site.reports.iter().find(|r| r.id == "bc-1-2025").unwrap();
+    let task = site.plans[0]
+        .tasks
+        .iter()
+        .find(|t| t.id == "kh-1-2025-nv-2")
+        .unwrap();
+    let result = september
+        .results
+        .iter()
+        .find(|r| r.task == task.id)
+        .unwrap();
+    let at_september =
+        minhbach::progress::judge_task(task, &[(september, result)], Some(september));
+    assert_eq!(at_september.status, minhbach::progress::Status::NotStarted);
+    assert_eq!(at_september.status.as_str(), "not-started");
+
+    let out = base.join("public");
+    common::build(&content, &out);
+    let report = read(&out, "bao-cao/bc-2-2025/index.html");
+    let changes = section(
+        &report,
+        "<h2 id=\"h-thay-doi\">Thay đổi so với báo cáo trước</h2>",
+    );
+    assert!(
+        changes.contains("<td>Chưa triển khai (theo báo cáo)"),
+        "{changes}"
+    );
+    assert!(!changes.contains("Chưa có báo cáo"), "{changes}");
+    std::fs::remove_dir_all(&base).unwrap();
+}

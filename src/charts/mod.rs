@@ -728,6 +728,7 @@ fn diamond(center: (i32, i32), r: i32) -> Polygon<(i32, i32)> {
 pub enum Mark {
     Done,
     InProgress,
+    NotStarted,
     Late,
     Reported,
     NoReport,
@@ -919,6 +920,10 @@ pub fn timeline(
                 Mark::Reported => root.draw(&Rectangle::new(
                     [(x - 5, cy - 5), (x + 5, cy + 5)],
                     BAR.filled(),
+                )),
+                Mark::NotStarted => root.draw(&Rectangle::new(
+                    [(x - 5, cy - 5), (x + 5, cy + 5)],
+                    MUTED.stroke_width(2),
                 )),
                 Mark::NoReport => root.draw(&Circle::new((x, cy), 5, MUTED.stroke_width(2))),
             };

@@ -664,7 +664,7 @@ fn status_field(description: &str) -> Field {
         .one_of(STATUSES)
 }
 
-const STATUS_TEXT: &str = "done (báo cáo nêu đã hoàn thành), in-progress (báo cáo nêu đang thực hiện), late (đã quá thời hạn so với ngày số liệu của báo cáo mà báo cáo không nêu đã hoàn thành), reported (báo cáo có nêu kết quả nhưng không nêu trạng thái, chưa đến hạn), no-report (chưa có báo cáo nói tới nhiệm vụ, hoặc báo cáo nêu chưa triển khai).";
+const STATUS_TEXT: &str = "done (báo cáo nêu đã hoàn thành), in-progress (báo cáo nêu đang thực hiện), not-started (báo cáo nêu chưa triển khai, chưa đến hạn), late (đã quá thời hạn so với ngày số liệu của báo cáo mà báo cáo không nêu đã hoàn thành), reported (báo cáo có nêu kết quả nhưng không nêu trạng thái, chưa đến hạn), no-report (chưa có báo cáo nói tới nhiệm vụ).";
 
 fn tasks(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
     let by_task: HashMap<&str, &TaskProgress<'_>> =

@@ -173,13 +173,12 @@ fn row_parts(lang: Lang, c: &Change) -> Row {
     }
 }
 
-/// A task's state at the previous report. When it had no status, say why rather than "No report
-/// yet", which would be false: the previous report exists, and either did not mention the task or
-/// stated it had not started.
+/// A task's state at the previous report. When it had no status because the previous report did
+/// not mention it, say so rather than "No report yet", which would be false: there was a report.
 fn status_before(lang: Lang, from: Status, why: crate::progress::Reason) -> String {
     use crate::progress::Reason;
     match (from, why) {
-        (Status::NoReport, Reason::NotInReport(_) | Reason::StatedNotStarted) => {
+        (Status::NoReport, Reason::NotInReport(_)) => {
             why.text(lang).trim_end_matches('.').to_string()
         }
         _ => from.label(lang).to_string(),

@@ -1216,6 +1216,7 @@ fn mark(status: Status) -> charts::Mark {
     match status {
         Status::Done => Mark::Done,
         Status::InProgress => Mark::InProgress,
+        Status::NotStarted => Mark::NotStarted,
         Status::Late => Mark::Late,
         Status::Reported => Mark::Reported,
         Status::NoReport => Mark::NoReport,
@@ -1226,6 +1227,7 @@ pub(crate) fn short_status(lang: crate::i18n::Lang, s: Status) -> &'static str {
     lang.t(match s {
         Status::Done => "short_done",
         Status::InProgress => "short_in_progress",
+        Status::NotStarted => "short_not_started",
         Status::Late => "short_late",
         Status::Reported => "short_reported",
         Status::NoReport => "short_no_report",
