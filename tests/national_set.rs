@@ -151,6 +151,22 @@ fn at_scale_every_page_stays_light_and_every_link_resolves() {
         progress.contains("Tiến độ theo kế hoạch"),
         "progress is summarised by plan"
     );
+    // On a phone the summary keeps each plan and its task count; the report used and the count
+    // of each status are listed under the plan, not in columns pushed off-screen.
+    let summary = &progress[progress.find("<tbody>").unwrap()..];
+    let summary = &summary[..summary.find("</tbody>").unwrap()];
+    let plans = summary.matches("<tr>").count();
+    assert!(plans > 1, "{summary}");
+    assert_eq!(
+        summary
+            .matches("<span class=\"narrow\"><span>Báo cáo dùng để đánh giá: ")
+            .count(),
+        plans
+    );
+    assert_eq!(
+        summary.matches("<td class=\"num wide\">").count(),
+        plans * minhbach::progress::Status::ALL.len()
+    );
     let problems = common::quality::problems(&out);
     assert!(
         problems.is_empty(),

@@ -182,3 +182,28 @@ fn a_plans_preview_says_its_budget_targets_and_tasks_as_its_pages_do() {
     assert_ne!(Some(description), meta(&home, "og:description"));
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+/// On a phone a table shows only its key columns; the rest is listed under the row's name. A
+/// plan's task table keeps the task and its status on screen and folds lead, coordinating units
+/// and deadline under the task. (The progress summary of many plans: `tests/national_set.rs`.)
+#[test]
+fn a_task_table_folds_lead_coordinating_and_deadline_under_the_task_on_phones() {
+    let out = built_site("phone-tables");
+    let tasks =
+        std::fs::read_to_string(out.join("ke-hoach/kh-223-ubnd-2024/nhiem-vu/index.html")).unwrap();
+    let rows = tasks.matches("<tr id=").count();
+    assert!(rows > 10, "{rows} task rows");
+    assert_eq!(
+        tasks.matches("<th scope=\"col\" class=\"wide\">").count(),
+        3
+    );
+    assert_eq!(
+        tasks
+            .matches("<span class=\"narrow\"><span>Chủ trì: ")
+            .count(),
+        rows
+    );
+    assert_eq!(tasks.matches("<span>Thời hạn: ").count(), rows);
+
+    std::fs::remove_dir_all(&out).unwrap();
+}
