@@ -1477,7 +1477,7 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     (
         "feed_to_reader",
         "vào ứng dụng đọc tin để được báo khi có báo cáo mới.",
-        "to a feed reader to hear of each new report (the feed is in Vietnamese).",
+        "to a feed reader to hear of each new report.",
     ),
     (
         "figures_as_of_cap",
@@ -2118,6 +2118,53 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
         "Result reported, no status stated",
     ),
     ("Status.no-report", "Chưa có báo cáo", "No report yet"),
+    // The change log's items.
+    ("target_lower", "chỉ tiêu", "target"),
+    ("budget_item_lower", "mục kinh phí", "budget item"),
+    ("budget_item_n", "mục kinh phí {n}", "budget item {n}"),
+    ("task_lower", "nhiệm vụ", "task"),
+    ("task_n_lower", "nhiệm vụ {n}", "task {n}"),
+    // The Atom feed of reports.
+    (
+        "feed_subtitle",
+        "Các báo cáo tiến độ mới nhất và những gì thay đổi so với báo cáo trước: trạng thái nhiệm vụ, nhiệm vụ mới quá hạn, kết quả chỉ tiêu mới, chỉ tiêu mới đạt. {about}",
+        "The latest progress reports and what changed since the previous report: task statuses, newly overdue tasks, new target results, targets newly met. {about}",
+    ),
+    (
+        "feed_rights",
+        "Dữ liệu công bố theo giấy phép {licence}",
+        "Data published under the {licence} licence",
+    ),
+    (
+        "feed_entry_as_of",
+        "Số liệu tính đến {date}. Cơ quan báo cáo: {issuer}.",
+        "Figures as of {date}. Reporting body: {issuer}.",
+    ),
+    (
+        "feed_first_report",
+        "Báo cáo đầu tiên về {plan}: mọi nội dung báo cáo nêu đều là mới, chưa có báo cáo trước để so sánh.",
+        "First report on {plan}: everything it states is new, with no earlier report to compare with.",
+    ),
+    (
+        "feed_no_changes",
+        "So với báo cáo trước về {plan} ({previous}, số liệu tính đến {date}): không có thay đổi về trạng thái nhiệm vụ hay kết quả chỉ tiêu.",
+        "Compared with the previous report on {plan} ({previous}, figures as of {date}): no change in task statuses or target results.",
+    ),
+    (
+        "feed_n_changes",
+        "So với báo cáo trước về {plan} ({previous}, số liệu tính đến {date}): {n} thay đổi.",
+        "Compared with the previous report on {plan} ({previous}, figures as of {date}): {n} change{s}.",
+    ),
+    (
+        "feed_row",
+        "{kind}: {what} — trước: {before}; nay: {now}.",
+        "{kind}: {what} — before: {before}; now: {now}.",
+    ),
+    (
+        "feed_more",
+        "… và {n} thay đổi khác: xem trang báo cáo.",
+        "… and {n} more change{s}: see the report's page.",
+    ),
 ];
 
 #[cfg(test)]

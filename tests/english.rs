@@ -101,12 +101,12 @@ fn vietnamese_ui_strings() -> Vec<String> {
 }
 
 #[test]
-fn every_vietnamese_page_has_an_english_twin_and_the_feed_stays_vietnamese() {
+fn every_vietnamese_page_has_an_english_twin_and_so_does_the_feed() {
     let pages = pages();
     let vietnamese: Vec<&String> = pages.keys().filter(|p| !p.starts_with("en/")).collect();
     let mut mirrored = 0;
     for p in &vietnamese {
-        // The search page, the A–Z lists and the embed pages are Vietnamese only.
+        // The search page and the A–Z lists are Vietnamese only.
         let twin = Route::parse(p).is_none_or(|r| r.mirrored());
         assert_eq!(pages.contains_key(&format!("en/{p}")), twin, "{p}");
         mirrored += usize::from(twin);
@@ -117,7 +117,122 @@ fn every_vietnamese_page_has_an_english_twin_and_the_feed_stays_vietnamese() {
         "most pages have a twin"
     );
     assert!(site().join("bao-cao/feed.xml").is_file());
-    assert!(!site().join("en/bao-cao/feed.xml").exists());
+    assert!(site().join("en/bao-cao/feed.xml").is_file());
+}
+
+/// The pages that were Vietnamese only until they were mirrored one by one: each of them must
+/// have its English twin, the two naming each other, and speak English.
+fn late_mirrored_pages() -> Vec<String> {
+    let mut v: Vec<String> = vec!["cap-nhat/index.html".into()];
+    let embed = pages()
+        .keys()
+        .find(|p| p.starts_with("bieu-do/") && p.ends_with("/nhung/index.html"))
+        .expect("the bundled site has chart embed pages");
+    v.push(embed.clone());
+    v
+}
+
+#[test]
+fn the_change_log_and_the_chart_embeds_have_english_twins_named_both_ways() {
+    let base = base_url();
+    for vi in late_mirrored_pages() {
+        let en = format!("en/{vi}");
+        let en_html = pages()
+            .get(&en)
+            .unwrap_or_else(|| panic!("{vi} has no English twin {en}"));
+        let vi_alt = alternates(&pages()[&vi]);
+        let en_alt = alternates(en_html);
+        let url = |p: &str| format!("{base}/{}", p.trim_end_matches("index.html"));
+        assert_eq!(vi_alt.get("en"), Some(&url(&en)), "{vi} names its twin");
+        assert_eq!(en_alt.get("vi"), Some(&url(&vi)), "{en} names its twin");
+        assert!(en_html.contains("<html lang=\"en\">"), "{en}");
+        assert!(
+            en_html.contains("hreflang=\"vi\" lang=\"vi\""),
+            "{en}: a switch"
+        );
+    }
+    let log = &pages()["en/cap-nhat/index.html"];
+    assert!(log.contains("<h1>Update log</h1>"), "{log}");
+    assert!(log.contains(">New plan<"), "{log}");
+    // Dates in English words, the plans and reports it names in English pages.
+    assert!(log.contains(">10 September 2025</time>"), "{log}");
+    assert!(log.contains("href=\"../../en/ke-hoach/"), "{log}");
+    assert!(!log.contains("href=\"../../ke-hoach/"), "{log}");
+    // Every English page's footer leads to the English change log.
+    assert!(pages()["en/index.html"].contains("href=\"../en/cap-nhat/\""));
+}
+
+#[test]
+fn the_english_chart_page_embeds_the_english_embed_page() {
+    let (path, html) = pages()
+        .iter()
+        .find(|(p, _)| p.starts_with("en/bieu-do/") && p.matches('/').count() == 3)
+        .expect("an English chart page");
+    let id = path.split('/').nth(2).unwrap();
+    let snippet = format!(
+        "&lt;iframe src=&quot;{}/en/bieu-do/{id}/nhung/&quot;",
+        base_url()
+    );
+    assert!(html.contains(&snippet), "{path}: {snippet}");
+    assert!(html.contains(&format!("href=\"../../../en/bieu-do/{id}/nhung/\"")));
+    let vi = &pages()[&path["en/".len()..]];
+    let snippet = format!(
+        "&lt;iframe src=&quot;{}/bieu-do/{id}/nhung/&quot;",
+        base_url()
+    );
+    assert!(
+        vi.contains(&snippet),
+        "the Vietnamese page embeds the Vietnamese embed"
+    );
+    // The embed page itself leads back to the English chart page.
+    let embed = &pages()[&format!("en/bieu-do/{id}/nhung/index.html")];
+    assert!(embed.contains(&format!(
+        "href=\"../../../../en/bieu-do/{id}/\" target=\"_top\""
+    )));
+}
+
+#[test]
+fn the_english_feed_is_atom_in_english_linked_from_english_pages() {
+    let bytes = std::fs::read(site().join("en/bao-cao/feed.xml")).unwrap();
+    let feed = atom_syndication::Feed::read_from(&bytes[..]).expect("the feed parses as Atom");
+    let base = base_url();
+    assert_eq!(feed.id(), format!("{base}/en/bao-cao/feed.xml"));
+    assert_eq!(feed.lang(), Some("en"));
+    assert!(feed.title().as_str().starts_with("Progress reports — "));
+    let alternate = feed
+        .links()
+        .iter()
+        .find(|l| l.rel() == "alternate")
+        .unwrap();
+    assert_eq!(alternate.href(), format!("{base}/en/bao-cao/"));
+    assert!(!feed.entries().is_empty());
+    for e in feed.entries() {
+        let href = e.links()[0].href();
+        assert!(href.starts_with(&format!("{base}/en/bao-cao/")), "{href}");
+        let summary = e.summary().unwrap().as_str();
+        assert!(summary.starts_with("Figures as of "), "{summary}");
+    }
+    // No sentence of the feed's Vietnamese interface is left in it.
+    let text = String::from_utf8(bytes).unwrap();
+    for (key, vi, _) in STRINGS.iter().filter(|(k, _, _)| k.starts_with("feed_")) {
+        for part in vi
+            .split(['{', '}'])
+            .filter(|s| s.split_whitespace().count() >= 2)
+        {
+            assert!(!text.contains(part.trim()), "`{key}`: {part}");
+        }
+    }
+    // English pages name the English feed, Vietnamese pages the Vietnamese one.
+    let link = "<link rel=\"alternate\" type=\"application/atom+xml\"";
+    let en = &pages()["en/index.html"];
+    assert!(
+        en.contains(link) && en.contains("href=\"../en/bao-cao/feed.xml\""),
+        "{en}"
+    );
+    let reports = &pages()["en/bao-cao/index.html"];
+    assert!(reports.contains(&format!("{base}/en/bao-cao/feed.xml</code>")));
+    let vi = &pages()["index.html"];
+    assert!(vi.contains(link) && vi.contains("href=\"./bao-cao/feed.xml\""));
 }
 
 #[test]
