@@ -2165,6 +2165,83 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
         "… và {n} thay đổi khác: xem trang báo cáo.",
         "… and {n} more change{s}: see the report's page.",
     ),
+    // The search page, its script's words and the A–Z lists.
+    ("search_kind_unit", "Đơn vị", "Unit"),
+    ("search_kind_plan", "Kế hoạch", "Plan"),
+    ("search_kind_target", "Chỉ tiêu", "Target"),
+    ("search_kind_task", "Nhiệm vụ", "Task"),
+    ("search_kind_budget_item", "Mục kinh phí", "Budget item"),
+    ("search_item_in_plan", "{plan}, mục {n}", "{plan}, item {n}"),
+    (
+        "search_lead",
+        "Tìm đơn vị, kế hoạch, chỉ tiêu, nhiệm vụ và mục kinh phí theo bất kỳ từ nào, gõ có dấu hay không dấu đều được",
+        "Find units, plans, targets, tasks and budget items by any of their words, typed with or without Vietnamese tone marks",
+    ),
+    ("search_finds", "tìm được", "finds"),
+    ("search_label", "Từ cần tìm", "Words to find"),
+    (
+        "search_hint",
+        "Kết quả hiện ra khi bạn gõ; mỗi kết quả chứa mọi từ đã gõ. Dùng phím Tab để đi tới các kết quả.",
+        "Results appear as you type; each contains every word typed. Use the Tab key to reach them.",
+    ),
+    ("search_one", "Có 1 kết quả.", "1 result."),
+    ("search_many", "Có {n} kết quả.", "{n} results."),
+    (
+        "search_shown",
+        "Đang hiện {shown} kết quả đầu.",
+        "Showing the first {shown}.",
+    ),
+    (
+        "search_none",
+        "Không có kết quả nào chứa đủ các từ đã gõ.",
+        "No result contains every word typed.",
+    ),
+    ("search_loading", "Đang tìm…", "Searching…"),
+    (
+        "search_failed",
+        "Không đọc được chỉ mục tìm kiếm. Hãy dùng các danh mục A–Z bên dưới.",
+        "The search index could not be read. Please use the A–Z lists below.",
+    ),
+    ("search_more", "Xem thêm kết quả", "Show more results"),
+    (
+        "search_needs_js",
+        "Ô tìm kiếm cần JavaScript, mà trình duyệt này đang tắt JavaScript. Các danh mục A–Z dưới đây dẫn tới mọi đơn vị, kế hoạch và chỉ tiêu mà ô tìm kiếm tìm được.",
+        "The search box needs JavaScript, which this browser has turned off. The A–Z lists below lead to every unit, plan and target the search box finds.",
+    ),
+    ("az_heading", "Danh mục từ A đến Z", "Lists from A to Z"),
+    (
+        "az_intro",
+        "Các danh mục này không cần JavaScript. Mỗi danh mục xếp theo thứ tự chữ cái tiếng Việt",
+        "These lists need no JavaScript. Each is in Vietnamese alphabetical order",
+    ),
+    (
+        "az_intro_end",
+        "mỗi mục dẫn tới trang của nó.",
+        "and each entry leads to its page.",
+    ),
+    ("az_list_units", "Đơn vị", "Units"),
+    ("az_list_plans", "Kế hoạch", "Plans"),
+    ("az_list_targets", "Chỉ tiêu", "Targets"),
+    ("az_title", "{list} từ A đến Z", "{list} from A to Z"),
+    (
+        "az_target_in_plan",
+        "{plan}, chỉ tiêu {n}",
+        "{plan}, target {n}",
+    ),
+    (
+        "az_count",
+        "{n} mục, xếp theo thứ tự chữ cái tiếng Việt.",
+        "{n} item{s}, in Vietnamese alphabetical order.",
+    ),
+    ("az_other_lists", "Các danh mục khác:", "Other lists:"),
+    (
+        "az_with_js",
+        "Có JavaScript thì dùng",
+        "With JavaScript, use",
+    ),
+    ("az_search_box", "ô tìm kiếm", "the search box"),
+    ("az_continued", "(tiếp)", "(continued)"),
+    ("az_none", "Chưa có mục nào.", "No entries yet."),
 ];
 
 #[cfg(test)]

@@ -293,11 +293,16 @@ impl AzList {
     }
 
     pub fn vietnamese(self) -> &'static str {
-        match self {
-            AzList::Units => "Đơn vị",
-            AzList::Plans => "Kế hoạch",
-            AzList::Targets => "Chỉ tiêu",
-        }
+        self.label(Lang::Vi)
+    }
+
+    /// The list's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            AzList::Units => "az_list_units",
+            AzList::Plans => "az_list_plans",
+            AzList::Targets => "az_list_targets",
+        })
     }
 
     /// How many entries the list has: units with a page, plans, targets.
@@ -553,9 +558,6 @@ impl Route {
     pub fn mirrored(&self) -> bool {
         match self {
             Route::En(_) => false,
-            // The search index and the A–Z lists are in Vietnamese: names are searched as
-            // written.
-            Route::Search | Route::Az(_) => false,
             Route::ListPage(list, _) => list.route().mirrored(),
             _ => true,
         }

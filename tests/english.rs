@@ -106,7 +106,7 @@ fn every_vietnamese_page_has_an_english_twin_and_so_does_the_feed() {
     let vietnamese: Vec<&String> = pages.keys().filter(|p| !p.starts_with("en/")).collect();
     let mut mirrored = 0;
     for p in &vietnamese {
-        // The search page and the A–Z lists are Vietnamese only.
+        // Every page of the route table has its twin.
         let twin = Route::parse(p).is_none_or(|r| r.mirrored());
         assert_eq!(pages.contains_key(&format!("en/{p}")), twin, "{p}");
         mirrored += usize::from(twin);
@@ -123,7 +123,15 @@ fn every_vietnamese_page_has_an_english_twin_and_so_does_the_feed() {
 /// The pages that were Vietnamese only until they were mirrored one by one: each of them must
 /// have its English twin, the two naming each other, and speak English.
 fn late_mirrored_pages() -> Vec<String> {
-    let mut v: Vec<String> = vec!["cap-nhat/index.html".into()];
+    let mut v: Vec<String> = [
+        "cap-nhat/index.html",
+        "tim-kiem/index.html",
+        "tim-kiem/a-z/don-vi/index.html",
+        "tim-kiem/a-z/ke-hoach/index.html",
+        "tim-kiem/a-z/chi-tieu/index.html",
+    ]
+    .map(String::from)
+    .to_vec();
     let embed = pages()
         .keys()
         .find(|p| p.starts_with("bieu-do/") && p.ends_with("/nhung/index.html"))
@@ -133,7 +141,7 @@ fn late_mirrored_pages() -> Vec<String> {
 }
 
 #[test]
-fn the_change_log_and_the_chart_embeds_have_english_twins_named_both_ways() {
+fn the_change_log_search_and_chart_embeds_have_english_twins_named_both_ways() {
     let base = base_url();
     for vi in late_mirrored_pages() {
         let en = format!("en/{vi}");
@@ -158,6 +166,16 @@ fn the_change_log_and_the_chart_embeds_have_english_twins_named_both_ways() {
     assert!(log.contains(">10 September 2025</time>"), "{log}");
     assert!(log.contains("href=\"../../en/ke-hoach/"), "{log}");
     assert!(!log.contains("href=\"../../ke-hoach/"), "{log}");
+    // The search page speaks English to its script too, and leads to the English A–Z lists.
+    let search = &pages()["en/tim-kiem/index.html"];
+    assert!(search.contains("<h1>Search</h1>"), "{search}");
+    assert!(search.contains("data-none=\"No result contains every word typed.\""));
+    assert!(search.contains("data-kinds=\"[&quot;Unit&quot;,&quot;Plan&quot;"));
+    assert!(search.contains("href=\"../../en/tim-kiem/a-z/chi-tieu/\""));
+    assert!(search.contains("<script src=\"../../search.js\" defer></script>"));
+    let az = &pages()["en/tim-kiem/a-z/chi-tieu/index.html"];
+    assert!(az.contains("<h1>Targets from A to Z</h1>"), "{az}");
+    assert!(az.contains(", target 1</span>"), "{az}");
     // Every English page's footer leads to the English change log.
     assert!(pages()["en/index.html"].contains("href=\"../en/cap-nhat/\""));
 }
