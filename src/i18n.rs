@@ -988,7 +988,7 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     (
         "open_data_lead",
         "Mọi con số trên trang web này đều tải về được ở dạng mở, để nhà báo, nhà nghiên cứu và các cổng dữ liệu mở dùng lại. Ô trống nghĩa là văn bản không ghi (chưa có số liệu), không bao giờ là 0. Số tiền tính bằng triệu đồng, dấu chấm là dấu thập phân, không có dấu phân cách hàng nghìn.",
-        "Every figure on this site can be downloaded in open formats, for journalists, researchers and open-data portals to reuse. An empty cell means the document states nothing (no data yet), never 0. Amounts are in million VND, with a decimal point and no thousands separator. The data files are the same in both languages: their cells are the documents' Vietnamese text, and their column descriptions are in Vietnamese.",
+        "Every figure on this site can be downloaded in open formats, for journalists, researchers and open-data portals to reuse. An empty cell means the document states nothing (no data yet), never 0. Amounts are in million VND, with a decimal point and no thousands separator. The data files are the same in both languages: their cells are the documents' Vietnamese text, and the column descriptions inside them are in Vietnamese; this page gives them in English.",
     ),
     ("publisher", "Cơ quan công bố", "Publisher"),
     (

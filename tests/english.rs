@@ -181,6 +181,38 @@ fn the_change_log_search_and_chart_embeds_have_english_twins_named_both_ways() {
 }
 
 #[test]
+fn english_open_data_pages_describe_every_column_in_english() {
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site().join("data/datapackage.json")).unwrap())
+            .unwrap();
+    let index = &pages()["en/du-lieu-mo/index.html"];
+    for r in package["resources"].as_array().unwrap() {
+        let name = r["name"].as_str().unwrap();
+        let page = &pages()[&format!("en/du-lieu-mo/{name}/index.html")];
+        let vietnamese = &pages()[&format!("du-lieu-mo/{name}/index.html")];
+        for f in r["schema"]["fields"].as_array().unwrap() {
+            // The data file keeps its Vietnamese descriptor; the English pages do not show it.
+            let description = f["description"].as_str().unwrap();
+            let shown = minhbach::render::escape_html(description);
+            assert!(vietnamese.contains(&shown), "{name}.{}", f["name"]);
+            for html in [page, index] {
+                assert!(
+                    !html.contains(&shown),
+                    "{name}.{}: {description}",
+                    f["name"]
+                );
+            }
+        }
+    }
+    let units = &pages()["en/du-lieu-mo/units/index.html"];
+    assert!(units.contains("<td>Unit name</td>"), "{units}");
+    assert!(
+        units.contains("<td>Official name, with diacritics.</td>"),
+        "{units}"
+    );
+}
+
+#[test]
 fn the_english_chart_page_embeds_the_english_embed_page() {
     let (path, html) = pages()
         .iter()
