@@ -723,10 +723,10 @@ impl Route {
             out.push(Route::ChartEmbed(c.id.clone()));
         }
         for list in List::ALL {
-            if let List::Breakdown(b) = list {
-                if !b.applies(site) {
-                    continue;
-                }
+            if let List::Breakdown(b) = list
+                && !b.applies(site)
+            {
+                continue;
             }
             out.extend((2..=list.pages(site)).map(|n| Route::ListPage(list, n)));
         }

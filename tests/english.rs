@@ -68,11 +68,12 @@ fn interface_text(html: &str) -> String {
             .unwrap_or("")
             .to_ascii_lowercase();
         let vi = tag.contains("lang=\"vi\"");
-        if !vi && !hidden(&stack) {
-            if let Some(label) = tag.split("aria-label=\"").nth(1) {
-                out.push_str(label.split('"').next().unwrap_or(""));
-                out.push(' ');
-            }
+        if !vi
+            && !hidden(&stack)
+            && let Some(label) = tag.split("aria-label=\"").nth(1)
+        {
+            out.push_str(label.split('"').next().unwrap_or(""));
+            out.push(' ');
         }
         if VOID.contains(&name.as_str()) || tag.ends_with('/') {
             continue;
@@ -92,7 +93,7 @@ fn vietnamese_ui_strings() -> Vec<String> {
         .filter(|(_, vi, en)| vi != en)
         .flat_map(|(_, vi, _)| vi.split(['{', '}']).collect::<Vec<_>>())
         .map(|s| s.trim_matches(|c: char| c.is_whitespace() || ",.:;()“”—".contains(c)))
-        .filter(|s| s.chars().any(|c| !c.is_ascii()) && s.split_whitespace().count() >= 2)
+        .filter(|s| !s.is_ascii() && s.split_whitespace().count() >= 2)
         .map(str::to_string)
         .collect();
     v.sort();

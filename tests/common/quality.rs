@@ -85,7 +85,7 @@ pub fn resolve(page: &str, href: &str) -> (String, Option<String>) {
 
 /// Every breach of those properties in the site built at `root`, one line each.
 pub fn problems(root: &Path) -> Vec<String> {
-    let pages = html_pages(&root);
+    let pages = html_pages(root);
     let css = std::fs::metadata(root.join("style.css")).unwrap().len();
     let ids: BTreeMap<&str, BTreeSet<&str>> = pages
         .iter()
@@ -135,14 +135,13 @@ pub fn problems(root: &Path) -> Vec<String> {
                 problems.push(format!("{page}: broken link {href} (→ {file})"));
                 continue;
             }
-            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-                if file.ends_with(".html")
-                    && !ids
-                        .get(file.as_str())
-                        .is_some_and(|set| set.contains(f.as_str()))
-                {
-                    problems.push(format!("{page}: link {href} to a missing anchor"));
-                }
+            if let Some(f) = fragment.filter(|f| !f.is_empty())
+                && file.ends_with(".html")
+                && !ids
+                    .get(file.as_str())
+                    .is_some_and(|set| set.contains(f.as_str()))
+            {
+                problems.push(format!("{page}: link {href} to a missing anchor"));
             }
         }
     }
