@@ -240,6 +240,12 @@ fn the_english_chart_page_embeds_the_english_embed_page() {
     assert!(embed.contains(&format!(
         "href=\"../../../../en/bieu-do/{id}/\" target=\"_top\""
     )));
+    // Its canonical address is the English chart page, the page to share.
+    let canonical = format!(
+        "<link rel=\"canonical\" href=\"{}/en/bieu-do/{id}/\">",
+        base_url()
+    );
+    assert!(embed.contains(&canonical), "{canonical}");
 }
 
 #[test]
