@@ -133,9 +133,11 @@ fn script_in_any_text_field_comes_out_inert() {
             } else {
                 "<script src=\"../search.js\" defer></script>"
             };
-            text = text
-                .replacen(script, "", 1)
-                .replacen("<form role=\"search\" id=\"tim-kiem\"", "<search-form", 1);
+            text = text.replacen(script, "", 1).replacen(
+                "<form role=\"search\" id=\"tim-kiem\"",
+                "<search-form",
+                1,
+            );
         }
         checked += 1;
         for bad in [
