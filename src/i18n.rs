@@ -989,7 +989,7 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     (
         "open_data_lead",
         "Mọi con số trên trang web này đều tải về được ở dạng mở, để nhà báo, nhà nghiên cứu và các cổng dữ liệu mở dùng lại. Ô trống nghĩa là văn bản không ghi (chưa có số liệu), không bao giờ là 0. Số tiền tính bằng triệu đồng, dấu chấm là dấu thập phân, không có dấu phân cách hàng nghìn.",
-        "Every figure on this site can be downloaded in open formats, for journalists, researchers and open-data portals to reuse. An empty cell means the document states nothing (no data yet), never 0. Amounts are in million VND, with a decimal point and no thousands separator. The data files are the same in both languages: their cells are the documents' Vietnamese text, and their column descriptions are in Vietnamese.",
+        "Every figure on this site can be downloaded in open formats, for journalists, researchers and open-data portals to reuse. An empty cell means the document states nothing (no data yet), never 0. Amounts are in million VND, with a decimal point and no thousands separator. The data files are the same in both languages: their cells are the documents' Vietnamese text, and the column descriptions inside them are in Vietnamese; this page gives them in English.",
     ),
     ("publisher", "Cơ quan công bố", "Publisher"),
     (
@@ -1478,7 +1478,7 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
     (
         "feed_to_reader",
         "vào ứng dụng đọc tin để được báo khi có báo cáo mới.",
-        "to a feed reader to hear of each new report (the feed is in Vietnamese).",
+        "to a feed reader to hear of each new report.",
     ),
     (
         "figures_as_of_cap",
@@ -2124,6 +2124,130 @@ pub static STRINGS: &[(&str, &str, &str)] = &[
         "Not started (as reported)",
     ),
     ("Status.no-report", "Chưa có báo cáo", "No report yet"),
+    // The change log's items.
+    ("target_lower", "chỉ tiêu", "target"),
+    ("budget_item_lower", "mục kinh phí", "budget item"),
+    ("budget_item_n", "mục kinh phí {n}", "budget item {n}"),
+    ("task_lower", "nhiệm vụ", "task"),
+    ("task_n_lower", "nhiệm vụ {n}", "task {n}"),
+    // The Atom feed of reports.
+    (
+        "feed_subtitle",
+        "Các báo cáo tiến độ mới nhất và những gì thay đổi so với báo cáo trước: trạng thái nhiệm vụ, nhiệm vụ mới quá hạn, kết quả chỉ tiêu mới, chỉ tiêu mới đạt. {about}",
+        "The latest progress reports and what changed since the previous report: task statuses, newly overdue tasks, new target results, targets newly met. {about}",
+    ),
+    (
+        "feed_rights",
+        "Dữ liệu công bố theo giấy phép {licence}",
+        "Data published under the {licence} licence",
+    ),
+    (
+        "feed_entry_as_of",
+        "Số liệu tính đến {date}. Cơ quan báo cáo: {issuer}.",
+        "Figures as of {date}. Reporting body: {issuer}.",
+    ),
+    (
+        "feed_first_report",
+        "Báo cáo đầu tiên về {plan}: mọi nội dung báo cáo nêu đều là mới, chưa có báo cáo trước để so sánh.",
+        "First report on {plan}: everything it states is new, with no earlier report to compare with.",
+    ),
+    (
+        "feed_no_changes",
+        "So với báo cáo trước về {plan} ({previous}, số liệu tính đến {date}): không có thay đổi về trạng thái nhiệm vụ hay kết quả chỉ tiêu.",
+        "Compared with the previous report on {plan} ({previous}, figures as of {date}): no change in task statuses or target results.",
+    ),
+    (
+        "feed_n_changes",
+        "So với báo cáo trước về {plan} ({previous}, số liệu tính đến {date}): {n} thay đổi.",
+        "Compared with the previous report on {plan} ({previous}, figures as of {date}): {n} change{s}.",
+    ),
+    (
+        "feed_row",
+        "{kind}: {what} — trước: {before}; nay: {now}.",
+        "{kind}: {what} — before: {before}; now: {now}.",
+    ),
+    (
+        "feed_more",
+        "… và {n} thay đổi khác: xem trang báo cáo.",
+        "… and {n} more change{s}: see the report's page.",
+    ),
+    // The search page, its script's words and the A–Z lists.
+    ("search_kind_unit", "Đơn vị", "Unit"),
+    ("search_kind_plan", "Kế hoạch", "Plan"),
+    ("search_kind_target", "Chỉ tiêu", "Target"),
+    ("search_kind_task", "Nhiệm vụ", "Task"),
+    ("search_kind_budget_item", "Mục kinh phí", "Budget item"),
+    ("search_item_in_plan", "{plan}, mục {n}", "{plan}, item {n}"),
+    (
+        "search_lead",
+        "Tìm đơn vị, kế hoạch, chỉ tiêu, nhiệm vụ và mục kinh phí theo bất kỳ từ nào, gõ có dấu hay không dấu đều được",
+        "Find units, plans, targets, tasks and budget items by any of their words, typed with or without Vietnamese tone marks",
+    ),
+    ("search_finds", "tìm được", "finds"),
+    ("search_label", "Từ cần tìm", "Words to find"),
+    (
+        "search_hint",
+        "Kết quả hiện ra khi bạn gõ; mỗi kết quả chứa mọi từ đã gõ. Dùng phím Tab để đi tới các kết quả.",
+        "Results appear as you type; each contains every word typed. Use the Tab key to reach them.",
+    ),
+    ("search_one", "Có 1 kết quả.", "1 result."),
+    ("search_many", "Có {n} kết quả.", "{n} results."),
+    (
+        "search_shown",
+        "Đang hiện {shown} kết quả đầu.",
+        "Showing the first {shown}.",
+    ),
+    (
+        "search_none",
+        "Không có kết quả nào chứa đủ các từ đã gõ.",
+        "No result contains every word typed.",
+    ),
+    ("search_loading", "Đang tìm…", "Searching…"),
+    (
+        "search_failed",
+        "Không đọc được chỉ mục tìm kiếm. Hãy dùng các danh mục A–Z bên dưới.",
+        "The search index could not be read. Please use the A–Z lists below.",
+    ),
+    ("search_more", "Xem thêm kết quả", "Show more results"),
+    (
+        "search_needs_js",
+        "Ô tìm kiếm cần JavaScript, mà trình duyệt này đang tắt JavaScript. Các danh mục A–Z dưới đây dẫn tới mọi đơn vị, kế hoạch và chỉ tiêu mà ô tìm kiếm tìm được.",
+        "The search box needs JavaScript, which this browser has turned off. The A–Z lists below lead to every unit, plan and target the search box finds.",
+    ),
+    ("az_heading", "Danh mục từ A đến Z", "Lists from A to Z"),
+    (
+        "az_intro",
+        "Các danh mục này không cần JavaScript. Mỗi danh mục xếp theo thứ tự chữ cái tiếng Việt",
+        "These lists need no JavaScript. Each is in Vietnamese alphabetical order",
+    ),
+    (
+        "az_intro_end",
+        "mỗi mục dẫn tới trang của nó.",
+        "and each entry leads to its page.",
+    ),
+    ("az_list_units", "Đơn vị", "Units"),
+    ("az_list_plans", "Kế hoạch", "Plans"),
+    ("az_list_targets", "Chỉ tiêu", "Targets"),
+    ("az_title", "{list} từ A đến Z", "{list} from A to Z"),
+    (
+        "az_target_in_plan",
+        "{plan}, chỉ tiêu {n}",
+        "{plan}, target {n}",
+    ),
+    (
+        "az_count",
+        "{n} mục, xếp theo thứ tự chữ cái tiếng Việt.",
+        "{n} item{s}, in Vietnamese alphabetical order.",
+    ),
+    ("az_other_lists", "Các danh mục khác:", "Other lists:"),
+    (
+        "az_with_js",
+        "Có JavaScript thì dùng",
+        "With JavaScript, use",
+    ),
+    ("az_search_box", "ô tìm kiếm", "the search box"),
+    ("az_continued", "(tiếp)", "(continued)"),
+    ("az_none", "Chưa có mục nào.", "No entries yet."),
 ];
 
 #[cfg(test)]

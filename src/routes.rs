@@ -293,11 +293,16 @@ impl AzList {
     }
 
     pub fn vietnamese(self) -> &'static str {
-        match self {
-            AzList::Units => "Đơn vị",
-            AzList::Plans => "Kế hoạch",
-            AzList::Targets => "Chỉ tiêu",
-        }
+        self.label(Lang::Vi)
+    }
+
+    /// The list's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            AzList::Units => "az_list_units",
+            AzList::Plans => "az_list_plans",
+            AzList::Targets => "az_list_targets",
+        })
     }
 
     /// How many entries the list has: units with a page, plans, targets.
@@ -548,15 +553,11 @@ impl Route {
     }
 
     /// Whether the page has an English mirror under `en/`: every page the string table
-    /// covers. The Atom feed stays Vietnamese only (its entries are the reports' own words).
+    /// covers, the Atom feed included (its interface words in English, the reports' own words
+    /// as written).
     pub fn mirrored(&self) -> bool {
         match self {
-            Route::En(_) | Route::Feed => false,
-            // The search index and the A–Z lists are in Vietnamese: names are searched as
-            // written. An embed page is shown on another site, in the chart's one language.
-            Route::Search | Route::Az(_) | Route::ChartEmbed(_) => false,
-            // The change log quotes corrections and titles as recorded; not translated yet.
-            Route::Updates => false,
+            Route::En(_) => false,
             Route::ListPage(list, _) => list.route().mirrored(),
             _ => true,
         }
@@ -722,10 +723,10 @@ impl Route {
             out.push(Route::ChartEmbed(c.id.clone()));
         }
         for list in List::ALL {
-            if let List::Breakdown(b) = list {
-                if !b.applies(site) {
-                    continue;
-                }
+            if let List::Breakdown(b) = list
+                && !b.applies(site)
+            {
+                continue;
             }
             out.extend((2..=list.pages(site)).map(|n| Route::ListPage(list, n)));
         }
@@ -871,7 +872,7 @@ mod tests {
     }
 
     #[test]
-    fn every_page_but_the_feed_has_an_english_twin_under_en() {
+    fn every_page_has_an_english_twin_under_en_the_feed_too() {
         let plan = Route::Plan("kh-1".into(), PlanSection::Budget);
         let en = plan.in_lang(Lang::En).unwrap();
         assert_eq!(en.path(), "en/ke-hoach/kh-1/kinh-phi/");
@@ -879,7 +880,10 @@ mod tests {
         assert_eq!(en.in_lang(Lang::Vi), Some(plan.clone()));
         assert_eq!(en.root(), "../../../../");
         assert_eq!(Route::En(Box::new(Route::Home)).path(), "en/");
-        assert_eq!(Route::Feed.in_lang(Lang::En), None);
+        assert_eq!(
+            Route::Feed.in_lang(Lang::En).map(|r| r.path()),
+            Some("en/bao-cao/feed.xml".to_string())
+        );
         assert_eq!(
             Route::En(Box::new(Route::Home)).link_to(&Route::Home),
             "../"
@@ -918,7 +922,7 @@ mod tests {
             "bao-cao/feed.xmlindex.html",
             "feed.xml",
             "bao-cao/x/feed.xml",
-            "en/bao-cao/feed.xml",
+            "en/bao-cao/feed.xml/",
             "en/en/",
             "en",
             "en/ke-hoach/kh-1",
@@ -941,7 +945,7 @@ mod tests {
         let mut seen = std::collections::HashMap::new();
         for r in samples() {
             let Some(img) = r.preview_image() else {
-                assert_eq!(r, Route::Feed);
+                assert_eq!(r.base(), &Route::Feed);
                 continue;
             };
             assert!(img.is_ascii() && img.ends_with(".png"), "{img}");

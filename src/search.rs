@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::Site;
+use crate::i18n::Lang;
+use crate::model::{Plan, PlanKind, Site, UnitKind};
 use crate::routes::{AzList, PlanSection, Route};
 
 /// Where the index files are written.
@@ -76,12 +77,140 @@ impl Kind {
     ];
 
     pub fn vietnamese(self) -> &'static str {
+        self.label(Lang::Vi)
+    }
+
+    /// What the search page calls an entry of this kind, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Kind::Unit => "search_kind_unit",
+            Kind::Plan => "search_kind_plan",
+            Kind::Target => "search_kind_target",
+            Kind::Task => "search_kind_task",
+            Kind::BudgetItem => "search_kind_budget_item",
+        })
+    }
+}
+
+/// A plan as a search result or an A–Z entry names it: by its kind and number ("Kế hoạch
+/// 223/KH-UBND", "Plan 223/KH-UBND"), or by its title (content) when it has no number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanName {
+    Numbered { kind: PlanKind, number: String },
+    Titled(String),
+}
+
+impl PlanName {
+    pub fn of(p: &Plan) -> PlanName {
+        match &p.number {
+            Some(n) => PlanName::Numbered {
+                kind: p.kind,
+                number: n.clone(),
+            },
+            None => PlanName::Titled(p.title.clone()),
+        }
+    }
+
+    /// The name in `lang`, and whether it is content (a Vietnamese title).
+    fn text(&self, lang: Lang) -> (String, bool) {
         match self {
-            Kind::Unit => "Đơn vị",
-            Kind::Plan => "Kế hoạch",
-            Kind::Target => "Chỉ tiêu",
-            Kind::Task => "Nhiệm vụ",
-            Kind::BudgetItem => "Mục kinh phí",
+            PlanName::Numbered { kind, number } => {
+                (format!("{} {number}", kind.label(lang)), false)
+            }
+            PlanName::Titled(t) => (t.clone(), true),
+        }
+    }
+
+    /// As the index writes it: `["plan", "223/KH-UBND"]`, or the title.
+    fn json(&self) -> serde_json::Value {
+        match self {
+            PlanName::Numbered { kind, number } => serde_json::json!([kind.as_str(), number]),
+            PlanName::Titled(t) => serde_json::json!(t),
+        }
+    }
+}
+
+/// What an entry belongs to, shown under its title: kept apart from the words of any language,
+/// so that one index serves the search page in each language (the page gives the words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Context {
+    /// A unit: its kind ("Sở, ban, ngành").
+    Unit(UnitKind),
+    /// A plan: its number (when the title is not its name already) and its issuer (content).
+    Plan {
+        name: Option<PlanName>,
+        issuer: String,
+    },
+    /// A target, task or budget item of a plan, with its number there: "…, mục 1.2".
+    Item {
+        plan: PlanName,
+        number: Option<String>,
+    },
+    /// A target in its A–Z list: "…, chỉ tiêu 3".
+    Target { plan: PlanName, number: String },
+}
+
+impl Context {
+    /// The context in `lang` as parts of text, each marked whether it is content (Vietnamese
+    /// as written) or the interface's words.
+    pub fn parts(&self, lang: Lang) -> Vec<(String, bool)> {
+        // "{plan}, mục {n}": the words around the plan's name, the name apart (it may be content).
+        let with_number = |plan: &PlanName, key: &str, number: Option<&str>| {
+            let (name, vi) = plan.text(lang);
+            let Some(n) = number.filter(|n| !n.is_empty()) else {
+                return vec![(name, vi)];
+            };
+            let filled = lang.fill(key, &[("n", &n)]);
+            let (before, after) = filled.split_once("{plan}").unwrap_or(("", &filled));
+            [
+                (before.to_string(), false),
+                (name, vi),
+                (after.to_string(), false),
+            ]
+            .into_iter()
+            .filter(|(t, _)| !t.is_empty())
+            .collect()
+        };
+        match self {
+            Context::Unit(kind) => vec![(kind.label(lang).to_string(), false)],
+            Context::Plan { name, issuer } => {
+                let mut v: Vec<(String, bool)> = name.iter().map(|n| n.text(lang)).collect();
+                if !issuer.is_empty() {
+                    if !v.is_empty() {
+                        v.push((" · ".into(), false));
+                    }
+                    v.push((issuer.clone(), true));
+                }
+                v
+            }
+            Context::Item { plan, number } => {
+                with_number(plan, "search_item_in_plan", number.as_deref())
+            }
+            Context::Target { plan, number } => {
+                with_number(plan, "az_target_in_plan", Some(number))
+            }
+        }
+    }
+
+    /// The context in `lang` as plain text.
+    pub fn text(&self, lang: Lang) -> String {
+        self.parts(lang).into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// As the index writes it, without words of any language: `["department"]` for a unit,
+    /// `[plan-or-null, "issuer"]` for a plan, `[plan, "1.2"]` for an item, where a plan is
+    /// `["plan", "223/KH-UBND"]` or its title.
+    fn json(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            Context::Unit(kind) => json!([kind.as_str()]),
+            Context::Plan { name, issuer } => {
+                json!([name.as_ref().map(PlanName::json), issuer])
+            }
+            Context::Item { plan, number } => {
+                json!([plan.json(), number.as_deref().unwrap_or("")])
+            }
+            Context::Target { plan, number } => json!([plan.json(), number]),
         }
     }
 }
@@ -92,7 +221,7 @@ impl Kind {
 pub struct Entry {
     pub kind: Kind,
     pub title: String,
-    pub context: String,
+    pub context: Context,
     pub href: String,
     /// The text whose words find the entry.
     pub words: String,
@@ -111,7 +240,7 @@ pub fn entries(site: &Site) -> Vec<Entry> {
         out.push(Entry {
             kind: Kind::Unit,
             title: u.name.clone(),
-            context: u.kind.vietnamese().to_string(),
+            context: Context::Unit(u.kind),
             href: Route::Unit(u.id.clone()).path(),
             words,
         });
@@ -121,11 +250,10 @@ pub fn entries(site: &Site) -> Vec<Entry> {
         out.push(Entry {
             kind: Kind::Plan,
             title: p.title.clone(),
-            context: [p.label(), issuer.to_string()]
-                .into_iter()
-                .filter(|s| !s.is_empty() && *s != p.title)
-                .collect::<Vec<_>>()
-                .join(" · "),
+            context: Context::Plan {
+                name: p.number.is_some().then(|| PlanName::of(p)),
+                issuer: if issuer == p.title { "" } else { issuer }.to_string(),
+            },
             href: Route::Plan(p.id.clone(), PlanSection::Overview).path(),
             words: format!("{} {}", p.title, p.number.as_deref().unwrap_or("")),
         });
@@ -134,9 +262,9 @@ pub fn entries(site: &Site) -> Vec<Entry> {
         let row = |section: PlanSection, id: &str| {
             format!("{}#{id}", Route::Plan(p.id.clone(), section).path())
         };
-        let in_plan = |number: Option<&str>| match number {
-            Some(n) if !n.is_empty() => format!("{}, mục {n}", p.label()),
-            _ => p.label(),
+        let in_plan = |number: Option<&str>| Context::Item {
+            plan: PlanName::of(p),
+            number: number.filter(|n| !n.is_empty()).map(str::to_string),
         };
         for t in &p.targets {
             out.push(Entry {
@@ -299,7 +427,6 @@ pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         "version": 1,
         "entries": entries.len(),
         "chunk": CHUNK,
-        "kinds": Kind::ALL.map(Kind::vietnamese),
         "shards": shards.keys().collect::<Vec<_>>(),
     });
     files.push((
@@ -320,7 +447,7 @@ pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
                 serde_json::json!([
                     Kind::ALL.iter().position(|k| *k == e.kind),
                     shorten(&e.title, TITLE_CHARS),
-                    e.context,
+                    e.context.json(),
                     e.href
                 ])
             })
@@ -351,7 +478,8 @@ fn shorten(text: &str, max: usize) -> String {
 pub struct AzEntry {
     pub title: String,
     pub href: String,
-    pub context: String,
+    /// What it belongs to (none for a plan known by its title).
+    pub context: Option<Context>,
     /// The letter it is listed under (`Đ`, `Ă`, `#` for digits).
     pub letter: String,
 }
@@ -393,7 +521,7 @@ pub struct AzLists {
 
 impl AzLists {
     pub fn of(site: &Site) -> AzLists {
-        let entry = |title: &str, href: String, context: String| AzEntry {
+        let entry = |title: &str, href: String, context: Option<Context>| AzEntry {
             // Names that begin with a digit ("100% …") are listed under "0–9".
             letter: match crate::vietnamese::initial(title) {
                 l if l == "#" => "0–9".to_string(),
@@ -411,7 +539,7 @@ impl AzLists {
                 entry(
                     &u.name,
                     Route::Unit(u.id.clone()).path(),
-                    u.kind.vietnamese().to_string(),
+                    Some(Context::Unit(u.kind)),
                 )
             })
             .collect();
@@ -419,15 +547,13 @@ impl AzLists {
             .plans
             .iter()
             .map(|p| {
-                let label = p.label();
                 entry(
                     &p.title,
                     Route::Plan(p.id.clone(), PlanSection::Overview).path(),
-                    if label == p.title {
-                        String::new()
-                    } else {
-                        label
-                    },
+                    p.number.is_some().then(|| Context::Plan {
+                        name: Some(PlanName::of(p)),
+                        issuer: String::new(),
+                    }),
                 )
             })
             .collect();
@@ -439,7 +565,10 @@ impl AzLists {
                     entry(
                         &t.text,
                         Route::Target(t.id.clone()).path(),
-                        format!("{}, chỉ tiêu {}", p.label(), t.number),
+                        Some(Context::Target {
+                            plan: PlanName::of(p),
+                            number: t.number.clone(),
+                        }),
                     )
                 })
             })

@@ -22,6 +22,12 @@
   var d = form.dataset;
   var root = new URL(d.root, location.href);
   var base = new URL(d.index, root);
+  // The index is shared by both languages: its entries link from the site root and name kinds
+  // by number and code. The page gives the words and where its language's pages are (en/).
+  var pages = new URL(d.pages || d.root, location.href);
+  var kinds = JSON.parse(d.kinds);
+  var unitKinds = JSON.parse(d.unitKinds);
+  var planKinds = JSON.parse(d.planKinds);
   var PAGE = 20;
   var files = {};
   var seq = 0;
@@ -89,6 +95,34 @@
 
   function say(text) { status.textContent = text; }
 
+  /** Text as a node: marked with the content's language (lang="vi") on the English page. */
+  function content(text) {
+    if (!d.contentLang) return document.createTextNode(text);
+    var span = document.createElement('span');
+    span.lang = d.contentLang;
+    span.textContent = text;
+    return span;
+  }
+
+  /** A plan as the index names it: [kind code, number], or its title (content). */
+  function planName(p) {
+    return typeof p === 'string' ? content(p) : document.createTextNode((planKinds[p[0]] || p[0]) + ' ' + p[1]);
+  }
+
+  /** What an entry belongs to (src/search.rs, Context::json), as nodes in the page's language. */
+  function context(kind, c) {
+    if (!c || !c.length) return [];
+    if (kind === 0) return [document.createTextNode(unitKinds[c[0]] || c[0])];
+    if (kind === 1) {
+      var out = c[0] ? [planName(c[0])] : [];
+      if (c[1]) { if (out.length) out.push(' · '); out.push(content(c[1])); }
+      return out;
+    }
+    if (!c[1]) return [planName(c[0])];
+    var parts = d.item.replace('{n}', c[1]).split('{plan}');
+    return [parts[0], planName(c[0]), parts.slice(1).join('')].filter(function (x) { return x !== ''; });
+  }
+
   function clear() {
     hits = []; shown = 0; list.textContent = ''; more.hidden = true; say('');
   }
@@ -140,18 +174,21 @@
       var row = rows[Math.floor(id / m.chunk)][id % m.chunk];
       var li = document.createElement('li');
       var a = document.createElement('a');
-      a.href = new URL(row[3], root).href;
+      a.href = new URL(row[3], pages).href;
       a.textContent = row[1];
+      if (d.contentLang) a.lang = d.contentLang;
       var sub = document.createElement('span');
       sub.className = 'sub';
-      sub.textContent = m.kinds[row[0]] + (row[2] ? ' · ' + row[2] : '');
+      var around = context(row[0], row[2]);
+      sub.append(kinds[row[0]] + (around.length ? ' · ' : ''));
+      around.forEach(function (n) { sub.append(n); });
       li.append(a, ' ', sub);
       list.append(li);
       if (!first) first = a;
     });
     shown += next.length;
     more.hidden = shown >= hits.length;
-    var text = !hits.length ? d.none : hits.length === 1 ? d.one : d.many.replace('{n}', hits.length.toLocaleString('vi-VN'));
+    var text = !hits.length ? d.none : hits.length === 1 ? d.one : d.many.replace('{n}', hits.length.toLocaleString(d.locale || 'vi-VN'));
     if (shown < hits.length) text += ' ' + d.shown.replace('{shown}', shown);
     say(text);
     if (focus && first) first.focus();

@@ -68,11 +68,12 @@ fn interface_text(html: &str) -> String {
             .unwrap_or("")
             .to_ascii_lowercase();
         let vi = tag.contains("lang=\"vi\"");
-        if !vi && !hidden(&stack) {
-            if let Some(label) = tag.split("aria-label=\"").nth(1) {
-                out.push_str(label.split('"').next().unwrap_or(""));
-                out.push(' ');
-            }
+        if !vi
+            && !hidden(&stack)
+            && let Some(label) = tag.split("aria-label=\"").nth(1)
+        {
+            out.push_str(label.split('"').next().unwrap_or(""));
+            out.push(' ');
         }
         if VOID.contains(&name.as_str()) || tag.ends_with('/') {
             continue;
@@ -92,7 +93,7 @@ fn vietnamese_ui_strings() -> Vec<String> {
         .filter(|(_, vi, en)| vi != en)
         .flat_map(|(_, vi, _)| vi.split(['{', '}']).collect::<Vec<_>>())
         .map(|s| s.trim_matches(|c: char| c.is_whitespace() || ",.:;()“”—".contains(c)))
-        .filter(|s| s.chars().any(|c| !c.is_ascii()) && s.split_whitespace().count() >= 2)
+        .filter(|s| !s.is_ascii() && s.split_whitespace().count() >= 2)
         .map(str::to_string)
         .collect();
     v.sort();
@@ -101,12 +102,12 @@ fn vietnamese_ui_strings() -> Vec<String> {
 }
 
 #[test]
-fn every_vietnamese_page_has_an_english_twin_and_the_feed_stays_vietnamese() {
+fn every_vietnamese_page_has_an_english_twin_and_so_does_the_feed() {
     let pages = pages();
     let vietnamese: Vec<&String> = pages.keys().filter(|p| !p.starts_with("en/")).collect();
     let mut mirrored = 0;
     for p in &vietnamese {
-        // The search page, the A–Z lists and the embed pages are Vietnamese only.
+        // Every page of the route table has its twin.
         let twin = Route::parse(p).is_none_or(|r| r.mirrored());
         assert_eq!(pages.contains_key(&format!("en/{p}")), twin, "{p}");
         mirrored += usize::from(twin);
@@ -117,7 +118,178 @@ fn every_vietnamese_page_has_an_english_twin_and_the_feed_stays_vietnamese() {
         "most pages have a twin"
     );
     assert!(site().join("bao-cao/feed.xml").is_file());
-    assert!(!site().join("en/bao-cao/feed.xml").exists());
+    assert!(site().join("en/bao-cao/feed.xml").is_file());
+}
+
+/// The pages that were Vietnamese only until they were mirrored one by one: each of them must
+/// have its English twin, the two naming each other, and speak English.
+fn late_mirrored_pages() -> Vec<String> {
+    let mut v: Vec<String> = [
+        "cap-nhat/index.html",
+        "tim-kiem/index.html",
+        "tim-kiem/a-z/don-vi/index.html",
+        "tim-kiem/a-z/ke-hoach/index.html",
+        "tim-kiem/a-z/chi-tieu/index.html",
+    ]
+    .map(String::from)
+    .to_vec();
+    let embed = pages()
+        .keys()
+        .find(|p| p.starts_with("bieu-do/") && p.ends_with("/nhung/index.html"))
+        .expect("the bundled site has chart embed pages");
+    v.push(embed.clone());
+    v
+}
+
+#[test]
+fn the_change_log_search_and_chart_embeds_have_english_twins_named_both_ways() {
+    let base = base_url();
+    for vi in late_mirrored_pages() {
+        let en = format!("en/{vi}");
+        let en_html = pages()
+            .get(&en)
+            .unwrap_or_else(|| panic!("{vi} has no English twin {en}"));
+        let vi_alt = alternates(&pages()[&vi]);
+        let en_alt = alternates(en_html);
+        let url = |p: &str| format!("{base}/{}", p.trim_end_matches("index.html"));
+        assert_eq!(vi_alt.get("en"), Some(&url(&en)), "{vi} names its twin");
+        assert_eq!(en_alt.get("vi"), Some(&url(&vi)), "{en} names its twin");
+        assert!(en_html.contains("<html lang=\"en\">"), "{en}");
+        assert!(
+            en_html.contains("hreflang=\"vi\" lang=\"vi\""),
+            "{en}: a switch"
+        );
+    }
+    let log = &pages()["en/cap-nhat/index.html"];
+    assert!(log.contains("<h1>Update log</h1>"), "{log}");
+    assert!(log.contains(">New plan<"), "{log}");
+    // Dates in English words, the plans and reports it names in English pages.
+    assert!(log.contains(">10 September 2025</time>"), "{log}");
+    assert!(log.contains("href=\"../../en/ke-hoach/"), "{log}");
+    assert!(!log.contains("href=\"../../ke-hoach/"), "{log}");
+    // The search page speaks English to its script too, and leads to the English A–Z lists.
+    let search = &pages()["en/tim-kiem/index.html"];
+    assert!(search.contains("<h1>Search</h1>"), "{search}");
+    assert!(search.contains("data-none=\"No result contains every word typed.\""));
+    assert!(search.contains("data-kinds=\"[&quot;Unit&quot;,&quot;Plan&quot;"));
+    assert!(search.contains("href=\"../../en/tim-kiem/a-z/chi-tieu/\""));
+    assert!(search.contains("<script src=\"../../search.js\" defer></script>"));
+    let az = &pages()["en/tim-kiem/a-z/chi-tieu/index.html"];
+    assert!(az.contains("<h1>Targets from A to Z</h1>"), "{az}");
+    assert!(az.contains(", target 1</span>"), "{az}");
+    // Every English page's footer leads to the English change log.
+    assert!(pages()["en/index.html"].contains("href=\"../en/cap-nhat/\""));
+}
+
+#[test]
+fn english_open_data_pages_describe_every_column_in_english() {
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site().join("data/datapackage.json")).unwrap())
+            .unwrap();
+    let index = &pages()["en/du-lieu-mo/index.html"];
+    for r in package["resources"].as_array().unwrap() {
+        let name = r["name"].as_str().unwrap();
+        let page = &pages()[&format!("en/du-lieu-mo/{name}/index.html")];
+        let vietnamese = &pages()[&format!("du-lieu-mo/{name}/index.html")];
+        for f in r["schema"]["fields"].as_array().unwrap() {
+            // The data file keeps its Vietnamese descriptor; the English pages do not show it.
+            let description = f["description"].as_str().unwrap();
+            let shown = minhbach::render::escape_html(description);
+            assert!(vietnamese.contains(&shown), "{name}.{}", f["name"]);
+            for html in [page, index] {
+                assert!(
+                    !html.contains(&shown),
+                    "{name}.{}: {description}",
+                    f["name"]
+                );
+            }
+        }
+    }
+    let units = &pages()["en/du-lieu-mo/units/index.html"];
+    assert!(units.contains("<td>Unit name</td>"), "{units}");
+    assert!(
+        units.contains("<td>Official name, with diacritics.</td>"),
+        "{units}"
+    );
+}
+
+#[test]
+fn the_english_chart_page_embeds_the_english_embed_page() {
+    let (path, html) = pages()
+        .iter()
+        .find(|(p, _)| p.starts_with("en/bieu-do/") && p.matches('/').count() == 3)
+        .expect("an English chart page");
+    let id = path.split('/').nth(2).unwrap();
+    let snippet = format!(
+        "&lt;iframe src=&quot;{}/en/bieu-do/{id}/nhung/&quot;",
+        base_url()
+    );
+    assert!(html.contains(&snippet), "{path}: {snippet}");
+    assert!(html.contains(&format!("href=\"../../../en/bieu-do/{id}/nhung/\"")));
+    let vi = &pages()[&path["en/".len()..]];
+    let snippet = format!(
+        "&lt;iframe src=&quot;{}/bieu-do/{id}/nhung/&quot;",
+        base_url()
+    );
+    assert!(
+        vi.contains(&snippet),
+        "the Vietnamese page embeds the Vietnamese embed"
+    );
+    // The embed page itself leads back to the English chart page.
+    let embed = &pages()[&format!("en/bieu-do/{id}/nhung/index.html")];
+    assert!(embed.contains(&format!(
+        "href=\"../../../../en/bieu-do/{id}/\" target=\"_top\""
+    )));
+    // Its canonical address is the English chart page, the page to share.
+    let canonical = format!(
+        "<link rel=\"canonical\" href=\"{}/en/bieu-do/{id}/\">",
+        base_url()
+    );
+    assert!(embed.contains(&canonical), "{canonical}");
+}
+
+#[test]
+fn the_english_feed_is_atom_in_english_linked_from_english_pages() {
+    let bytes = std::fs::read(site().join("en/bao-cao/feed.xml")).unwrap();
+    let feed = atom_syndication::Feed::read_from(&bytes[..]).expect("the feed parses as Atom");
+    let base = base_url();
+    assert_eq!(feed.id(), format!("{base}/en/bao-cao/feed.xml"));
+    assert_eq!(feed.lang(), Some("en"));
+    assert!(feed.title().as_str().starts_with("Progress reports — "));
+    let alternate = feed
+        .links()
+        .iter()
+        .find(|l| l.rel() == "alternate")
+        .unwrap();
+    assert_eq!(alternate.href(), format!("{base}/en/bao-cao/"));
+    assert!(!feed.entries().is_empty());
+    for e in feed.entries() {
+        let href = e.links()[0].href();
+        assert!(href.starts_with(&format!("{base}/en/bao-cao/")), "{href}");
+        let summary = e.summary().unwrap().as_str();
+        assert!(summary.starts_with("Figures as of "), "{summary}");
+    }
+    // No sentence of the feed's Vietnamese interface is left in it.
+    let text = String::from_utf8(bytes).unwrap();
+    for (key, vi, _) in STRINGS.iter().filter(|(k, _, _)| k.starts_with("feed_")) {
+        for part in vi
+            .split(['{', '}'])
+            .filter(|s| s.split_whitespace().count() >= 2)
+        {
+            assert!(!text.contains(part.trim()), "`{key}`: {part}");
+        }
+    }
+    // English pages name the English feed, Vietnamese pages the Vietnamese one.
+    let link = "<link rel=\"alternate\" type=\"application/atom+xml\"";
+    let en = &pages()["en/index.html"];
+    assert!(
+        en.contains(link) && en.contains("href=\"../en/bao-cao/feed.xml\""),
+        "{en}"
+    );
+    let reports = &pages()["en/bao-cao/index.html"];
+    assert!(reports.contains(&format!("{base}/en/bao-cao/feed.xml</code>")));
+    let vi = &pages()["index.html"];
+    assert!(vi.contains(link) && vi.contains("href=\"./bao-cao/feed.xml\""));
 }
 
 #[test]

@@ -18,11 +18,15 @@ fn temp(name: &str) -> PathBuf {
     p
 }
 
-/// The pages every A–Z list must reach: each unit, plan (overview) and target page of the site.
-fn pages_to_reach(pages: &BTreeMap<String, String>) -> BTreeSet<String> {
+/// The pages every A–Z list must reach: each unit, plan (overview) and target page of the site,
+/// in the language of `prefix` (`""` for Vietnamese, `"en/"` for English).
+fn pages_to_reach(pages: &BTreeMap<String, String>, prefix: &str) -> BTreeSet<String> {
     pages
         .keys()
         .filter(|p| {
+            let Some(p) = p.strip_prefix(prefix) else {
+                return false;
+            };
             let parts: Vec<&str> = p.split('/').collect();
             matches!(
                 parts.as_slice(),
@@ -33,10 +37,11 @@ fn pages_to_reach(pages: &BTreeMap<String, String>) -> BTreeSet<String> {
         .collect()
 }
 
-/// Every page the A–Z lists link to, following their pages.
-fn reached_from_a_to_z(pages: &BTreeMap<String, String>) -> BTreeSet<String> {
+/// Every page the A–Z lists of `prefix`'s language link to, following their pages.
+fn reached_from_a_to_z(pages: &BTreeMap<String, String>, prefix: &str) -> BTreeSet<String> {
     let mut reached = BTreeSet::new();
-    for (page, html) in pages.iter().filter(|(p, _)| p.starts_with("tim-kiem/a-z/")) {
+    let lists = format!("{prefix}tim-kiem/a-z/");
+    for (page, html) in pages.iter().filter(|(p, _)| p.starts_with(&lists)) {
         for href in attributes(html, "href") {
             reached.insert(resolve(page, href).0);
         }
@@ -44,33 +49,44 @@ fn reached_from_a_to_z(pages: &BTreeMap<String, String>) -> BTreeSet<String> {
     reached
 }
 
+/// The A–Z lists of each language reach every unit, plan and target page of that language, and
+/// the search page of each language links to its three lists.
 fn assert_a_to_z_reaches_everything(root: &Path) -> usize {
     let pages = html_pages(root);
-    let want = pages_to_reach(&pages);
-    let reached = reached_from_a_to_z(&pages);
-    let missing: Vec<&String> = want.difference(&reached).collect();
-    assert!(
-        missing.is_empty(),
-        "{} pages not reachable from the A–Z lists, e.g. {:?}",
-        missing.len(),
-        &missing[..missing.len().min(5)]
-    );
-    // And the search page (its only way in without JavaScript) links to each list.
-    let search = &pages["tim-kiem/index.html"];
-    for list in ["don-vi", "ke-hoach", "chi-tieu"] {
+    let mut counts = Vec::new();
+    for prefix in ["", "en/"] {
+        let want = pages_to_reach(&pages, prefix);
+        let reached = reached_from_a_to_z(&pages, prefix);
+        let missing: Vec<&String> = want.difference(&reached).collect();
         assert!(
-            search.contains(&format!("href=\"./a-z/{list}/\""))
-                || search.contains(&format!("href=\"../tim-kiem/a-z/{list}/\"")),
-            "the search page links to the {list} list"
+            missing.is_empty(),
+            "{} pages not reachable from the {prefix}A–Z lists, e.g. {:?}",
+            missing.len(),
+            &missing[..missing.len().min(5)]
         );
+        // And the search page (its only way in without JavaScript) links to each list.
+        let search = format!("{prefix}tim-kiem/index.html");
+        let links: BTreeSet<String> = attributes(&pages[&search], "href")
+            .into_iter()
+            .map(|href| resolve(&search, href).0)
+            .collect();
+        for list in ["don-vi", "ke-hoach", "chi-tieu"] {
+            let page = format!("{prefix}tim-kiem/a-z/{list}/index.html");
+            assert!(links.contains(&page), "{search} links to {page}");
+        }
+        counts.push(want.len());
     }
-    want.len()
+    assert_eq!(
+        counts[0], counts[1],
+        "as many English pages to reach as Vietnamese"
+    );
+    counts[0]
 }
 
 /// The index as the script reads it: the manifest, every word with its entries, every entry.
 struct Index {
     words: BTreeMap<String, Vec<usize>>,
-    entries: Vec<(usize, String, String, String)>,
+    entries: Vec<(usize, String, serde_json::Value, String)>,
 }
 
 fn read_index(root: &Path) -> Index {
@@ -96,7 +112,7 @@ fn read_index(root: &Path) -> Index {
     let chunk = manifest["chunk"].as_u64().unwrap() as usize;
     let mut entries = Vec::new();
     for c in 0..n.div_ceil(chunk) {
-        let rows: Vec<(usize, String, String, String)> =
+        let rows: Vec<(usize, String, serde_json::Value, String)> =
             serde_json::from_slice(&std::fs::read(dir.join(format!("d-{c}.json"))).unwrap())
                 .unwrap();
         assert!(rows.len() == chunk || c == n.div_ceil(chunk) - 1);
@@ -108,7 +124,7 @@ fn read_index(root: &Path) -> Index {
 
 impl Index {
     /// What the script shows for a query typed in full: the entries holding every word.
-    fn find(&self, query: &str) -> Vec<&(usize, String, String, String)> {
+    fn find(&self, query: &str) -> Vec<&(usize, String, serde_json::Value, String)> {
         let mut ids: Option<BTreeSet<usize>> = None;
         for w in fold(query).split(' ') {
             let found: BTreeSet<usize> = self.words.get(w).into_iter().flatten().copied().collect();
@@ -201,5 +217,20 @@ fn the_index_finds_words_without_tone_marks_and_links_to_rows_that_exist() {
     assert!(kinds("ty le").contains(&2), "a target");
     assert!(kinds("so hoa").contains(&3), "a task");
     assert!(kinds("phan mem").contains(&4), "a budget item");
+    // The index holds codes, not words of either language: each search page gives its words.
+    for (kind, _, context, _) in &index.entries {
+        let text = context.to_string();
+        assert!(
+            !text.contains("mục") && !text.contains("Sở, ban, ngành"),
+            "{kind}: {text}"
+        );
+    }
+    let english = &pages["en/tim-kiem/index.html"];
+    assert!(
+        english.contains("data-pages=\"../../en/\""),
+        "results lead to English pages"
+    );
+    assert!(english.contains("data-item=\"{plan}, item {n}\""));
+    assert!(english.contains("&quot;department&quot;:&quot;Departments and sectors&quot;"));
     std::fs::remove_dir_all(&out).unwrap();
 }

@@ -81,9 +81,11 @@ fn every_page_has_its_canonical_address_and_link_preview_text() {
     let root = built_site("preview");
     let base = "https://opendata.quangngai.gov.vn/minhbach/";
     for (rel, html) in common::quality::html_pages(&root) {
-        // An embed page names its chart's own page as canonical (tests/chart_pages.rs): that is
-        // the page to share; the embed page lives inside other sites' frames.
-        if rel.starts_with("bieu-do/") && rel.ends_with("/nhung/index.html") {
+        // An embed page (Vietnamese or English) names its chart's own page as canonical
+        // (tests/chart_pages.rs): that is the page to share; the embed page lives inside other
+        // sites' frames.
+        let chart = rel.strip_prefix("en/").unwrap_or(&rel);
+        if chart.starts_with("bieu-do/") && chart.ends_with("/nhung/index.html") {
             continue;
         }
         let path = rel.strip_suffix("index.html").unwrap_or(&rel);

@@ -90,6 +90,20 @@ impl Resource {
         }
     }
 
+    /// Column `field`'s title and description in `lang`: Vietnamese as the package gives them,
+    /// English from [`ENGLISH`] (the Vietnamese if a column had none there; a test sees to it).
+    pub fn field_text_in(&self, field: &Field, lang: crate::i18n::Lang) -> (String, String) {
+        let english = ENGLISH
+            .iter()
+            .find(|(table, name, _, _)| *table == self.name && *name == field.name);
+        match (lang, english) {
+            (crate::i18n::Lang::En, Some((_, _, title, description))) => {
+                (title.to_string(), description.to_string())
+            }
+            _ => (field.title.to_string(), field.description.clone()),
+        }
+    }
+
     pub fn header(&self) -> Vec<&'static str> {
         self.fields.iter().map(|f| f.name).collect()
     }
@@ -858,8 +872,698 @@ fn progress(site: &Site, judged: &[TaskProgress<'_>]) -> Resource {
     }
 }
 
+// --- the columns in English -------------------------------------------------------------------
+
+/// Each column's title and description in English, by table and column: what the English
+/// open-data pages show. The data files keep their Vietnamese descriptors (the cells are the
+/// documents' Vietnamese text); `every_column_has_an_english_title_and_description` checks that
+/// no column is left out.
+const ENGLISH: &[(&str, &str, &str, &str)] = &[
+    (
+        "units",
+        "unit_id",
+        "Unit id",
+        "Stable id of the unit (no diacritics, never changed once published).",
+    ),
+    (
+        "units",
+        "name",
+        "Unit name",
+        "Official name, with diacritics.",
+    ),
+    (
+        "units",
+        "kind",
+        "Kind of unit",
+        "Kind: province, city (city under a province), town, district, commune, ward, special-zone, people-committee (People's Committee), department (department or sector), agency (other state agency), office (office, division or section), party-body (Party body), association (association or mass organisation), school, collective (a collective name for a group of bodies).",
+    ),
+    (
+        "units",
+        "parent_id",
+        "Parent unit id",
+        "The unit this one belongs to, or the territory that contains it; empty if none or not known.",
+    ),
+    (
+        "units",
+        "code",
+        "Administrative code",
+        "The official administrative unit code (for example the 5-digit commune code) when the source gives it; empty if not known.",
+    ),
+    (
+        "units",
+        "valid_from",
+        "Valid from",
+        "The date the unit came into being, with the precision the document gives (year, year-month or year-month-day); empty if not known.",
+    ),
+    (
+        "units",
+        "valid_to",
+        "Valid until",
+        "The first day the unit NO LONGER exists (for districts: 2025-07-01); empty if it still exists or not known.",
+    ),
+    (
+        "units",
+        "successor_ids",
+        "Successor units",
+        "Ids of the units that took over its tasks and territory, separated by semicolons.",
+    ),
+    (
+        "units",
+        "short_name",
+        "Short name",
+        "The short name documents often use (an abbreviation of the department's name, for example).",
+    ),
+    (
+        "units",
+        "note",
+        "Note",
+        "A note on the unit (merger, dissolution…).",
+    ),
+    (
+        "units",
+        "source",
+        "Source",
+        "The line of a source document that confirms the unit or the facts above, as `document-id:line`.",
+    ),
+    ("plans", "plan_id", "Plan id", "Stable id of the plan."),
+    (
+        "plans",
+        "number",
+        "Number",
+        "The document's number as printed (for example “223/KH-UBND”); empty if the document leaves it blank.",
+    ),
+    (
+        "plans",
+        "title",
+        "Plan title",
+        "The plan's title as in the document.",
+    ),
+    (
+        "plans",
+        "issuer_id",
+        "Issuing body",
+        "Id of the issuing unit (table units).",
+    ),
+    (
+        "plans",
+        "level",
+        "Plan level",
+        "central, province, department (department or sector), district, commune, party (Party body).",
+    ),
+    (
+        "plans",
+        "issued_date",
+        "Date issued",
+        "The date of issue with the precision the document gives; empty if the document gives none.",
+    ),
+    (
+        "plans",
+        "implements_ids",
+        "Implements plans",
+        "Ids of the plans this plan implements, separated by semicolons.",
+    ),
+    (
+        "plans",
+        "replaces_ids",
+        "Replaces plans",
+        "Ids of the plans this plan replaces, separated by semicolons.",
+    ),
+    (
+        "plans",
+        "url",
+        "Plan page",
+        "Address of the plan's public page on this site.",
+    ),
+    (
+        "plans",
+        "status",
+        "Status in the data set",
+        "published: the original document is in the data set; cited: known only from a citation in another document.",
+    ),
+    (
+        "plans",
+        "period",
+        "Period",
+        "The implementation period as the document writes it.",
+    ),
+    (
+        "plans",
+        "document_id",
+        "Original document",
+        "Id of the plan's source document; empty for a plan that is only cited.",
+    ),
+    (
+        "plans",
+        "cited_in",
+        "Cited in",
+        "For a plan that is only cited: the line of the citing document, as `document-id:line`.",
+    ),
+    (
+        "targets",
+        "target_id",
+        "Target row id",
+        "Id of one level of a target. A target that sets several levels (province, district and commune, or several subjects) is split into several rows: the id is then the target's id with a level suffix (`-province`, `-district`, `-commune`) or the level's position (`-1`, `-2`…); a target with a single level (or a milestone, without a numeric level) keeps the target's id. The target's id on the website is in the column `parent_target_id`.",
+    ),
+    (
+        "targets",
+        "plan_id",
+        "Plan id",
+        "The plan that sets the target (table plans).",
+    ),
+    (
+        "targets",
+        "text",
+        "Target text",
+        "The target as the document words it (the same for every level of one target).",
+    ),
+    (
+        "targets",
+        "measure",
+        "Kind of target",
+        "percent (a percentage), count (a number of things), money (an amount), rate (a rate, speed or density), rank (a ranking: lower is better), index (an index), milestone (done or not), text (a commitment in words, without a number).",
+    ),
+    (
+        "targets",
+        "comparator",
+        "Comparison",
+        "How a result compares with the goal: >= (at least), > (above), =, <= (at most), < (below); empty for a milestone.",
+    ),
+    (
+        "targets",
+        "target_value",
+        "Goal value",
+        "The goal (a percentage or a quantity), with a decimal point; empty for a milestone.",
+    ),
+    (
+        "targets",
+        "gov_level",
+        "Level of government",
+        "The level of government the target level applies to: all (every level), province, district, commune; empty for a milestone without levels.",
+    ),
+    (
+        "targets",
+        "lead_id",
+        "Lead unit",
+        "Id of the lead unit (table units); when the document names several lead units, their ids are separated by semicolons; empty if the document names none.",
+    ),
+    (
+        "targets",
+        "coordinating_ids",
+        "Coordinating units",
+        "Ids of the coordinating units, separated by semicolons.",
+    ),
+    (
+        "targets",
+        "parent_target_id",
+        "Target id",
+        "The target's id as on the website (`/chi-tieu/<id>/`), the same for every level of one target.",
+    ),
+    (
+        "targets",
+        "number",
+        "Number",
+        "The target's number as printed in the document.",
+    ),
+    (
+        "targets",
+        "area_id",
+        "Area",
+        "Id of the target's area of work.",
+    ),
+    (
+        "targets",
+        "subject",
+        "Subject",
+        "The subject of the target level, when one target sets values for several subjects.",
+    ),
+    (
+        "targets",
+        "source",
+        "Source",
+        "The line where the target starts in its source document, as `document-id:line`.",
+    ),
+    (
+        "targets",
+        "interpretation",
+        "Reading of the document",
+        "An explanation when the record rests on a reading of the document rather than its exact words.",
+    ),
+    (
+        "targets",
+        "unit_of_measure",
+        "Unit of measure",
+        "The unit of measure as the document prints it (`%`, `% GDP`, `Tbps`, people per 10,000 inhabitants); empty for plain counts, milestones and commitments in words.",
+    ),
+    (
+        "targets",
+        "lower_is_better",
+        "Lower is better",
+        "true for rankings and for targets where a lower number is better (the share of poor households…).",
+    ),
+    (
+        "targets",
+        "low_value",
+        "Low end of the range",
+        "For a goal that is a range (“40 – 50”): its low end; empty if the goal is a single value.",
+    ),
+    (
+        "targets",
+        "high_value",
+        "High end of the range",
+        "For a goal that is a range: its high end; empty if the goal is a single value.",
+    ),
+    (
+        "targets",
+        "low_inclusive",
+        "Low end included",
+        "For a range: true if the low end belongs to the range; empty if the goal is not a range.",
+    ),
+    (
+        "targets",
+        "high_inclusive",
+        "High end included",
+        "For a range: true if the high end belongs to the range; empty if the goal is not a range.",
+    ),
+    (
+        "targets",
+        "horizon_year",
+        "Year to reach it",
+        "The year the level must be reached: the level's own year when the document gives one (“by 2045”), else the target's year or the last year of the plan's period; empty if not known.",
+    ),
+    (
+        "targets",
+        "part_of_target_id",
+        "Part of target",
+        "The id (column `parent_target_id`) of the larger target this one is part of (target 1.a is part of target 1); empty for a target of its own.",
+    ),
+    (
+        "target-values",
+        "target_id",
+        "Target row id",
+        "The target row (table targets) this value compares with: the level of the same level of government and subject, else the target's first level. The value's own level and subject are in the columns `gov_level` and `subject`.",
+    ),
+    (
+        "target-values",
+        "kind",
+        "Kind of value",
+        "baseline: the situation the plan states; actual: a result a report states.",
+    ),
+    (
+        "target-values",
+        "value",
+        "Value",
+        "The value the document states, with a decimal point; empty if the document describes it only in words, without a number (never 0).",
+    ),
+    (
+        "target-values",
+        "year",
+        "Year",
+        "The year of the figure; empty if not known.",
+    ),
+    (
+        "target-values",
+        "as_of",
+        "As of",
+        "When the figure speaks for, with the precision the document gives; empty if not known.",
+    ),
+    (
+        "target-values",
+        "source",
+        "Source",
+        "The line of the document that states the value, as `document-id:line`.",
+    ),
+    (
+        "target-values",
+        "value_id",
+        "Value id",
+        "Id of this row: the target's id (`parent_target_id` in the table targets), `-gt-` and the value's position among the target's values in the content; unchanged while the content is.",
+    ),
+    (
+        "target-values",
+        "gov_level",
+        "Level",
+        "The level of government the value speaks of: all, province, district, commune.",
+    ),
+    (
+        "target-values",
+        "subject",
+        "Subject",
+        "The subject the value speaks of, when the target has several.",
+    ),
+    (
+        "target-values",
+        "text",
+        "Wording",
+        "The document's passage that states the value, word for word.",
+    ),
+    (
+        "target-values",
+        "note",
+        "Note",
+        "A note by the person who entered the data.",
+    ),
+    (
+        "target-values",
+        "report_id",
+        "Report",
+        "Id of the report that states the result (for actual values taken from a progress report).",
+    ),
+    (
+        "budget-lines",
+        "line_id",
+        "Budget line id",
+        "Stable id of the budget line (an item or a part of an item).",
+    ),
+    (
+        "budget-lines",
+        "plan_id",
+        "Plan id",
+        "The plan the budget line belongs to (table plans).",
+    ),
+    (
+        "budget-lines",
+        "parent_line_id",
+        "Item divided",
+        "For a part of an item: the id of the item it is a part of; empty for an item.",
+    ),
+    (
+        "budget-lines",
+        "agency_id",
+        "Lead unit",
+        "The unit that leads the work (table units).",
+    ),
+    (
+        "budget-lines",
+        "district_id",
+        "District, town or city",
+        "The district-level administrative unit where the money is spent (table units); empty for province-wide spending or spending at province level.",
+    ),
+    (
+        "budget-lines",
+        "title",
+        "Description",
+        "The budget line as the document words it.",
+    ),
+    (
+        "budget-lines",
+        "amount_million_vnd",
+        "Amount (million VND)",
+        "The amount in million VND, with a decimal point and no thousands separator. Empty when the document leaves it blank (no data yet, never 0), and empty for an item divided into parts (`has_parts` = true): its money is in the rows of its parts, so adding up this column by any group never counts anything twice.",
+    ),
+    (
+        "budget-lines",
+        "spending",
+        "Kind of spending",
+        "CTX: recurrent spending; CĐT: investment spending; empty if the document does not say.",
+    ),
+    (
+        "budget-lines",
+        "budget",
+        "Budget source",
+        "NSTW: central budget; NST: provincial budget; NSH: district budget; NSX: commune budget; NSĐP: local budgets; NSNN: state budget; ODA: ODA and concessional loans; XHH: private (socialised) funds; KHÁC: other lawful sources; empty if the document does not say.",
+    ),
+    (
+        "budget-lines",
+        "period",
+        "Implementation period",
+        "The implementation period when the document gives it (for example “2024-2025”).",
+    ),
+    (
+        "budget-lines",
+        "note",
+        "Note",
+        "A note as the document writes it.",
+    ),
+    (
+        "budget-lines",
+        "number",
+        "Number",
+        "The number as printed in the document; empty for a part of an item.",
+    ),
+    (
+        "budget-lines",
+        "place_id",
+        "Place of spending",
+        "The administrative unit where the money is spent (table units); empty if not known.",
+    ),
+    (
+        "budget-lines",
+        "coordinating_ids",
+        "Coordinating units",
+        "Ids of the coordinating units, separated by semicolons.",
+    ),
+    (
+        "budget-lines",
+        "has_parts",
+        "Divided into parts",
+        "true: the item is divided into parts (the rows whose `parent_line_id` is this item's id), and its money is in the parts.",
+    ),
+    (
+        "budget-lines",
+        "source",
+        "Source",
+        "The line of the document that gives the amount (or the text, if there is no amount), as `document-id:line`.",
+    ),
+    (
+        "budget-lines",
+        "interpretation",
+        "Reading of the document",
+        "An explanation when the record rests on a reading of the document rather than its exact words.",
+    ),
+    (
+        "budget-lines",
+        "same_as_line_id",
+        "Same item as",
+        "A budget line of another plan that records the same task (a department's plan repeating an item of the province's plan): the two lines are one commitment, possibly with different amounts; when adding up several plans, add only one of them.",
+    ),
+    (
+        "budget-totals",
+        "plan_id",
+        "Plan id",
+        "The plan (table plans).",
+    ),
+    (
+        "budget-totals",
+        "scope_id",
+        "What is totalled",
+        "What is added up: a plan id (the whole plan's total), the id of a group or spending unit of the budget table (`<plan>-kp-ii`, `<plan>-kp-ii-3`), or `<plan>-kp-nguon-<source>` for a total by funding source (for example `…-kp-nguon-ctx-nst`). A document may state several totals for the same scope; each total is a row, told apart by `source`.",
+    ),
+    (
+        "budget-totals",
+        "declared_million_vnd",
+        "Total stated (million VND)",
+        "The total as the document prints it, in million VND.",
+    ),
+    (
+        "budget-totals",
+        "computed_million_vnd",
+        "Sum of the items (million VND)",
+        "The sum of the amounts of the budget lines in the scope (lines without an amount are not counted), in million VND.",
+    ),
+    (
+        "budget-totals",
+        "difference_million_vnd",
+        "Difference (million VND)",
+        "computed − declared: positive when the items add up to more than the stated total, negative when less, 0 when they agree.",
+    ),
+    (
+        "budget-totals",
+        "label",
+        "Name of the total",
+        "The name of the total's line as the document writes it.",
+    ),
+    (
+        "budget-totals",
+        "unknown_lines",
+        "Lines without an amount",
+        "The number of budget lines in the scope whose amount the document leaves blank (not added to the sum of the items).",
+    ),
+    (
+        "budget-totals",
+        "source",
+        "Source",
+        "The line of the document that states the total, as `document-id:line`.",
+    ),
+    ("tasks", "task_id", "Task id", "Stable id of the task."),
+    (
+        "tasks",
+        "plan_id",
+        "Plan id",
+        "The plan that assigns the task (table plans).",
+    ),
+    (
+        "tasks",
+        "title",
+        "Task",
+        "The task as the document words it.",
+    ),
+    (
+        "tasks",
+        "lead_id",
+        "Lead unit",
+        "Id of the lead unit (table units); when the document names several lead units, their ids are separated by semicolons; empty if the document names none.",
+    ),
+    (
+        "tasks",
+        "coordinating_ids",
+        "Coordinating units",
+        "Ids of the coordinating units, separated by semicolons.",
+    ),
+    (
+        "tasks",
+        "deadline",
+        "Deadline",
+        "The last day of the timeframe (Q1 2025 → 2025-03-31; August 2025 → 2025-08-31; 2025–2030 → 2030-12-31); empty for ongoing and yearly tasks, tasks “from year …” and tasks without a deadline.",
+    ),
+    (
+        "tasks",
+        "timeframe",
+        "Timeframe",
+        "The timeframe as the document gives it: a day, month or year (`2025-12-31`, `2025-08`, `2025`), a quarter (`2025-Q1`), a half-year (`2025-H1`), several years (`2025/2030`), `yearly`, `from-2026` (from 2026 on) or `ongoing`; empty if the document gives none.",
+    ),
+    (
+        "tasks",
+        "number",
+        "Number",
+        "The task's number as printed in the document.",
+    ),
+    ("tasks", "area_id", "Area", "Id of the task's area of work."),
+    (
+        "tasks",
+        "timeframe_text",
+        "Timeframe (as written)",
+        "The document's words about the timeframe.",
+    ),
+    (
+        "tasks",
+        "source",
+        "Source",
+        "The line of the document that states the task, as `document-id:line`.",
+    ),
+    (
+        "tasks",
+        "interpretation",
+        "Reading of the document",
+        "An explanation when the record rests on a reading of the document rather than its exact words.",
+    ),
+    (
+        "tasks",
+        "status",
+        "Status",
+        "The task's status as judged from the latest report covering the plan: done (the report says it is done), in-progress (the report says it is under way), late (past its deadline at the report's as-of date, and the report does not say it is done), reported (the report states a result but no status, and the deadline has not passed), no-report (no report speaks of the task yet, or the report says it has not started). Never based on today's date.",
+    ),
+    (
+        "tasks",
+        "status_report_id",
+        "Report judged from",
+        "Id of the report the status rests on; empty if no report covers the plan yet.",
+    ),
+    (
+        "tasks",
+        "status_reason",
+        "Reason",
+        "Why the task has this status.",
+    ),
+    (
+        "tasks",
+        "output",
+        "Output",
+        "What the task must produce, as the document prints it (a decision of the Prime Minister, for example); empty if the document does not say.",
+    ),
+    (
+        "tasks",
+        "timeframe_kind",
+        "Kind of timeframe",
+        "day, month, year, quarter, half-year, years (several years), yearly, from-year (from a year on), ongoing; empty if the document gives none.",
+    ),
+    (
+        "tasks",
+        "start",
+        "Start",
+        "The first day of the timeframe, when it is a period (a quarter, a half-year, several years, from a year on); used for sorting.",
+    ),
+    (
+        "progress",
+        "report_id",
+        "Report id",
+        "The report that states the result.",
+    ),
+    (
+        "progress",
+        "as_of",
+        "Figures as of",
+        "When the report speaks for, with the precision the document gives.",
+    ),
+    (
+        "progress",
+        "task_id",
+        "Task id",
+        "The task reported on (table tasks).",
+    ),
+    (
+        "progress",
+        "status",
+        "Status",
+        "The task's judged status (as the column `status` of the table tasks, from the latest report that speaks of the task): done (the report says it is done), in-progress (the report says it is under way), late (past its deadline at the report's as-of date, and the report does not say it is done), reported (the report states a result but no status, and the deadline has not passed), no-report (no report speaks of the task yet, or the report says it has not started).",
+    ),
+    (
+        "progress",
+        "result",
+        "Result",
+        "The result the report states, word for word.",
+    ),
+    (
+        "progress",
+        "result_id",
+        "Result row id",
+        "The report's id, `-kq-` and the result's position in the report; unchanged while the content is.",
+    ),
+    (
+        "progress",
+        "stated_status",
+        "Status the report states",
+        "The status the report itself states for this result: done, in-progress, not-started; empty when the report states none.",
+    ),
+    (
+        "progress",
+        "evidence",
+        "Evidence",
+        "The document the report cites as evidence.",
+    ),
+    (
+        "progress",
+        "source",
+        "Source",
+        "The line of the report that states the result, as `document-id:line`.",
+    ),
+    (
+        "progress",
+        "interpretation",
+        "Reading of the document",
+        "An explanation when assigning the result to the task rests on a reading of the report rather than its exact words.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_column_has_an_english_title_and_description() {
+        use crate::i18n::Lang;
+        let site = crate::model::Site::default();
+        let resources = super::all(&site, &[]).unwrap();
+        let mut columns = 0;
+        for r in &resources {
+            for f in &r.fields {
+                let (title, description) = r.field_text_in(f, Lang::En);
+                assert_ne!(title, f.title, "{}.{}: no English title", r.name, f.name);
+                assert_ne!(description, f.description, "{}.{}", r.name, f.name);
+                columns += 1;
+            }
+        }
+        // Nothing in the table that no column has (a column renamed, a table dropped).
+        assert_eq!(columns, super::ENGLISH.len());
+    }
+
     use super::*;
     use crate::model::{Comparator, Goal};
 

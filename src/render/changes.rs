@@ -205,15 +205,17 @@ pub(crate) fn row(ctx: &Ctx, c: &Change) -> Value {
     })
 }
 
-/// A change in one line of text, for the feed.
-fn row_text(c: &Change) -> String {
-    let r = row_parts(Lang::Vi, c);
-    format!(
-        "{}: {} — trước: {}; nay: {}.",
-        c.kind.vietnamese(),
-        format!("{}: {}", r.what.0, r.what.1),
-        r.before,
-        r.now
+/// A change in one line of text, for the feed in `lang`.
+fn row_text(lang: Lang, c: &Change) -> String {
+    let r = row_parts(lang, c);
+    lang.fill(
+        "feed_row",
+        &[
+            ("kind", &c.kind.label(lang)),
+            ("what", &format!("{}: {}", r.what.0, r.what.1)),
+            ("before", &r.before),
+            ("now", &r.now),
+        ],
     )
 }
 
@@ -285,44 +287,47 @@ pub fn xml_text(s: &str) -> String {
 }
 
 /// What a feed entry says of a report: when it speaks for, and what changed against the previous
-/// report on each plan (or that it is the first), in plain text.
+/// report on each plan (or that it is the first), in plain text in the feed's language.
 fn entry_summary(ctx: &Ctx, r: &Report) -> String {
+    let lang = ctx.lang;
     let changes = &ctx.derived.changes;
-    let mut lines = vec![format!(
-        "Số liệu tính đến {}. Cơ quan báo cáo: {}.",
-        r.as_of.vietnamese(),
-        ctx.site
-            .unit(&r.issuer)
-            .map(|u| u.name.as_str())
-            .unwrap_or(&r.issuer)
-    )];
+    let mut lines = vec![
+        lang.fill(
+            "feed_entry_as_of",
+            &[
+                ("date", &lang.date(&r.as_of)),
+                (
+                    "issuer",
+                    &ctx.site
+                        .unit(&r.issuer)
+                        .map(|u| u.name.as_str())
+                        .unwrap_or(&r.issuer),
+                ),
+            ],
+        ),
+    ];
     let mut shown = 0;
     let mut left = 0;
     for c in changes.of_report(&r.id) {
-        let plan = c.plan.label();
+        let plan = c.plan.label_in(lang);
         match c.previous {
-            None => lines.push(format!(
-                "Báo cáo đầu tiên về {plan}: mọi nội dung báo cáo nêu đều là mới, chưa có báo cáo trước để so sánh."
-            )),
+            None => lines.push(lang.fill("feed_first_report", &[("plan", &plan)])),
             Some(p) => {
                 let rows = changes.rows_of(c);
+                let args: [(&str, &dyn std::fmt::Display); 4] = [
+                    ("plan", &plan),
+                    ("previous", &p.title),
+                    ("date", &lang.date(&p.as_of)),
+                    ("n", &rows.len()),
+                ];
                 if rows.is_empty() {
-                    lines.push(format!(
-                        "So với báo cáo trước về {plan} ({}, số liệu tính đến {}): không có thay đổi về trạng thái nhiệm vụ hay kết quả chỉ tiêu.",
-                        p.title,
-                        p.as_of.vietnamese()
-                    ));
+                    lines.push(lang.fill("feed_no_changes", &args));
                     continue;
                 }
-                lines.push(format!(
-                    "So với báo cáo trước về {plan} ({}, số liệu tính đến {}): {} thay đổi.",
-                    p.title,
-                    p.as_of.vietnamese(),
-                    rows.len()
-                ));
+                lines.push(lang.fill("feed_n_changes", &args));
                 for row in rows {
                     if shown < FEED_ROWS {
-                        lines.push(format!("- {}", row_text(row)));
+                        lines.push(format!("- {}", row_text(lang, row)));
                         shown += 1;
                     } else {
                         left += 1;
@@ -332,7 +337,7 @@ fn entry_summary(ctx: &Ctx, r: &Report) -> String {
         }
     }
     if left > 0 {
-        lines.push(format!("… và {left} thay đổi khác: xem trang báo cáo."));
+        lines.push(lang.fill("feed_more", &[("n", &left)]));
     }
     lines.join("\n")
 }
@@ -343,8 +348,13 @@ fn entry_summary(ctx: &Ctx, r: &Report) -> String {
 pub(crate) fn feed(ctx: &Ctx, route: &Route) -> Option<Page> {
     let site = ctx.site;
     let config = site.config();
+    let lang = ctx.lang;
     let base = config.base_url.trim_end_matches('/');
-    let absolute = |r: &Route| format!("{base}/{}", r.path());
+    // Pages in the feed's language: the English feed leads to the English pages.
+    let absolute = |r: &Route| {
+        let r = r.in_lang(lang).unwrap_or_else(|| r.clone());
+        format!("{base}/{}", r.path())
+    };
     let newest = ctx.derived.changes.newest_first.first()?;
     let entries: Vec<Value> = ctx
         .derived
@@ -369,22 +379,34 @@ pub(crate) fn feed(ctx: &Ctx, route: &Route) -> Option<Page> {
         .and_then(|p| site.unit(p))
         .map(|u| u.name.as_str())
         .unwrap_or(&config.title);
-    let mut c = base_context(site, route, "Báo cáo tiến độ");
+    // The site's own name and description in the feed's language, when the content gives them.
+    let english = |en: &'_ str, vi: &'_ str| -> String {
+        if lang == Lang::En && !en.is_empty() {
+            en.to_string()
+        } else {
+            vi.to_string()
+        }
+    };
+    let title = english(&config.title_en, &config.title);
+    let about = english(&config.description_en, &config.description);
+    let mut c = base_context(site, route, lang.t("feed_title"));
     c.insert(
         "feed",
         &json!({
-            "title": xml_text(&format!("Báo cáo tiến độ — {}", config.title)),
-            "subtitle": xml_text(&format!(
-                "Các báo cáo tiến độ mới nhất và những gì thay đổi so với báo cáo trước: trạng thái nhiệm vụ, nhiệm vụ mới quá hạn, kết quả chỉ tiêu mới, chỉ tiêu mới đạt. {}",
-                config.description
-            )),
+            "title": xml_text(&format!("{} — {title}", lang.t("feed_title"))),
+            "subtitle": xml_text(&lang.fill("feed_subtitle", &[("about", &about)])),
             "id": absolute(route),
             "self": absolute(route),
             "alternate": absolute(&Route::Reports),
             "updated": atom_date(newest.as_of),
             "author": xml_text(author),
-            "rights": xml_text(&format!("Dữ liệu công bố theo giấy phép {}", config.licence)),
-            "language": xml_text(&config.language),
+            "rights": xml_text(&lang.fill("feed_rights", &[("licence", &config.licence)])),
+            "language": xml_text(match lang {
+                Lang::Vi => &config.language,
+                Lang::En => lang.code(),
+            }),
+            // Report titles are content, in Vietnamese: the English feed says so.
+            "content_marked": lang == Lang::En,
             "entries": entries,
         }),
     );

@@ -32,7 +32,11 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, id: &str, embed: bool) -> Option<Pa
     // The chart page in this page's language: what a citation names.
     let own_here = own.in_lang(route.lang()).unwrap_or_else(|| own.clone());
     let page_url = format!("{base}/{}", own_here.path());
-    let embed_url = format!("{base}/{}", embed_route.path());
+    // The embed page in this page's language: what the `<iframe>` snippet shows.
+    let embed_here = embed_route
+        .in_lang(route.lang())
+        .unwrap_or_else(|| embed_route.clone());
+    let embed_url = format!("{base}/{}", embed_here.path());
     let documents = documents_of(ctx, entry);
     let lang = ctx.lang;
     let cited = if documents.is_empty() {

@@ -797,7 +797,9 @@ pub(crate) fn base_context(site: &Site, route: &Route, title: &str) -> tera::Con
     c.insert("feedback", &feedback);
     // The feed of reports, for the page head and the reports page (when the site has reports).
     if !site.reports.is_empty() {
-        c.insert("feed_href", crate::routes::FEED_PATH);
+        // In the page's language: `english_links` leaves a path already under `en/` as it is.
+        let feed = Route::Feed.in_lang(lang).unwrap_or(Route::Feed);
+        c.insert("feed_href", &feed.path());
     }
     c
 }

@@ -67,14 +67,19 @@ fn dataset_view(ctx: &Ctx, r: &opendata::Resource) -> Value {
         "href": Route::Dataset(r.name.to_string()).path(),
         "rows": r.rows.len(),
         "formats": formats.iter().map(|(label, path)| json!({"label": label, "href": path, "size": human_size(ctx.lang, sizes.get(path.as_str()).copied().unwrap_or(0))})).collect::<Vec<_>>(),
-        "fields": r.fields.iter().map(|f| json!({
-            "name": f.name,
-            "title": f.title,
-            "type": type_name(ctx.lang, f.ty),
-            "required": f.required,
-            "description": f.description,
-            "values": f.values,
-        })).collect::<Vec<_>>(),
+        "fields": r.fields.iter().map(|f| {
+            // The columns' titles and descriptions in the page's language (the data files keep
+            // their Vietnamese descriptors).
+            let (title, description) = r.field_text_in(f, ctx.lang);
+            json!({
+                "name": f.name,
+                "title": title,
+                "type": type_name(ctx.lang, f.ty),
+                "required": f.required,
+                "description": description,
+                "values": f.values,
+            })
+        }).collect::<Vec<_>>(),
         "primary_key": r.primary_key,
     })
 }

@@ -25,47 +25,76 @@ pub(crate) fn updated(d: &Derived, route: &Route) -> Value {
     }
 }
 
-/// Where a corrected item is shown, and how it is named.
-fn item(ctx: &Ctx, c: &Correction) -> (String, String) {
+/// Where a corrected item is shown, and how it is named: the item in the interface's words
+/// ("target 3", "budget item 1.2") and its text as written (content, in Vietnamese).
+fn item(ctx: &Ctx, c: &Correction) -> (String, String, String) {
     let d = ctx.derived;
+    let lang = ctx.lang;
+    let named = |with_number: &str, without: &str, number: Option<&str>| match number {
+        Some(n) if !n.is_empty() => lang.fill(with_number, &[("n", &n)]),
+        _ => lang.t(without).to_string(),
+    };
     match c.kind {
         CorrectedKind::Target => {
-            let label = d
+            let (what, text) = d
                 .targets_by_id
                 .get(c.item.as_str())
                 .map(|&(pi, ti)| {
                     let t = &ctx.site.plans[pi].targets[ti];
-                    format!("chỉ tiêu {}: {}", t.number, t.text)
+                    (
+                        named("target_n", "target_lower", Some(&t.number)),
+                        t.text.clone(),
+                    )
                 })
-                .unwrap_or_else(|| c.item.clone());
-            (Route::Target(c.item.clone()).path(), label)
+                .unwrap_or_else(|| (lang.t("target_lower").to_string(), c.item.clone()));
+            (Route::Target(c.item.clone()).path(), what, text)
         }
         CorrectedKind::BudgetLine => {
-            let label = d
+            let (what, text) = d
                 .lines_by_id
                 .get(c.item.as_str())
                 .and_then(|&(pi, li)| {
                     let l = &ctx.site.plans[pi].budget.as_ref()?.lines[li];
-                    Some(match &l.number {
-                        Some(n) => format!("mục kinh phí {n}: {}", l.title),
-                        None => format!("mục kinh phí: {}", l.title),
-                    })
+                    Some((
+                        named("budget_item_n", "budget_item_lower", l.number.as_deref()),
+                        l.title.clone(),
+                    ))
                 })
-                .unwrap_or_else(|| c.item.clone());
+                .unwrap_or_else(|| (lang.t("budget_item_lower").to_string(), c.item.clone()));
             let page = Route::Plan(c.plan.clone(), PlanSection::Budget).path();
-            (format!("{page}#{}", c.item), label)
+            (format!("{page}#{}", c.item), what, text)
         }
         CorrectedKind::Task => {
-            let label = d
+            let (what, text) = d
                 .judged_task(&c.item)
-                .map(|j| match &j.task.number {
-                    Some(n) => format!("nhiệm vụ {n}: {}", j.task.title),
-                    None => format!("nhiệm vụ: {}", j.task.title),
+                .map(|j| {
+                    (
+                        named("task_n_lower", "task_lower", j.task.number.as_deref()),
+                        j.task.title.clone(),
+                    )
                 })
-                .unwrap_or_else(|| c.item.clone());
+                .unwrap_or_else(|| (lang.t("task_lower").to_string(), c.item.clone()));
             let page = Route::Plan(c.plan.clone(), PlanSection::Tasks).path();
-            (format!("{page}#{}", c.item), label)
+            (format!("{page}#{}", c.item), what, text)
         }
+    }
+}
+
+/// What a correction corrects, in the interface's words.
+fn kind_label(lang: crate::i18n::Lang, kind: CorrectedKind) -> &'static str {
+    lang.t(match kind {
+        CorrectedKind::Target => "target_lower",
+        CorrectedKind::BudgetLine => "budget_item_lower",
+        CorrectedKind::Task => "task_lower",
+    })
+}
+
+/// The first letter of `text` in capitals ("tháng 9/2025" → "Tháng 9/2025"), the rest as it is.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -108,7 +137,8 @@ pub(crate) fn corrections_of(ctx: &Ctx, id: &str) -> Value {
 pub(crate) fn page(ctx: &Ctx, route: &Route) -> Page {
     let site = ctx.site;
     let d = ctx.derived;
-    let mut c = base_context(site, route, "Nhật ký cập nhật");
+    let lang = ctx.lang;
+    let mut c = base_context(site, route, lang.t("update_log"));
     let mut shown = 0;
     let mut left_out = 0;
     let mut days = Vec::new();
@@ -128,7 +158,7 @@ pub(crate) fn page(ctx: &Ctx, route: &Route) -> Page {
                         .source_document()
                         .and_then(|id| site.document(id))
                         .map(|doc| json!({"title": doc.title, "href": Route::Source(doc.id.clone()).path()}));
-                    json!({"kind": "plan", "label": p.label(), "title": p.title, "href": plan_href(&p.id), "document": document, "cited": p.status == crate::model::PlanStatus::Cited})
+                    json!({"kind": "plan", "plan": ctx.plan_ref(&p.id), "title": p.title, "href": plan_href(&p.id), "document": document, "cited": p.status == crate::model::PlanStatus::Cited})
                 }
                 Entry::Report(r) => {
                     let changes = &d.changes;
@@ -137,19 +167,20 @@ pub(crate) fn page(ctx: &Ctx, route: &Route) -> Page {
                         "kind": "report",
                         "title": r.title,
                         "href": Route::Report(r.id.clone()).path(),
-                        "as_of": r.as_of.vietnamese(),
+                        "as_of": lang.date(&r.as_of),
                         "changes": changes.count_of_report(&r.id),
                         "compared": compared,
                         "plans": changes.of_report(&r.id).map(|c| ctx.plan_ref(&c.plan.id)).collect::<Vec<_>>(),
                     })
                 }
                 Entry::Correction(k) => {
-                    let (href, label) = item(ctx, k);
+                    let (href, label, text) = item(ctx, k);
                     let mut v = correction(ctx, k);
                     v["kind"] = json!("correction");
-                    v["what"] = json!(k.kind.vietnamese());
+                    v["what"] = json!(kind_label(lang, k.kind));
                     v["href"] = json!(href);
                     v["label"] = json!(label);
+                    v["text"] = json!(text);
                     v["plan"] = ctx.plan_ref(&k.plan);
                     v
                 }
@@ -157,7 +188,7 @@ pub(crate) fn page(ctx: &Ctx, route: &Route) -> Page {
             .collect();
         shown += entries.len();
         days.push(json!({
-            "date": day.date.map(|x| json!({"iso": x.iso(), "text": x.vietnamese()})),
+            "date": day.date.map(|x| json!({"iso": x.iso(), "text": capitalised(&lang.date(&x))})),
             "entries": entries,
             "more": day.entries.len() - room.min(day.entries.len()),
         }));

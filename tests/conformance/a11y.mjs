@@ -16,7 +16,7 @@
 //     Other console errors (e.g. Chromium's automatic /favicon.ico 404) are printed as information.
 //  3. JS off: loads the page again in a context with javaScriptEnabled: false. FAILS unless the
 //     page has exactly one <main> with visible text, and FAILS on any <script> element (other than
-//     schema.org JSON-LD data blocks, and the search page's own search.js, which its CSP alone
+//     schema.org JSON-LD data blocks, and the search pages' own search.js, which their CSP alone
 //     allows and without which the page still leads everywhere through its A–Z lists) in the
 //     HTML, any inline event-handler attribute (on…=) and any javascript: URL: the site ships no JS.
 //
@@ -199,8 +199,9 @@ async function checkPage(p, pageOn, pageOff) {
     const body = await resOff.text().catch(() => '');
     // schema.org JSON-LD (type="application/ld+json") is data that browsers never run; any other
     // <script> element is a failure.
-    // The search page (/tim-kiem/) may load its own script, and only that one.
-    const own = p.path === '/tim-kiem/' ? /<script src="\.\.\/search\.js" defer><\/script>/ : null;
+    // The search pages (/tim-kiem/, /en/tim-kiem/) may load their own script, and only that one.
+    const own = p.path === '/tim-kiem/' ? /<script src="\.\.\/search\.js" defer><\/script>/
+      : p.path === '/en/tim-kiem/' ? /<script src="\.\.\/\.\.\/search\.js" defer><\/script>/ : null;
     const html = own ? body.replace(own, '') : body;
     if (/<script\b(?![^>]*type="application\/ld\+json")/i.test(html)) problems.push('the HTML contains a <script> element');
     const facts = await pageOff.evaluate(() => {
@@ -218,7 +219,7 @@ async function checkPage(p, pageOn, pageOff) {
         mainText: m ? m.innerText.trim().length : 0,
         mainVisible: m ? m.getBoundingClientRect().height > 0 && getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden' : false,
         scripts: document.querySelectorAll('script:not([type="application/ld+json"]):not([src$="/search.js"])').length +
-          (location.pathname === '/tim-kiem/' ? 0 : document.querySelectorAll('script[src$="/search.js"]').length),
+          (['/tim-kiem/', '/en/tim-kiem/'].includes(location.pathname) ? 0 : document.querySelectorAll('script[src$="/search.js"]').length),
         handlers: handlers.slice(0, 5),
         nhandlers: handlers.length,
         jsUrls: jsUrls.slice(0, 5),

@@ -17,6 +17,9 @@
 //  4. No request leaves the site and nothing the CSP blocks (console errors fail).
 //  5. JavaScript off: the form is hidden, the page says why and links to the three A–Z lists,
 //     which load and link onward.
+//  6. The English page (/en/tim-kiem/) searches the same index in English words: its label, the
+//     announced count, "no results" and the kinds and contexts of results are English; result
+//     titles are marked lang="vi"; following a result lands on the English page of its row.
 //
 // Ends with 'N passed, N failed'; exit status 0 when all passed, 1 otherwise, 2 if it could not run.
 
@@ -226,6 +229,57 @@ try {
     check(res.status() === 200 && links > 0, `JS off: ${new URL(href).pathname} loads and lists ${links} links`);
   }
   if (shots) { await off.goto(searchUrl); await off.screenshot({ path: path.join(shots, 'search-nojs-1280.png'), fullPage: true }); }
+
+  // 6. The English search page.
+  const en = await (await context(true)).newPage();
+  en.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  en.on('pageerror', (e) => errors.push(String(e)));
+  await en.goto(new URL('en/tim-kiem/', site).href);
+  const enInput = en.getByLabel('Words to find');
+  check(await enInput.isVisible(), 'English: the search box is shown, labelled in English');
+  async function typeEn(q) {
+    await enInput.fill('');
+    await en.waitForFunction(() => document.querySelector('#tim-kiem-so').textContent === '');
+    await enInput.pressSequentially(q, { delay: 15 });
+    await en.waitForFunction(
+      (q) => new URL(location.href).searchParams.get('q') === q && /result/.test(document.querySelector('#tim-kiem-so').textContent),
+      q,
+    );
+    await en.waitForTimeout(50);
+    return {
+      status: await en.locator('#tim-kiem-so').textContent(),
+      items: await en.locator('#tim-kiem-ket-qua > li').evaluateAll((lis) => lis.map((li) => ({
+        title: li.querySelector('a').textContent,
+        lang: li.querySelector('a').lang,
+        href: li.querySelector('a').getAttribute('href'),
+        url: li.querySelector('a').href,
+        sub: li.querySelector('.sub').textContent,
+      }))),
+    };
+  }
+  const enMem = await typeEn('phan mem');
+  check(/^(1 result|[\d,]+ results)\./.test(enMem.status), `English: the count is announced in English: “${enMem.status}”`);
+  const enItem = enMem.items.find((it) => /^Budget item · .+, item \S+$/.test(it.sub) && it.href.includes('#'));
+  check(Boolean(enItem), `English: "phan mem" finds a budget item, named in English (“${enMem.items[0]?.sub}”)`);
+  check(enMem.items.length > 0 && enMem.items.every((it) => new URL(it.url).pathname.startsWith('/en/') && it.lang === 'vi'),
+    'English: every result leads to an English page, its title marked lang="vi"');
+  const enNone = await typeEn('zzqx');
+  check(enNone.items.length === 0 && enNone.status === 'No result contains every word typed.', `English: a query that finds nothing says so in English: “${enNone.status}”`);
+  const enUnit = await typeEn('tinh thien');
+  check(enUnit.items.some((it) => /^(Unit|Plan|Target|Task|Budget item) · /.test(it.sub)) && !enUnit.items.some((it) => /Đơn vị|Kế hoạch \d|, mục /.test(it.sub)),
+    `English: kinds and contexts are English (“${enUnit.items.slice(0, 3).map((it) => it.sub).join('”, “')}”)`);
+  await axe(en, 'on the English page with results shown');
+  if (enItem) {
+    await typeEn('phan mem');
+    await Promise.all([en.waitForURL((u) => u.hash === '#' + enItem.href.split('#')[1]), en.locator(`#tim-kiem-ket-qua a[href="${enItem.href}"]`).first().click()]);
+    await en.waitForLoadState('load');
+    await en.waitForTimeout(150);
+    const landed = await en.evaluate(() => {
+      const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      return { path: location.pathname, lang: document.documentElement.lang, row: Boolean(el) && el.matches(':target') };
+    });
+    check(landed.path.startsWith('/en/') && landed.lang === 'en' && landed.row, `English: following “${enItem.title.slice(0, 40)}” lands on its row of the English page ${landed.path}`);
+  }
 
   check(outside.length === 0, `no request leaves the site${outside.length ? ': ' + outside.join(', ') : ''}`);
   const real = errors.filter((e) => !/favicon/.test(e));
