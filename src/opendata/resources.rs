@@ -1450,7 +1450,7 @@ const ENGLISH: &[(&str, &str, &str, &str)] = &[
         "tasks",
         "status",
         "Status",
-        "The task's status as judged from the latest report covering the plan: done (the report says it is done), in-progress (the report says it is under way), late (past its deadline at the report's as-of date, and the report does not say it is done), reported (the report states a result but no status, and the deadline has not passed), no-report (no report speaks of the task yet, or the report says it has not started). Never based on today's date.",
+        "The task's status as judged from the latest report covering the plan: done (the report says it is done), in-progress (the report says it is under way), not-started (the report says it has not started, and the deadline has not passed), late (past its deadline at the report's as-of date, and the report does not say it is done), reported (the report states a result but no status, and the deadline has not passed), no-report (no report speaks of the task yet). Never based on today's date.",
     ),
     (
         "tasks",
@@ -1504,7 +1504,7 @@ const ENGLISH: &[(&str, &str, &str, &str)] = &[
         "progress",
         "status",
         "Status",
-        "The task's judged status (as the column `status` of the table tasks, from the latest report that speaks of the task): done (the report says it is done), in-progress (the report says it is under way), late (past its deadline at the report's as-of date, and the report does not say it is done), reported (the report states a result but no status, and the deadline has not passed), no-report (no report speaks of the task yet, or the report says it has not started).",
+        "The task's judged status (as the column `status` of the table tasks, from the latest report that speaks of the task): done (the report says it is done), in-progress (the report says it is under way), not-started (the report says it has not started, and the deadline has not passed), late (past its deadline at the report's as-of date, and the report does not say it is done), reported (the report states a result but no status, and the deadline has not passed), no-report (no report speaks of the task yet).",
     ),
     (
         "progress",
