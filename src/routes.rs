@@ -33,14 +33,25 @@ pub const PREVIEW_DIR: &str = "anh";
 /// Size of link-preview images, as Open Graph asks for them.
 pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
 
-/// The PNG copy of chart `id` (`bieu-do/<id>.png`), one per chart whatever pages show it.
-pub fn chart_png_path(id: &str) -> String {
-    format!("bieu-do/{id}.png")
+/// The PNG copy of chart `id` in `lang` (`bieu-do/<id>.png`, `en/bieu-do/<id>.png`), one per chart
+/// and language whatever pages show it: English pages draw their charts in English, so their
+/// downloads are the English drawing.
+pub fn chart_png_path(lang: Lang, id: &str) -> String {
+    format!("{}bieu-do/{id}.png", lang_dir(lang))
 }
 
-/// Where a chart's standalone SVG file is written (`bieu-do/<chart-id>.svg`), next to its page.
-pub fn chart_svg_path(id: &str) -> String {
-    format!("bieu-do/{id}.svg")
+/// Where a chart's standalone SVG file in `lang` is written (`bieu-do/<chart-id>.svg`, under
+/// `en/` for English), next to the chart's page in that language.
+pub fn chart_svg_path(lang: Lang, id: &str) -> String {
+    format!("{}bieu-do/{id}.svg", lang_dir(lang))
+}
+
+/// The directory a language's pages and images live under: the root for Vietnamese, `en/`.
+fn lang_dir(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "",
+        Lang::En => ENGLISH_DIR,
+    }
 }
 
 /// Source documents are published in parts of this many lines, so no page is too heavy.
@@ -960,7 +971,14 @@ mod tests {
             Route::ListPage(List::Budget, 3).preview_image(),
             Route::Budget.preview_image()
         );
-        assert_eq!(chart_png_path("theo-ke-hoach"), "bieu-do/theo-ke-hoach.png");
+        assert_eq!(
+            chart_png_path(Lang::Vi, "theo-ke-hoach"),
+            "bieu-do/theo-ke-hoach.png"
+        );
+        assert_eq!(
+            chart_svg_path(Lang::En, "theo-ke-hoach"),
+            "en/bieu-do/theo-ke-hoach.svg"
+        );
     }
 
     #[test]

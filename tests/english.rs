@@ -295,3 +295,50 @@ fn english_charts_write_english_numbers() {
     assert!(vi.contains("325.688,5"));
     let _ = Lang::En;
 }
+
+#[test]
+fn english_chart_downloads_are_the_english_drawings_under_en() {
+    let mut charts = 0;
+    for (rel, html) in pages().iter().filter(|(p, _)| p.starts_with("en/")) {
+        for part in html.split("<figure class=\"chart-figure\" id=\"").skip(1) {
+            let id = &part[..part.find('"').unwrap()];
+            let figure = &part[..part.find("</figure>").unwrap()];
+            let root = "../".repeat(rel.matches('/').count());
+            let png = format!("en/bieu-do/{id}.png");
+            assert!(
+                figure.contains(&format!("href=\"{root}{png}\" download>PNG</a>")),
+                "{rel}: {id} links no English PNG"
+            );
+            let bytes = std::fs::read(site().join(&png)).unwrap_or_else(|_| panic!("{png}"));
+            assert_ne!(
+                bytes,
+                std::fs::read(site().join(format!("bieu-do/{id}.png"))).unwrap(),
+                "{png} is the Vietnamese drawing"
+            );
+            // The standalone SVG, when the chart has its own page: the English drawing.
+            let svg = format!("en/bieu-do/{id}.svg");
+            if figure.contains(&format!("href=\"{root}{svg}\" download>SVG</a>")) {
+                let english = std::fs::read_to_string(site().join(&svg)).unwrap();
+                let vietnamese =
+                    std::fs::read_to_string(site().join(format!("bieu-do/{id}.svg"))).unwrap();
+                assert_ne!(english, vietnamese, "{svg}");
+            } else {
+                assert!(!figure.contains("download>SVG</a>"), "{rel}: {id}");
+            }
+            charts += 1;
+        }
+    }
+    assert!(charts > 20, "only {charts} charts");
+    // A chart's own English page offers its English files.
+    let page = &pages()["en/bieu-do/kh-223-ubnd-2024-theo-huyen/index.html"];
+    assert!(
+        page.contains(
+            "href=\"../../../en/bieu-do/kh-223-ubnd-2024-theo-huyen.svg\" download>SVG</a>"
+        )
+    );
+    assert!(
+        page.contains(
+            "href=\"../../../en/bieu-do/kh-223-ubnd-2024-theo-huyen.png\" download>PNG</a>"
+        )
+    );
+}
