@@ -752,7 +752,8 @@ impl Route {
 
     /// The link-preview image (Open Graph, 1200×630 PNG) of the page, from the site root. Plans,
     /// a plan's budget, targets, units and the budget pages have their own; every other page
-    /// shows the site's (`anh/trang-chu.png`); the feed has none.
+    /// shows the site's (`anh/trang-chu.png`); the feed has none. English pages have English
+    /// cards under `en/` (`en/anh/ke-hoach/<id>.png`).
     pub fn preview_image(&self) -> Option<String> {
         Some(match self {
             Route::Feed => return None,
@@ -765,8 +766,7 @@ impl Route {
             Route::Budget => format!("{PREVIEW_DIR}/kinh-phi.png"),
             Route::BudgetBreakdown(b) => format!("{PREVIEW_DIR}/kinh-phi/{}.png", b.segment()),
             Route::ListPage(list, _) => return list.route().preview_image(),
-            // An English page shares its Vietnamese twin's card.
-            Route::En(r) => return r.preview_image(),
+            Route::En(r) => return r.preview_image().map(|p| format!("{ENGLISH_DIR}{p}")),
             _ => format!("{PREVIEW_DIR}/trang-chu.png"),
         })
     }
@@ -956,7 +956,11 @@ mod tests {
                 continue;
             };
             assert!(img.is_ascii() && img.ends_with(".png"), "{img}");
-            assert!(img.starts_with("anh/"), "{img}");
+            let english = r.lang() == Lang::En;
+            assert!(
+                img.starts_with(if english { "en/anh/" } else { "anh/" }),
+                "{img}"
+            );
             seen.entry(img).or_insert_with(Vec::new).push(r);
         }
         assert_eq!(
@@ -970,6 +974,10 @@ mod tests {
         assert_eq!(
             Route::ListPage(List::Budget, 3).preview_image(),
             Route::Budget.preview_image()
+        );
+        assert_eq!(
+            Route::En(Box::new(Route::Unit("so-noi-vu".into()))).preview_image(),
+            Some("en/anh/don-vi/so-noi-vu.png".into())
         );
         assert_eq!(
             chart_png_path(Lang::Vi, "theo-ke-hoach"),
