@@ -247,13 +247,12 @@ impl Raster {
             .dir
             .as_ref()
             .map(|d| d.join(format!("{}.png", image.key())));
-        if let Some(p) = &path {
-            if let Ok(bytes) = std::fs::read(p) {
-                if is_whole_png(&bytes) {
-                    self.cached.fetch_add(1, Ordering::Relaxed);
-                    return Ok(bytes);
-                }
-            }
+        if let Some(p) = &path
+            && let Ok(bytes) = std::fs::read(p)
+            && is_whole_png(&bytes)
+        {
+            self.cached.fetch_add(1, Ordering::Relaxed);
+            return Ok(bytes);
         }
         let started = std::time::Instant::now();
         let bytes = png(&image.svg, image.scale, &image.title)

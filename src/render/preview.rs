@@ -454,7 +454,8 @@ pub(crate) fn card(
     Some(card)
 }
 
-/// What a card quotes from a plan's document: its title, when the plan is named by it.
+/// What a card quotes from a plan's document: its title (a plan without a number is named by
+/// it in the card's kind and labels).
 fn plan_content(p: &Plan) -> Vec<String> {
     vec![p.title.clone()]
 }
