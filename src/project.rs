@@ -343,9 +343,9 @@ pub fn check_theme(theme: &Theme, site: &Site, diags: &mut Diagnostics) {
             p = d;
         }
         taken.insert(file);
-        // A chart page writes the chart's SVG file beside it.
-        if let Route::Chart(id) = &r {
-            taken.insert(crate::routes::chart_svg_path(id));
+        // A chart page writes the chart's SVG file beside it, in the page's language.
+        if let Route::Chart(id) = r.base() {
+            taken.insert(crate::routes::chart_svg_path(r.lang(), id));
         }
     }
     for f in &theme.static_files {

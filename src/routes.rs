@@ -33,14 +33,25 @@ pub const PREVIEW_DIR: &str = "anh";
 /// Size of link-preview images, as Open Graph asks for them.
 pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
 
-/// The PNG copy of chart `id` (`bieu-do/<id>.png`), one per chart whatever pages show it.
-pub fn chart_png_path(id: &str) -> String {
-    format!("bieu-do/{id}.png")
+/// The PNG copy of chart `id` in `lang` (`bieu-do/<id>.png`, `en/bieu-do/<id>.png`), one per chart
+/// and language whatever pages show it: English pages draw their charts in English, so their
+/// downloads are the English drawing.
+pub fn chart_png_path(lang: Lang, id: &str) -> String {
+    format!("{}bieu-do/{id}.png", lang_dir(lang))
 }
 
-/// Where a chart's standalone SVG file is written (`bieu-do/<chart-id>.svg`), next to its page.
-pub fn chart_svg_path(id: &str) -> String {
-    format!("bieu-do/{id}.svg")
+/// Where a chart's standalone SVG file in `lang` is written (`bieu-do/<chart-id>.svg`, under
+/// `en/` for English), next to the chart's page in that language.
+pub fn chart_svg_path(lang: Lang, id: &str) -> String {
+    format!("{}bieu-do/{id}.svg", lang_dir(lang))
+}
+
+/// The directory a language's pages and images live under: the root for Vietnamese, `en/`.
+fn lang_dir(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "",
+        Lang::En => ENGLISH_DIR,
+    }
 }
 
 /// Source documents are published in parts of this many lines, so no page is too heavy.
@@ -742,7 +753,8 @@ impl Route {
 
     /// The link-preview image (Open Graph, 1200×630 PNG) of the page, from the site root. Plans,
     /// a plan's budget, targets, units and the budget pages have their own; every other page
-    /// shows the site's (`anh/trang-chu.png`); the feed has none.
+    /// shows the site's (`anh/trang-chu.png`); the feed has none. English pages have English
+    /// cards under `en/` (`en/anh/ke-hoach/<id>.png`).
     pub fn preview_image(&self) -> Option<String> {
         Some(match self {
             Route::Feed => return None,
@@ -755,8 +767,7 @@ impl Route {
             Route::Budget => format!("{PREVIEW_DIR}/kinh-phi.png"),
             Route::BudgetBreakdown(b) => format!("{PREVIEW_DIR}/kinh-phi/{}.png", b.segment()),
             Route::ListPage(list, _) => return list.route().preview_image(),
-            // An English page shares its Vietnamese twin's card.
-            Route::En(r) => return r.preview_image(),
+            Route::En(r) => return r.preview_image().map(|p| format!("{ENGLISH_DIR}{p}")),
             _ => format!("{PREVIEW_DIR}/trang-chu.png"),
         })
     }
@@ -949,7 +960,11 @@ mod tests {
                 continue;
             };
             assert!(img.is_ascii() && img.ends_with(".png"), "{img}");
-            assert!(img.starts_with("anh/"), "{img}");
+            let english = r.lang() == Lang::En;
+            assert!(
+                img.starts_with(if english { "en/anh/" } else { "anh/" }),
+                "{img}"
+            );
             seen.entry(img).or_insert_with(Vec::new).push(r);
         }
         assert_eq!(
@@ -964,7 +979,18 @@ mod tests {
             Route::ListPage(List::Budget, 3).preview_image(),
             Route::Budget.preview_image()
         );
-        assert_eq!(chart_png_path("theo-ke-hoach"), "bieu-do/theo-ke-hoach.png");
+        assert_eq!(
+            Route::En(Box::new(Route::Unit("so-noi-vu".into()))).preview_image(),
+            Some("en/anh/don-vi/so-noi-vu.png".into())
+        );
+        assert_eq!(
+            chart_png_path(Lang::Vi, "theo-ke-hoach"),
+            "bieu-do/theo-ke-hoach.png"
+        );
+        assert_eq!(
+            chart_svg_path(Lang::En, "theo-ke-hoach"),
+            "en/bieu-do/theo-ke-hoach.svg"
+        );
     }
 
     #[test]

@@ -467,3 +467,164 @@ fn english_charts_write_english_numbers() {
     assert!(vi.contains("325.688,5"));
     let _ = Lang::En;
 }
+
+/// The `content` of `<meta property="{property}">` in `html`.
+fn meta<'a>(html: &'a str, property: &str) -> Option<&'a str> {
+    let open = format!("<meta property=\"{property}\" content=\"");
+    let rest = &html[html.find(&open)? + open.len()..];
+    Some(&rest[..rest.find('"')?])
+}
+
+#[test]
+fn english_pages_show_english_preview_cards_that_exist_at_1200_by_630() {
+    let base = "https://opendata.quangngai.gov.vn/minhbach/";
+    let mut cards = std::collections::BTreeSet::new();
+    for (rel, html) in pages().iter().filter(|(p, _)| p.starts_with("en/")) {
+        let image = meta(html, "og:image").unwrap_or_else(|| panic!("{rel}: no og:image"));
+        let file = image.strip_prefix(base).unwrap();
+        assert!(file.starts_with("en/anh/"), "{rel}: {file}");
+        let bytes = std::fs::read(site().join(file)).unwrap_or_else(|_| panic!("{file} missing"));
+        assert_eq!(
+            minhbach::raster::png_size(&bytes),
+            Some((1200, 630)),
+            "{file}"
+        );
+        // The twin's card is the Vietnamese one, at the same path without `en/`.
+        let twin = &pages()[rel.strip_prefix("en/").unwrap()];
+        assert_eq!(
+            meta(twin, "og:image"),
+            Some(format!("{base}{}", file.strip_prefix("en/").unwrap()).as_str())
+        );
+        cards.insert(file.to_string());
+    }
+    // Plans, a plan's budget, targets, units and the budget pages have their own.
+    for own in [
+        "en/anh/ke-hoach/kh-223-ubnd-2024.png",
+        "en/anh/ke-hoach/kh-223-ubnd-2024/kinh-phi.png",
+        "en/anh/don-vi/so-noi-vu.png",
+        "en/anh/kinh-phi.png",
+        "en/anh/trang-chu.png",
+    ] {
+        assert!(cards.contains(own), "{own}");
+    }
+    assert!(cards.iter().any(|c| c.starts_with("en/anh/chi-tieu/")));
+    assert!(cards.iter().any(|c| c.starts_with("en/anh/kinh-phi/")));
+    // The text alternative is English too.
+    let plan = &pages()["en/ke-hoach/kh-223-ubnd-2024/index.html"];
+    let alt = meta(plan, "og:image:alt").unwrap();
+    assert!(alt.starts_with("Plan 223/KH-UBND: "), "{alt}");
+    assert!(alt.contains(" billion VND budget"), "{alt}");
+}
+
+/// The SVG text of every English card of the bundled site, by path, as the renderer draws it.
+fn english_cards() -> BTreeMap<String, String> {
+    let (site, diagnostics) = minhbach::content::read_site(&common::content());
+    let site = site.unwrap_or_else(|| panic!("{}", diagnostics.render()));
+    let derived = minhbach::derive::Derived::of(&site).unwrap();
+    let tera = minhbach::render::templates(&[]).unwrap();
+    let sizes = BTreeMap::new();
+    let renderer = minhbach::render::Renderer::new(&site, &derived, &tera, &sizes);
+    let mut cards = BTreeMap::new();
+    for route in Route::all(&site).iter().filter(|r| r.lang() == Lang::En) {
+        let Some(path) = route.preview_image() else {
+            continue;
+        };
+        if cards.contains_key(&path) {
+            continue;
+        }
+        let page = renderer.page(route).unwrap().unwrap();
+        let (_, card) = page.images.into_iter().find(|(p, _)| *p == path).unwrap();
+        cards.insert(path, card.svg);
+    }
+    cards
+}
+
+/// The text of an SVG a reader sees in the interface's language: its text without the
+/// documents' own words (marked `lang="vi"`).
+fn svg_interface_text(svg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = svg;
+    while let Some(at) = rest.find("<tspan lang=\"vi\">") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        rest = &rest[rest.find("</tspan>").unwrap() + 8..];
+        out.push(' ');
+    }
+    out.push_str(rest);
+    let mut text = String::new();
+    for part in out.split('<').skip(1) {
+        text.push_str(part.split_once('>').map(|(_, t)| t).unwrap_or(""));
+        text.push(' ');
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn english_cards_say_their_figures_in_english_words_and_numbers() {
+    let cards = english_cards();
+    assert!(cards.len() > 20, "{}", cards.len());
+    let strings = vietnamese_ui_strings();
+    for (path, svg) in &cards {
+        let text = svg_interface_text(svg);
+        for s in &strings {
+            assert!(!text.contains(s.as_str()), "{path}: “{s}” in {text}");
+        }
+        assert!(!text.contains("chưa có số liệu"), "{path}: {text}");
+        assert!(
+            text.contains("Every number links to its source"),
+            "{path}: {text}"
+        );
+    }
+    // Plan 223: its items add up to 325,688.5 million VND, said as the English pages say it.
+    let plan = svg_interface_text(&cards["en/anh/ke-hoach/kh-223-ubnd-2024.png"]);
+    assert!(plan.contains("325.7 billion VND"), "{plan}");
+    assert!(plan.contains("Plan 223/KH-UBND"), "{plan}");
+    assert!(!plan.contains("325,7"), "{plan}");
+}
+
+#[test]
+fn english_chart_downloads_are_the_english_drawings_under_en() {
+    let mut charts = 0;
+    for (rel, html) in pages().iter().filter(|(p, _)| p.starts_with("en/")) {
+        for part in html.split("<figure class=\"chart-figure\" id=\"").skip(1) {
+            let id = &part[..part.find('"').unwrap()];
+            let figure = &part[..part.find("</figure>").unwrap()];
+            let root = "../".repeat(rel.matches('/').count());
+            let png = format!("en/bieu-do/{id}.png");
+            assert!(
+                figure.contains(&format!("href=\"{root}{png}\" download>PNG</a>")),
+                "{rel}: {id} links no English PNG"
+            );
+            let bytes = std::fs::read(site().join(&png)).unwrap_or_else(|_| panic!("{png}"));
+            assert_ne!(
+                bytes,
+                std::fs::read(site().join(format!("bieu-do/{id}.png"))).unwrap(),
+                "{png} is the Vietnamese drawing"
+            );
+            // The standalone SVG, when the chart has its own page: the English drawing.
+            let svg = format!("en/bieu-do/{id}.svg");
+            if figure.contains(&format!("href=\"{root}{svg}\" download>SVG</a>")) {
+                let english = std::fs::read_to_string(site().join(&svg)).unwrap();
+                let vietnamese =
+                    std::fs::read_to_string(site().join(format!("bieu-do/{id}.svg"))).unwrap();
+                assert_ne!(english, vietnamese, "{svg}");
+            } else {
+                assert!(!figure.contains("download>SVG</a>"), "{rel}: {id}");
+            }
+            charts += 1;
+        }
+    }
+    assert!(charts > 20, "only {charts} charts");
+    // A chart's own English page offers its English files.
+    let page = &pages()["en/bieu-do/kh-223-ubnd-2024-theo-huyen/index.html"];
+    assert!(
+        page.contains(
+            "href=\"../../../en/bieu-do/kh-223-ubnd-2024-theo-huyen.svg\" download>SVG</a>"
+        )
+    );
+    assert!(
+        page.contains(
+            "href=\"../../../en/bieu-do/kh-223-ubnd-2024-theo-huyen.png\" download>PNG</a>"
+        )
+    );
+}

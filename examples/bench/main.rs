@@ -7,12 +7,17 @@
 //! 1. generates the synthetic national set (`examples/national`) at the given scale;
 //! 2. builds `target/release/minhbach` (`cargo build --release --bin minhbach`, a no-op when it
 //!    is fresh) and times `minhbach check`;
-//! 3. times `minhbach build`, counts the `.html` pages it wrote and their text, and generates a
+//! 3. times a first `minhbach build` from an empty image cache (`MINHBACH_CACHE_DIR` under the
+//!    work directory, emptied first): it draws every PNG image (preview cards, chart copies), the
+//!    cost a site pays once. It counts the `.html` pages it wrote and their text, and generates a
 //!    Hugo site with the same number of pages and about the same amount of text per page
 //!    (Markdown with headings, paragraphs, lists and a table; a minimal layout of our own);
-//! 4. runs `minhbach build` and `hugo` alternately, `--runs` times each, measuring each child's
-//!    wall time, user+sys CPU time and peak RSS with `wait4`;
-//! 5. prints Markdown tables (machine, set, check, build, ratio) on stdout; progress on stderr.
+//! 4. runs `minhbach build` (with the cache the first build filled: a normal rebuild) and `hugo`
+//!    alternately, `--runs` times each, measuring each child's wall time, user+sys CPU time and
+//!    peak RSS with `wait4`, and the images each build drew and took from the cache (from its
+//!    summary line);
+//! 5. prints Markdown tables (machine, set, check, first build, build, ratio, output size with
+//!    its PNGs) on stdout; progress on stderr.
 //!
 //! See `docs/performance.md`.
 
@@ -31,8 +36,9 @@ const USAGE: &str =
              [--work DIR] [--seed S] [--minhbach PATH] [--hugo PATH] [--no-build]
 
 Generates the synthetic national set (default: the whole country), then times `minhbach check`
-(C times, default 1) and `minhbach build` against `hugo` on a generated Hugo site with the same
-number of pages, alternately, R times each (default 3). Prints Markdown on stdout.
+(C times, default 1), a first `minhbach build` from an empty image cache (drawing every image),
+and `minhbach build` (warm cache) against `hugo` on a generated Hugo site with the same number
+of pages, alternately, R times each (default 3). Prints Markdown on stdout.
 
   --work DIR       scratch directory (default: <target dir>/bench-national); replaced pieces only
   --minhbach PATH  time this binary instead of building target/release/minhbach
@@ -109,6 +115,40 @@ struct Run {
     /// /proc/stat minus the child's): other work competing for the cores.
     other_cpu: f64,
     ok: bool,
+    /// For a minhbach build: the images it drew and took from the cache.
+    images: Option<Images>,
+}
+
+/// What a minhbach build did with its PNG images, from its summary line.
+#[derive(Debug, Clone, Copy)]
+struct Images {
+    drawn: u64,
+    cached: u64,
+}
+
+impl Images {
+    /// Reads the counts from the summary line `build` prints last ("… (ảnh PNG: vẽ mới 2572, lấy
+    /// lại từ bộ nhớ đệm 105) …"), the line `tests/link_previews.rs` reads too, so its wording
+    /// cannot change unnoticed.
+    fn from_log(log: &Path) -> Option<Images> {
+        let text = fs::read_to_string(log).ok()?;
+        let line = text
+            .lines()
+            .rev()
+            .find(|l| l.contains("ảnh PNG: vẽ mới "))?;
+        let number_after = |words: &str| -> Option<u64> {
+            let rest = &line[line.find(words)? + words.len()..];
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()
+        };
+        Some(Images {
+            drawn: number_after("vẽ mới ")?,
+            cached: number_after("bộ nhớ đệm ")?,
+        })
+    }
 }
 
 impl Run {
@@ -163,6 +203,7 @@ fn measure(tool: &'static str, cmd: &mut Command, log: &Path) -> io::Result<Run>
         // Linux reports ru_maxrss in KiB.
         max_rss: ru.ru_maxrss as u64 * 1024,
         ok: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        images: None,
     })
 }
 
@@ -260,7 +301,12 @@ const SERVE_CHANGES: usize = 7;
 /// Starts `minhbach serve` on `content`, changes a commune plan's `plan.md` several times and
 /// returns, for each change, the seconds from the write until the page fetched after the
 /// preview's reload signal shows it; and the number of plans.
-fn serve_rebuild(minhbach: &Path, content: &Path, logs: &Path) -> io::Result<(Vec<f64>, usize)> {
+fn serve_rebuild(
+    minhbach: &Path,
+    content: &Path,
+    cache: &Path,
+    logs: &Path,
+) -> io::Result<(Vec<f64>, usize)> {
     use std::io::{BufRead, BufReader, Read, Write as _};
     let mut plans: Vec<PathBuf> = fs::read_dir(content.join("plans"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -276,6 +322,7 @@ fn serve_rebuild(minhbach: &Path, content: &Path, logs: &Path) -> io::Result<(Ve
     let plan_md = plan_dir.join("plan.md");
     let original = fs::read_to_string(&plan_md)?;
     let mut child = Command::new(minhbach)
+        .env("MINHBACH_CACHE_DIR", cache)
         .args(["serve", "--address", "127.0.0.1:0", "--content"])
         .arg(content)
         .stderr(Stdio::piped())
@@ -424,6 +471,9 @@ struct Tree {
     html_bytes: u64,
     /// Visible text of the HTML pages (tags, scripts and styles removed, spaces collapsed).
     html_text: u64,
+    /// The PNG images (preview cards, chart copies).
+    png: u64,
+    png_bytes: u64,
 }
 
 fn scan(root: &Path, text: bool) -> io::Result<Tree> {
@@ -440,6 +490,10 @@ fn scan(root: &Path, text: bool) -> io::Result<Tree> {
             let len = e.metadata()?.len();
             t.files += 1;
             t.bytes += len;
+            if e.path().extension().is_some_and(|x| x == "png") {
+                t.png += 1;
+                t.png_bytes += len;
+            }
             if e.path().extension().is_some_and(|x| x == "html") {
                 t.html += 1;
                 t.html_bytes += len;
@@ -827,62 +881,83 @@ fn run(args: Args) -> io::Result<ExitCode> {
         checks.push(r);
     }
 
-    // 3–4. Builds, alternately.
+    // 3. The first build, from an empty image cache: it draws every image.
     let out_m = work.join("out-minhbach");
     let hugo_site = work.join("hugo-site");
     let out_h = work.join("out-hugo");
-    let mut runs: Vec<Run> = Vec::new();
-    let mut minhbach_tree = Tree::default();
-    let mut hugo_tree = Tree::default();
-    let mut hugo_ok = hugo_version.is_some();
-    let mut hugo_pages_written = 0;
-    for i in 0..args.runs {
+    let cache = work.join("image-cache");
+    let build_minhbach = |tool: &'static str, log: &Path| -> io::Result<Run> {
         remove(&out_m)?;
-        eprintln!("bench: minhbach build ({}/{})", i + 1, args.runs);
         wait_idle(args.wait_idle);
-        let log = logs.join(format!("minhbach-build-{}.log", i + 1));
-        let r = measure(
-            "minhbach",
+        let mut r = measure(
+            tool,
             Command::new(&minhbach)
+                .env("MINHBACH_CACHE_DIR", &cache)
                 .arg("build")
                 .arg("--content")
                 .arg(&content)
                 .arg("--out")
                 .arg(&out_m),
-            &log,
+            log,
         )?;
+        r.images = Images::from_log(log);
+        let images = r
+            .images
+            .map(|i| format!(", {} images drawn, {} from the cache", i.drawn, i.cached))
+            .unwrap_or_default();
         eprintln!(
-            "bench:   {:.1} s wall, {:.1} s CPU, {:.0} MB peak RSS, other load {:.1} CPU s",
+            "bench:   {:.1} s wall, {:.1} s CPU, {:.0} MB peak RSS, other load {:.1} CPU s{images}",
             r.wall,
             r.cpu(),
             mb(r.max_rss),
             r.other_cpu
         );
         if !r.ok {
-            eprintln!("{}", tail(&log, 40));
+            eprintln!("{}", tail(log, 40));
             return Err(io::Error::other(format!(
                 "minhbach build failed (log: {})",
                 log.display()
             )));
         }
+        Ok(r)
+    };
+    remove(&cache)?;
+    eprintln!(
+        "bench: minhbach build, first build from an empty image cache ({})",
+        cache.display()
+    );
+    let first = build_minhbach(
+        "minhbach, empty image cache",
+        &logs.join("minhbach-build-first.log"),
+    )?;
+    let minhbach_tree = scan(&out_m, true)?;
+    let mut hugo_tree = Tree::default();
+    let mut hugo_ok = hugo_version.is_some();
+    let mut hugo_pages_written = 0;
+    if hugo_ok {
+        let per_page = (minhbach_tree.html_text / minhbach_tree.html.max(1)) as usize;
+        eprintln!(
+            "bench: minhbach wrote {} HTML pages ({} bytes of text per page on average); generating a Hugo site with as many pages",
+            minhbach_tree.html, per_page
+        );
+        // The layout adds about HUGO_CHROME_TEXT bytes of text to every page.
+        hugo_pages_written = write_hugo_site(
+            &hugo_site,
+            minhbach_tree.html as usize,
+            per_page.saturating_sub(HUGO_CHROME_TEXT),
+            args.set.seed,
+        )?;
+    }
+
+    // 4. Builds with the cache the first one filled (a normal rebuild), alternately with Hugo.
+    let mut runs: Vec<Run> = Vec::new();
+    for i in 0..args.runs {
+        eprintln!("bench: minhbach build ({}/{})", i + 1, args.runs);
+        let r = build_minhbach(
+            "minhbach",
+            &logs.join(format!("minhbach-build-{}.log", i + 1)),
+        )?;
         runs.push(r);
-        if i == 0 {
-            minhbach_tree = scan(&out_m, true)?;
-            if hugo_ok {
-                let per_page = (minhbach_tree.html_text / minhbach_tree.html.max(1)) as usize;
-                eprintln!(
-                    "bench: minhbach wrote {} HTML pages ({} bytes of text per page on average); generating a Hugo site with as many pages",
-                    minhbach_tree.html, per_page
-                );
-                // The layout adds about HUGO_CHROME_TEXT bytes of text to every page.
-                hugo_pages_written = write_hugo_site(
-                    &hugo_site,
-                    minhbach_tree.html as usize,
-                    per_page.saturating_sub(HUGO_CHROME_TEXT),
-                    args.set.seed,
-                )?;
-            }
-        }
         if hugo_ok {
             remove(&out_h)?;
             eprintln!("bench: hugo ({}/{})", i + 1, args.runs);
@@ -940,9 +1015,61 @@ fn run(args: Args) -> io::Result<ExitCode> {
             median(c.iter().map(|r| mb(r.max_rss)).collect())
         );
     }
+    // The images' cost: the first build draws every one of them, a rebuild takes them from the
+    // cache (see docs/performance.md, "The cost of images").
+    let images = |r: &Run| match r.images {
+        Some(i) => format!("{} / {}", i.drawn, i.cached),
+        None => "— (no summary line)".into(),
+    };
     let _ = writeln!(
         out,
-        "\n### build ({} runs each, alternating minhbach, Hugo)\n",
+        "\n### first build: every image drawn (empty image cache)\n\n`minhbach build` with `MINHBACH_CACHE_DIR` set to an emptied directory, so it draws every PNG image (preview cards in both languages, chart copies); the builds below reuse that cache, as any rebuild does.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| build | wall (s) | CPU user+sys (s) | peak RSS (MB) | images drawn / from the cache |"
+    );
+    let _ = writeln!(out, "|---|--:|--:|--:|--:|");
+    let warm: Vec<&Run> = runs.iter().filter(|r| r.tool == "minhbach").collect();
+    let _ = writeln!(
+        out,
+        "| first (empty cache) | {:.2} | {:.2} | {:.0} | {} |",
+        first.wall,
+        first.cpu(),
+        mb(first.max_rss),
+        images(&first)
+    );
+    if !warm.is_empty() {
+        let _ = writeln!(
+            out,
+            "| rebuild (warm cache), median of {} | {:.2} | {:.2} | {:.0} | {} |",
+            warm.len(),
+            median(warm.iter().map(|r| r.wall).collect()),
+            median(warm.iter().map(|r| r.cpu()).collect()),
+            median(warm.iter().map(|r| mb(r.max_rss)).collect()),
+            images(warm[warm.len() / 2])
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nThe images' cost: {:.2} s of CPU more than a rebuild ({:.1} ms an image drawn). Output: {:.1} MB in {} files, of which {} PNG images weigh {:.1} MB ({:.0} KB an image).",
+        first.cpu() - median(warm.iter().map(|r| r.cpu()).collect()),
+        first
+            .images
+            .filter(|i| i.drawn > 0)
+            .map_or(f64::NAN, |i| (first.cpu()
+                - median(warm.iter().map(|r| r.cpu()).collect()))
+                * 1000.0
+                / i.drawn as f64),
+        mb(minhbach_tree.bytes),
+        minhbach_tree.files,
+        minhbach_tree.png,
+        mb(minhbach_tree.png_bytes),
+        minhbach_tree.png_bytes as f64 / 1e3 / minhbach_tree.png.max(1) as f64
+    );
+    let _ = writeln!(
+        out,
+        "\n### build ({} runs each, alternating minhbach, Hugo; minhbach with a warm image cache)\n",
         args.runs
     );
     let _ = writeln!(
@@ -995,7 +1122,11 @@ fn run(args: Args) -> io::Result<ExitCode> {
     let ncpu = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1) as f64;
-    let all: Vec<&Run> = checks.iter().chain(&runs).collect();
+    let all: Vec<&Run> = checks
+        .iter()
+        .chain(std::iter::once(&first))
+        .chain(&runs)
+        .collect();
     // A run is disturbed when the rest of the machine used more than 10% of the CPUs during it
     // (and more than a quarter second: kernel threads always use a little).
     let disturbed = |r: &Run| r.other_cpu > (0.1 * r.wall * ncpu).max(0.25);
@@ -1023,7 +1154,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
     }
     // 5. serve: a one-file change until the browser has the new page.
     eprintln!("bench: minhbach serve, {} one-file changes", SERVE_CHANGES);
-    match serve_rebuild(&minhbach, &content, &logs) {
+    match serve_rebuild(&minhbach, &content, &cache, &logs) {
         Ok((times, plans)) => {
             let ms: Vec<f64> = times.iter().map(|t| t * 1000.0).collect();
             let _ = writeln!(
@@ -1043,19 +1174,24 @@ fn run(args: Args) -> io::Result<ExitCode> {
     let _ = writeln!(out, "\n<details><summary>Every run</summary>\n");
     let _ = writeln!(
         out,
-        "| # | tool | wall (s) | user (s) | sys (s) | peak RSS (MB) | other load (CPU s) |"
+        "| # | tool | wall (s) | user (s) | sys (s) | peak RSS (MB) | images drawn / from the cache | other load (CPU s) |"
     );
-    let _ = writeln!(out, "|--:|---|--:|--:|--:|--:|--:|");
+    let _ = writeln!(out, "|--:|---|--:|--:|--:|--:|--:|--:|");
     for (i, r) in all.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.2}{} |",
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {} | {:.2}{} |",
             i + 1,
             r.tool,
             r.wall,
             r.user,
             r.sys,
             mb(r.max_rss),
+            if r.tool.starts_with("minhbach") && r.tool != "minhbach check" {
+                images(r)
+            } else {
+                String::new()
+            },
             r.other_cpu,
             if disturbed(r) { " (disturbed)" } else { "" }
         );

@@ -106,12 +106,11 @@ pub(crate) fn page(ctx: &Ctx, route: &Route, id: &str, embed: bool) -> Option<Pa
             })
             .collect::<Vec<_>>(),
     );
-    // The standalone SVG is the Vietnamese chart's; the English page links the same file.
-    if ctx.lang == crate::i18n::Lang::Vi {
-        ctx.downloads
-            .borrow_mut()
-            .push((chart_svg_path(id), chart.standalone_svg().into_bytes()));
-    }
+    // The standalone SVG in the page's language (the English page's chart is drawn in English).
+    ctx.downloads.borrow_mut().push((
+        chart_svg_path(ctx.lang, id),
+        chart.standalone_svg().into_bytes(),
+    ));
     Some(Page {
         template: "chart.html",
         context: c,

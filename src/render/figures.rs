@@ -63,20 +63,17 @@ pub(crate) fn figure(
         })
         .collect();
     let download = figure_download(ctx, &chart.id, &columns, &rows, total.as_ref(), &numeric);
-    // The chart as PNG, for articles and slides: twice the SVG's size, its title as its text.
-    // It is drawn from the Vietnamese chart; English pages link the same file (one image per
-    // chart, so the images' cost does not double).
-    let png = crate::routes::chart_png_path(&chart.id);
-    if ctx.lang == crate::i18n::Lang::Vi {
-        ctx.images.borrow_mut().push((
-            png.clone(),
-            crate::raster::Image {
-                svg: chart.svg.clone(),
-                scale: 2.0,
-                title: chart.title.clone(),
-            },
-        ));
-    }
+    // The chart as PNG, for articles and slides: twice the SVG's size, its title as its text,
+    // drawn in the page's language (English pages draw their charts in English).
+    let png = crate::routes::chart_png_path(ctx.lang, &chart.id);
+    ctx.images.borrow_mut().push((
+        png.clone(),
+        crate::raster::Image {
+            svg: chart.svg.clone(),
+            scale: 2.0,
+            title: chart.title.clone(),
+        },
+    ));
 
     // Columns said once above the table: the same text on every row, or nothing on any.
     let mut notes: Vec<Value> = Vec::new();
@@ -187,7 +184,7 @@ pub(crate) fn figure(
     // The chart's own page and its image, when the site lists it (every chart it draws).
     let known = ctx.derived.charts.get(&chart.id).is_some();
     let page = known.then(|| Route::Chart(chart.id.clone()).path());
-    let svg = known.then(|| crate::routes::chart_svg_path(&chart.id));
+    let svg = known.then(|| crate::routes::chart_svg_path(ctx.lang, &chart.id));
     json!({"chart": chart, "source": source, "notes": notes, "columns": header, "rows": rows, "total": total, "download": download, "page": page, "svg": svg, "png": png})
 }
 

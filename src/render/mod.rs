@@ -936,7 +936,7 @@ impl<'a> Renderer<'a> {
             _ => preview::description(ctx, route.base()),
         };
         page.context.insert("page_description", &description);
-        let Some(card) = preview::card(ctx, &self.cards, route.base(), &page.context) else {
+        let Some(card) = preview::card(ctx, &self.cards, route, &page.context) else {
             return;
         };
         let (width, height) = crate::routes::PREVIEW_SIZE;
@@ -949,13 +949,11 @@ impl<'a> Renderer<'a> {
                 "alt": card.alt(site),
             }),
         );
-        // The card is drawn once, by the Vietnamese page (its words are Vietnamese); the English
-        // page links the same image.
-        if !english {
-            ctx.images
-                .borrow_mut()
-                .push((card.path.clone(), card.image(site)));
-        }
+        // Each language has its cards (an English page's says its figures in English); pages
+        // sharing a card register it each, and it is drawn once.
+        ctx.images
+            .borrow_mut()
+            .push((card.path.clone(), card.image(site)));
     }
 }
 

@@ -4,28 +4,39 @@
 //! card — and the page's own description. Figures come from the same derived values the page
 //! shows; what the documents do not give is written "chưa có số liệu". The card is an SVG drawn
 //! here and turned into PNG by [`crate::raster`]; the route table names the file.
+//!
+//! English pages have English cards: the same figures with the words of the string table
+//! ([`crate::i18n`]) and English numbers, money and dates; what the documents say (plan titles,
+//! names) stays in Vietnamese, as on the English pages, and is marked `lang="vi"` in the SVG.
 
 use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::{Ctx, UNKNOWN, goal_text, pages};
+use super::{Ctx, goal_text, pages};
 use crate::charts::{FONT_FAMILY, text_width_at};
+use crate::i18n::Lang;
 use crate::model::*;
 use crate::raster::Image;
 use crate::routes::{Breakdown, PREVIEW_SIZE, PlanSection, Route};
-use crate::vn_number;
 
 /// A page's preview card: where it is written and what it says.
 #[derive(Debug, Clone)]
 pub(crate) struct Card {
+    /// The language of the card's words (its page's).
+    pub(crate) lang: Lang,
     /// The file, from the route table ([`Route::preview_image`]).
     pub(crate) path: String,
     /// A line above the title: what the page is (`Kế hoạch 223/KH-UBND`).
     pub(crate) kind: String,
     pub(crate) title: String,
+    /// Whether the title is the documents' own words (Vietnamese on an English card).
+    pub(crate) title_is_content: bool,
     /// Up to three key figures: (value, what it is).
     pub(crate) figures: Vec<(String, String)>,
+    /// The documents' words quoted in `kind` and the labels (a plan without a number is named
+    /// by its title): marked Vietnamese on an English card.
+    pub(crate) content: Vec<String>,
 }
 
 impl Card {
@@ -41,7 +52,7 @@ impl Card {
         for (value, label) in &self.figures {
             parts.push(format!("{value} {label}"));
         }
-        parts.push(site.config().title.clone());
+        parts.push(site_name(site, self.lang).to_string());
         let mut alt = parts.join(". ");
         alt.push('.');
         alt
@@ -66,14 +77,40 @@ impl Card {
         let mut out = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\"><rect width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/><rect width=\"24\" height=\"{h}\" fill=\"#1F4E79\"/>"
         );
-        let text =
-            |out: &mut String, x: f64, y: f64, size: f64, bold: bool, fill: &str, s: &str| {
-                out.push_str(&format!(
-                    "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\"{} fill=\"{fill}\">{}</text>",
-                    if bold { " font-weight=\"bold\"" } else { "" },
-                    super::escape_html(s)
-                ));
-            };
+        // On an English card, the documents' words are marked Vietnamese: a whole line (`vi`),
+        // or where they are quoted inside one.
+        let english = self.lang == Lang::En;
+        let mark = |s: &str, vi: bool| -> String {
+            let escaped = super::escape_html(s);
+            if !english {
+                return escaped;
+            }
+            if vi {
+                return format!("<tspan lang=\"vi\">{escaped}</tspan>");
+            }
+            self.content
+                .iter()
+                .filter(|c| !c.is_empty())
+                .fold(escaped, |text, c| {
+                    let c = super::escape_html(c);
+                    text.replace(&c, &format!("<tspan lang=\"vi\">{c}</tspan>"))
+                })
+        };
+        let text = |out: &mut String,
+                    x: f64,
+                    y: f64,
+                    size: f64,
+                    bold: bool,
+                    fill: &str,
+                    s: &str,
+                    vi: bool| {
+            out.push_str(&format!(
+                "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\"{} fill=\"{fill}\">{}</text>",
+                if bold { " font-weight=\"bold\"" } else { "" },
+                mark(s, vi)
+            ));
+        };
+        let name = site_name(site, self.lang);
         text(
             &mut out,
             x,
@@ -81,7 +118,8 @@ impl Card {
             30.0,
             false,
             "#555555",
-            &fit(&site.config().title, 30.0, false, inner),
+            &fit(name, 30.0, false, inner),
+            name == site.config().title,
         );
         let mut y = 84.0;
         if !self.kind.is_empty() {
@@ -94,6 +132,7 @@ impl Card {
                 true,
                 "#A63D00",
                 &fit(&self.kind, 30.0, true, inner),
+                false,
             );
         }
         let (size, lines) = match wrap(&self.title, 54.0, inner, 2) {
@@ -107,13 +146,22 @@ impl Card {
         y += 16.0;
         for line in &lines {
             y += size * 1.2;
-            text(&mut out, x, y, size, true, "#1A1A1A", line);
+            text(
+                &mut out,
+                x,
+                y,
+                size,
+                true,
+                "#1A1A1A",
+                line,
+                self.title_is_content,
+            );
         }
         y += 24.0;
         for (value, label) in self.figures.iter().take(3) {
             y += 72.0;
             let value = fit(value, 52.0, true, inner);
-            text(&mut out, x, y, 52.0, true, "#1F4E79", &value);
+            text(&mut out, x, y, 52.0, true, "#1F4E79", &value, false);
             let vw = f64::from(text_width_at(&value, 52.0, true)) + 20.0;
             let room = inner - vw;
             if room > 120.0 {
@@ -125,6 +173,7 @@ impl Card {
                     false,
                     "#1A1A1A",
                     &fit(label, 30.0, false, room),
+                    false,
                 );
             }
         }
@@ -144,14 +193,24 @@ impl Card {
             false,
             "#555555",
             &fit(
-                &format!("{host} · Mỗi con số dẫn về dòng văn bản gốc"),
+                &self.lang.fill("card_footer", &[("host", &host)]),
                 26.0,
                 false,
                 inner,
             ),
+            false,
         );
         out.push_str("</svg>");
         out
+    }
+}
+
+/// The site's name in `lang`: its English name when the content gives one, else its own.
+fn site_name(site: &Site, lang: Lang) -> &str {
+    let config = site.config();
+    match lang {
+        Lang::En if !config.title_en.is_empty() => &config.title_en,
+        _ => &config.title,
     }
 }
 
@@ -213,46 +272,57 @@ fn cut(s: &str, size: f64, width: f64, max: usize) -> Vec<String> {
     lines
 }
 
-/// The cards many pages share, made once per renderer.
+/// The cards many pages share, made once per renderer and language.
 #[derive(Default)]
 pub(crate) struct SharedCards {
-    site: OnceLock<Card>,
-    budget: OnceLock<Card>,
+    site: [OnceLock<Card>; 2],
+    budget: [OnceLock<Card>; 2],
 }
 
-/// "12" with its label, or nothing when there are none.
-fn count(n: usize, label: &str) -> Option<(String, String)> {
+/// A language's slot in [`SharedCards`].
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Vi => 0,
+        Lang::En => 1,
+    }
+}
+
+/// "12" with its label (`key`, filled with the count), or nothing when there are none.
+fn count(lang: Lang, n: usize, key: &str) -> Option<(String, String)> {
     (n > 0).then(|| {
         (
-            vn_number::format(rust_decimal::Decimal::from(n)),
-            label.to_string(),
+            lang.number(rust_decimal::Decimal::from(n)),
+            lang.fill(key, &[("n", &n)]),
         )
     })
 }
 
-/// A budget total as the plan pages say it: in tỷ đồng when it reaches a billion, "chưa có số
-/// liệu" when no line gives an amount, and how many lines give none.
-fn budget_figure(b: Option<&Budget>) -> (String, String) {
+/// A budget total as the plan pages say it: in tỷ đồng (billion VND) when it reaches a billion,
+/// "chưa có số liệu" when no line gives an amount, and how many lines give none.
+fn budget_figure(lang: Lang, b: Option<&Budget>) -> (String, String) {
+    let unknown = || {
+        (
+            lang.t("unknown").to_string(),
+            lang.t("card_budget").to_string(),
+        )
+    };
     let Some(b) = b else {
-        return (UNKNOWN.into(), "kinh phí".into());
+        return unknown();
     };
     let total = b.total();
     if total.unknown > 0 && total.unknown == b.leaves().count() {
-        return (UNKNOWN.into(), "kinh phí".into());
+        return unknown();
     }
     let label = if total.unknown > 0 {
-        format!(
-            "kinh phí, cộng các mục ({} mục chưa có số liệu)",
-            total.unknown
-        )
+        lang.fill("card_budget_sum_unknown", &[("n", &total.unknown)])
     } else {
-        "kinh phí, cộng các mục".into()
+        lang.t("card_budget_sum").to_string()
     };
-    (vn_number::format_million_vnd_human(total.amount), label)
+    (lang.million_vnd_human(total.amount), label)
 }
 
-/// The card of the page at `route`, given the page's own data (`context`), or `None` for a page
-/// without one (the feed).
+/// The card of the page at `route` (in the route's language), given the page's own data
+/// (`context`), or `None` for a page without one (the feed).
 pub(crate) fn card(
     ctx: &Ctx,
     shared: &SharedCards,
@@ -260,34 +330,46 @@ pub(crate) fn card(
     context: &tera::Context,
 ) -> Option<Card> {
     let site = ctx.site;
+    let lang = route.lang();
     let path = route.preview_image()?;
-    let card = match route {
+    let blank = |path: String| Card {
+        lang,
+        path,
+        kind: String::new(),
+        title: String::new(),
+        title_is_content: true,
+        figures: Vec::new(),
+        content: Vec::new(),
+    };
+    let card = match route.base() {
         Route::Plan(id, section) => {
             let p = site.plan(id)?;
-            let mut figures = vec![budget_figure(p.budget.as_ref())];
+            let mut figures = vec![budget_figure(lang, p.budget.as_ref())];
             if *section == PlanSection::Budget {
                 let b = p.budget.as_ref()?;
-                figures.extend(count(b.leaves().count(), "mục kinh phí"));
+                figures.extend(count(lang, b.leaves().count(), "card_budget_items"));
                 // The document's own total, beside the sum of its lines, as the page shows both.
                 figures.extend(b.declared.iter().find(|d| d.funding.is_none()).map(|d| {
                     (
-                        vn_number::format_million_vnd_human(d.amount),
-                        "tổng do văn bản ghi".to_string(),
+                        lang.million_vnd_human(d.amount),
+                        lang.t("card_declared_total").to_string(),
                     )
                 }));
             } else {
-                figures.extend(count(p.targets.len(), "chỉ tiêu"));
-                figures.extend(count(p.tasks.len(), "nhiệm vụ"));
+                figures.extend(count(lang, p.targets.len(), "card_targets"));
+                figures.extend(count(lang, p.tasks.len(), "card_tasks"));
             }
+            let label = p.label_in(lang);
             Card {
-                path,
                 kind: if *section == PlanSection::Budget {
-                    format!("Kinh phí · {}", p.label())
+                    lang.fill("card_kind_budget_of", &[("plan", &label)])
                 } else {
-                    p.label()
+                    label
                 },
                 title: p.title.clone(),
                 figures,
+                content: plan_content(p),
+                ..blank(path)
             }
         }
         Route::Target(id) => {
@@ -297,28 +379,31 @@ pub(crate) fn card(
             let mut figures = Vec::new();
             if let Some(g) = t.goals.first() {
                 let label = match t.horizon {
-                    Some(y) => format!("mục tiêu đến năm {y}"),
-                    None => "mục tiêu".to_string(),
+                    Some(y) => lang.fill("card_goal_by", &[("n", &y)]),
+                    None => lang.t("card_goal").to_string(),
                 };
-                figures.push((goal_text(crate::i18n::Lang::Vi, t, g), label));
+                figures.push((goal_text(lang, t, g), label));
                 let latest = super::figures::latest_value(t, g, ValueKind::Actual);
                 figures.push(match latest {
                     Some(v) => (
-                        super::with_unit(&vn_number::format(v.value.unwrap_or_default()), &t.unit),
+                        super::with_unit(&lang.number(v.value.unwrap_or_default()), &t.unit),
                         match (v.as_of, v.year) {
-                            (Some(d), _) => format!("kết quả, tính đến {}", d.vietnamese()),
-                            (None, Some(y)) => format!("kết quả năm {y}"),
-                            _ => "kết quả".into(),
+                            (Some(d), _) => {
+                                lang.fill("card_result_as_of", &[("date", &lang.date(&d))])
+                            }
+                            (None, Some(y)) => lang.fill("card_result_year", &[("n", &y)]),
+                            _ => lang.t("card_result").into(),
                         },
                     ),
-                    None => (UNKNOWN.into(), "kết quả".into()),
+                    None => (lang.t("unknown").into(), lang.t("card_result").into()),
                 });
             }
             Card {
-                path,
-                kind: format!("Chỉ tiêu · {}", p.label()),
+                kind: lang.fill("card_kind_target", &[("plan", &p.label_in(lang))]),
                 title: t.text.clone(),
                 figures,
+                content: plan_content(p),
+                ..blank(path)
             }
         }
         Route::Unit(id) => {
@@ -335,99 +420,126 @@ pub(crate) fn card(
             if lines > 0 {
                 let all_unknown =
                     context.get("lines_unknown").and_then(Value::as_u64) == Some(lines as u64);
+                let unknown = lang.t("unknown");
+                // The page's own total, already written in the page's language.
                 let total = context
                     .get("lines_total_human")
                     .and_then(Value::as_str)
-                    .unwrap_or(UNKNOWN);
+                    .unwrap_or(unknown);
                 figures.push((
-                    if all_unknown {
-                        UNKNOWN.to_string()
-                    } else {
-                        total.to_string()
-                    },
-                    format!("kinh phí, cộng {lines} mục chủ trì"),
+                    if all_unknown { unknown } else { total }.to_string(),
+                    lang.fill("card_budget_led", &[("n", &lines)]),
                 ));
             }
-            figures.extend(count(len("targets"), "chỉ tiêu chủ trì"));
-            figures.extend(count(len("tasks"), "nhiệm vụ"));
+            figures.extend(count(lang, len("targets"), "card_targets_led"));
+            figures.extend(count(lang, len("tasks"), "card_tasks"));
             Card {
-                path,
-                kind: "Đơn vị".into(),
+                kind: lang.t("card_kind_unit").into(),
                 title: u.name.clone(),
                 figures,
+                ..blank(path)
             }
         }
-        Route::Budget | Route::ListPage(crate::routes::List::Budget, _) => {
-            shared.budget.get_or_init(|| budget_card(ctx, path)).clone()
-        }
+        Route::Budget | Route::ListPage(crate::routes::List::Budget, _) => shared.budget
+            [slot(lang)]
+        .get_or_init(|| budget_card(ctx, lang, path))
+        .clone(),
         Route::BudgetBreakdown(b) | Route::ListPage(crate::routes::List::Breakdown(b), _) => {
-            breakdown_card(ctx, *b, path)
+            breakdown_card(ctx, lang, *b, path)
         }
-        _ => shared.site.get_or_init(|| site_card(ctx, path)).clone(),
+        _ => shared.site[slot(lang)]
+            .get_or_init(|| site_card(ctx, lang, path))
+            .clone(),
     };
     Some(card)
 }
 
+/// What a card quotes from a plan's document: its title (a plan without a number is named by
+/// it in the card's kind and labels).
+fn plan_content(p: &Plan) -> Vec<String> {
+    vec![p.title.clone()]
+}
+
 /// The headline plan's total, as the home page leads with it.
-fn headline_figure(p: &Plan) -> (String, String) {
-    let (value, _) = budget_figure(p.budget.as_ref());
-    (value, format!("kinh phí của {}", p.label()))
+fn headline_figure(lang: Lang, p: &Plan) -> (String, String) {
+    let (value, _) = budget_figure(lang, p.budget.as_ref());
+    (
+        value,
+        lang.fill("card_budget_of", &[("plan", &p.label_in(lang))]),
+    )
 }
 
 /// The site's card (the home page and the pages without their own): the headline budget, and
 /// how many plans, targets and tasks the published plans hold — the home page's figures.
-fn site_card(ctx: &Ctx, path: String) -> Card {
+fn site_card(ctx: &Ctx, lang: Lang, path: String) -> Card {
     let published = pages::published_plans(ctx.site);
+    let headline = crate::budget::headline_plan(ctx.site);
     let mut figures: Vec<(String, String)> = Vec::new();
-    figures.extend(crate::budget::headline_plan(ctx.site).map(headline_figure));
-    figures.extend(count(published.len(), "kế hoạch"));
+    figures.extend(headline.map(|p| headline_figure(lang, p)));
+    figures.extend(count(lang, published.len(), "card_plans"));
     figures.extend(count(
+        lang,
         published.iter().map(|p| p.targets.len()).sum(),
-        "chỉ tiêu",
+        "card_targets",
     ));
     if figures.len() < 3 {
-        figures.extend(count(ctx.derived.judged.len(), "nhiệm vụ"));
+        figures.extend(count(lang, ctx.derived.judged.len(), "card_tasks"));
     }
+    // The site's description: in English when the content gives one.
+    let config = ctx.site.config();
+    let english = lang == Lang::En && !config.description_en.is_empty();
     Card {
+        lang,
         path,
         kind: String::new(),
-        title: ctx.site.config().description.clone(),
+        title: if english {
+            config.description_en.clone()
+        } else {
+            config.description.clone()
+        },
+        title_is_content: !english,
         figures,
+        content: headline.map(plan_content).unwrap_or_default(),
     }
 }
 
 /// The budget page's card: how many plans have a budget, and the headline plan's total.
-fn budget_card(ctx: &Ctx, path: String) -> Card {
+fn budget_card(ctx: &Ctx, lang: Lang, path: String) -> Card {
+    let headline = crate::budget::headline_plan(ctx.site);
     let mut figures: Vec<(String, String)> = Vec::new();
-    figures.extend(crate::budget::headline_plan(ctx.site).map(headline_figure));
+    figures.extend(headline.map(|p| headline_figure(lang, p)));
     figures.extend(count(
+        lang,
         pages::budget_plans(ctx.site).len(),
-        "kế hoạch có kinh phí",
+        "card_plans_with_budget",
     ));
     Card {
+        lang,
         path,
-        kind: "Kinh phí".into(),
-        title: "Kinh phí theo kế hoạch".into(),
+        kind: lang.t("card_kind_budget").into(),
+        title: lang.t("card_budget_title").into(),
+        title_is_content: false,
         figures,
+        content: headline.map(plan_content).unwrap_or_default(),
     }
 }
 
 /// A breakdown page's card: its name and how many plans it shows.
-fn breakdown_card(ctx: &Ctx, b: Breakdown, path: String) -> Card {
+fn breakdown_card(ctx: &Ctx, lang: Lang, b: Breakdown, path: String) -> Card {
     let site = ctx.site;
     let shown = site.plans.iter().filter(|p| b.shows(site, p)).count();
+    let headline = crate::budget::headline_plan(site).filter(|p| b.shows(site, p));
     let mut figures: Vec<(String, String)> = Vec::new();
-    figures.extend(
-        crate::budget::headline_plan(site)
-            .filter(|p| b.shows(site, p))
-            .map(headline_figure),
-    );
-    figures.extend(count(shown, "kế hoạch có số liệu theo cách chia này"));
+    figures.extend(headline.map(|p| headline_figure(lang, p)));
+    figures.extend(count(lang, shown, "card_plans_in_breakdown"));
     Card {
+        lang,
         path,
-        kind: "Kinh phí".into(),
-        title: b.vietnamese().into(),
+        kind: lang.t("card_kind_budget").into(),
+        title: b.label(lang).into(),
+        title_is_content: false,
         figures,
+        content: headline.map(plan_content).unwrap_or_default(),
     }
 }
 
