@@ -6,7 +6,6 @@
 mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::site::Site;
 
@@ -19,16 +18,7 @@ fn temp(name: &str) -> PathBuf {
 /// Builds `content` into `out` with its image cache in `cache`; returns the summary's (drawn,
 /// from the cache) image counts.
 fn build(content: &Path, out: &Path, cache: &Path) -> (usize, usize) {
-    let run = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .env("MINHBACH_CACHE_DIR", cache)
-        .args(["build", "--content"])
-        .arg(content)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{said}");
+    let said = common::build_reporting(content, out, Some(cache));
     let line = said.lines().last().unwrap();
     let number_after = |words: &str| -> usize {
         let rest = &line[line.find(words).unwrap_or_else(|| panic!("{line}")) + words.len()..];

@@ -400,20 +400,31 @@ fn a_report_that_restates_the_previous_one_shows_no_change() {
     std::fs::remove_dir_all(&base).unwrap();
 }
 
+/// A copy of the fixture in a fresh directory `base` (removed by the caller) whose September
+/// report also states `status` for task 2 (deadline October 2025); returns `base` and the
+/// copy's content directory.
+fn with_september_status_of_task_2(name: &str, status: &str, text: &str) -> (PathBuf, PathBuf) {
+    let base = std::env::temp_dir().join(format!("minhbach-changes-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let content = base.join("content");
+    common::copy_dir(&fixture(), &content);
+    let progress = content.join("reports/bc-1-2025/progress.toml");
+    let mut toml = std::fs::read_to_string(&progress).unwrap();
+    toml.push_str(&format!(
+        "\n[[result]]\ntask = \"kh-1-2025-nv-2\"\nstatus = \"{status}\"\ntext = \"{text}\"\nline = 3\n"
+    ));
+    std::fs::write(&progress, toml).unwrap();
+    (base, content)
+}
+
 /// The September report says task 2 (deadline October 2025) is in progress; the December report
 /// covers the plan and says nothing of it. At December the deadline has passed and no report says
 /// the task is done: it is late, judged at the December report — not left "in progress" because
 /// its only result is in the older report.
 #[test]
 fn a_task_whose_only_result_is_in_an_older_report_is_late_at_the_newest_report_on_its_plan() {
-    let base = std::env::temp_dir().join(format!("minhbach-changes-lag-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
-    let content = base.join("content");
-    common::copy_dir(&fixture(), &content);
-    let progress = content.join("reports/bc-1-2025/progress.toml");
-    let mut text = std::fs::read_to_string(&progress).unwrap();
-    text.push_str("\n[[result]]\ntask = \"kh-1-2025-nv-2\"\nstatus = \"in-progress\"\ntext = \"Đang xây dựng dự thảo quy chế.\"\nline = 3\n");
-    std::fs::write(&progress, text).unwrap();
+    let (base, content) =
+        with_september_status_of_task_2("lag", "in-progress", "Đang xây dựng dự thảo quy chế.");
     let (site, diags) = read_site(&content);
     assert!(!diags.has_errors(), "{}", diags.render());
     let site = site.unwrap();
@@ -434,17 +445,11 @@ fn a_task_whose_only_result_is_in_an_older_report_is_late_at_the_newest_report_o
 /// report of it done, it is late, and the change says what it was before.
 #[test]
 fn a_task_a_report_says_has_not_started_is_not_started_not_unreported() {
-    let base = std::env::temp_dir().join(format!(
-        "minhbach-changes-not-started-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&base);
-    let content = base.join("content");
-    common::copy_dir(&fixture(), &content);
-    let progress = content.join("reports/bc-1-2025/progress.toml");
-    let mut text = std::fs::read_to_string(&progress).unwrap();
-    text.push_str("\n[[result]]\ntask = \"kh-1-2025-nv-2\"\nstatus = \"not-started\"\ntext = \"Chưa triển khai xây dựng quy chế.\"\nline = 3\n");
-    std::fs::write(&progress, text).unwrap();
+    let (base, content) = with_september_status_of_task_2(
+        "not-started",
+        "not-started",
+        "Chưa triển khai xây dựng quy chế.",
+    );
     let (site, diags) = read_site(&content);
     assert!(!diags.has_errors(), "{}", diags.render());
     let site = site.unwrap();

@@ -46,18 +46,26 @@ pub fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// Builds `content` into `out` with the real binary; panics with its report on failure.
 pub fn build(content: &Path, out: &Path) {
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
+    build_reporting(content, out, None);
+}
+
+/// Builds `content` into `out` with the real binary, its image cache in `cache` if given (else
+/// the project's); panics with its report on failure, else returns what it wrote on stderr.
+pub fn build_reporting(content: &Path, out: &Path, cache: Option<&Path>) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"));
+    if let Some(cache) = cache {
+        command.env("MINHBACH_CACHE_DIR", cache);
+    }
+    let run = command
         .args(["build", "--content"])
         .arg(content)
         .arg("--out")
         .arg(out)
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let said = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(run.status.success(), "{said}");
+    said
 }
 
 /// The 13 district-level bodies of plan 223/KH-UBND and the totals its Phụ lục II declares for
